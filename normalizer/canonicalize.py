@@ -1,0 +1,432 @@
+"""Canonicalize entity spellings in a text against a glossary.
+
+Contract:
+- Matching is whole-token (a name inside a longer word never matches), Unicode-aware and
+  case-insensitive by default; between the parts of a name it tolerates any dash or apostrophe,
+  spaces, NBSP and one line break; accents, hyphen/space/joined forms, French elision
+  ("d'Amir Abdollahian") and possessives ("Haniyeh's") are handled by the tokenizer.
+- Candidates are chosen leftmost-longest and non-overlapping, so a longer name is never broken
+  by an entry for one of its parts; a span two entries claim equally is left alone.
+- Unlisted romanizations ("generated") need at least two name parts, capitalized text, every
+  part aligned one to one or by joining, equal romanization keys except one vowel in a long
+  given name (or in a family name of 7+ letters), and never a single token.
+- Short forms ("Abdollahian", "Bagheri") are resolved only after the same entry was named in
+  full earlier in the same document, when no other named entry shares them, and when the
+  mention is not part of a longer capitalized name ("Zakir Hussain", "Mohammad Bagheri").
+- Every replacement is a ``Change`` with input and output offsets; text outside the changed
+  spans is byte-identical, and a second pass changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from normalizer.commonwords import is_common_capitalized
+from normalizer.document import Change, Document
+from normalizer.glossary import Glossary
+from normalizer.matcher import PARTICLES, CompiledGlossary, FormSpec, concat_align, masked
+from normalizer.romanize import ARTICLES, close_keys, name_key
+from normalizer.textfold import Token, fold_for_search, fold_token, is_name_gap, tokenize
+
+RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4}
+# Capitalized Latin words: candidate name parts for unlisted romanizations and short forms.
+CAPITALIZED_RE = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][^\W_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    spec: FormSpec
+    rule: str
+
+
+class Canonicalizer:
+    """Applies one glossary; compiled structures are built once per document language."""
+
+    def __init__(self, glossary: Glossary, *, case_sensitive: bool = False,
+                 generate: bool = True, short_forms: bool = True):
+        self.glossary = glossary
+        self.case_sensitive = case_sensitive
+        self.generate = generate
+        self.short_forms = short_forms
+        self._compiled: dict[str | None, CompiledGlossary] = {}
+        self._keys: dict[str, str] = {}
+
+    def compiled(self, lang: str | None) -> CompiledGlossary:
+        if lang not in self._compiled:
+            self._compiled[lang] = CompiledGlossary(self.glossary, lang)
+        return self._compiled[lang]
+
+    # -- public API -------------------------------------------------------------------------
+    def canonicalize(self, text: str, lang: str | None = None) -> tuple[str, list[Change]]:
+        """The canonicalized text and the changes made, in text order."""
+        matches = self.find(text, lang)
+        pieces: list[str] = []
+        changes: list[Change] = []
+        cursor = shift = 0
+        for m in matches:
+            original = text[m.start:m.end]
+            target = m.spec.target
+            if original.isupper() and any(c.islower() for c in target):
+                target = target.upper()  # headline capitals stay capitals
+            if m.spec.kind == "keep" or original == target:
+                continue
+            pieces.append(text[cursor:m.start])
+            pieces.append(target)
+            out_start = m.start + shift
+            changes.append(Change(m.start, m.end, out_start, out_start + len(target), original,
+                                  target, self.glossary.entries[m.spec.entry].id, m.rule))
+            shift += len(target) - (m.end - m.start)
+            cursor = m.end
+        pieces.append(text[cursor:])
+        return "".join(pieces), changes
+
+    def canonicalize_document(self, doc: Document, lang: str | None = None) -> Document:
+        """Canonicalize ``doc.text`` in place of the document's text; changes are appended."""
+        text, changes = self.canonicalize(doc.text, lang if lang is not None else doc.language)
+        doc.text = text
+        doc.changes.extend(changes)
+        return doc
+
+    def find(self, text: str, lang: str | None = None) -> list[Match]:
+        """Every mention (kept look-alikes included), leftmost-longest, non-overlapping."""
+        compiled = self.compiled(lang)
+        window = _Windows(text, compiled.max_chars)
+        candidates = self._listed(text, compiled, window)
+        capitals = [(m.start(), m.end(), m.group()) for m in CAPITALIZED_RE.finditer(text)]
+        if self.generate:
+            candidates += self._generated(text, compiled, window, capitals)
+        deferred = [c for c in candidates if c.spec.after_full]
+        chosen = _select([c for c in candidates if not c.spec.after_full])
+        if self.short_forms:
+            chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
+        return chosen
+
+    # -- listed spellings (Aho-Corasick anchors) ---------------------------------------------
+    def _listed(self, text: str, compiled: CompiledGlossary, window: _Windows) -> list[Match]:
+        if not compiled.has_automaton:
+            return []
+        found: list[Match] = []
+        folded_text = fold_for_search(text)
+        for end, (anchor, specs) in compiled.automaton.iter(folded_text):
+            start = end - len(anchor) + 1
+            tokens, at = window.around(start)
+            if at is None:
+                continue
+            for spec in specs:
+                match = self._align_listed(text, tokens, at, spec)
+                if match is not None:
+                    found.append(match)
+        return found
+
+    def _align_listed(self, text: str, tokens: list[Token], at: int,
+                      spec: FormSpec) -> Match | None:
+        for i in range(max(0, at - len(spec.folded)), at + 1):
+            j = _align_tokens(text, tokens, i, [t.folded for t in tokens], spec.folded)
+            if j is None or j <= at:
+                continue
+            start, end = tokens[i].start, tokens[j - 1].end
+            if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
+                    tokens[i:j], spec.text):
+                return None
+            if spec.kind == "keep":
+                return Match(start, end, spec, "keep")
+            return Match(start, end, spec, "exact" if text[start:end] == spec.text else "folded")
+        return None
+
+    # -- unlisted romanizations --------------------------------------------------------------
+    def _key(self, surface: str) -> str:
+        key = self._keys.get(surface)
+        if key is None:
+            if len(self._keys) > 500_000:
+                self._keys.clear()
+            key = self._keys[surface] = name_key(fold_token(surface))
+        return key
+
+    def _generated(self, text: str, compiled: CompiledGlossary, window: _Windows,
+                   capitals: list[tuple[int, int, str]]) -> list[Match]:
+        index = compiled.generated
+        if not index:
+            return []
+        found: list[Match] = []
+        for start, _end, surface in capitals:
+            key = self._key(surface)
+            specs = index.get(key)
+            if len(surface) >= 7:
+                specs = (specs or []) + index.get("~" + masked(key), [])
+            if not specs:
+                continue
+            tokens, at = window.around(start)
+            if at is None:
+                continue
+            keys = [self._key(t.text) for t in tokens]
+            for spec in specs:
+                match = self._align_generated(text, tokens, keys, at, spec)
+                if match is not None:
+                    found.append(match)
+        return found
+
+    def _align_generated(self, text: str, tokens: list[Token], keys: list[str], at: int,
+                         spec: FormSpec) -> Match | None:
+        n = len(spec.keys)
+        for i in range(max(0, at - n - 1), at + 1):
+            if not _capitalized_run(tokens, i, at + 1):
+                continue
+            j = _align_tokens(text, tokens, i, keys, spec.keys)
+            if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
+                j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
+            if j != at + 1:
+                continue
+            start, end = tokens[i].start, tokens[j - 1].end
+            folded = tuple(t.folded for t in tokens[i:j])
+            rule = "folded" if concat_align(folded, spec.folded) == (0, j - i) else "generated"
+            return Match(start, end, spec, rule)
+        return None
+
+    # -- short forms after a full mention ----------------------------------------------------
+    def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _Windows,
+                       capitals: list[tuple[int, int, str]], chosen: list[Match],
+                       deferred: list[Match]) -> list[Match]:
+        first_seen: dict[int, int] = {}
+        for m in chosen:
+            if m.spec.kind != "keep":
+                first_seen.setdefault(m.spec.entry, m.end)
+        if not first_seen:
+            return chosen
+        by_key: dict[str, list[FormSpec]] = {}
+        for entry in first_seen:
+            for spec in compiled.partials.get(entry, ()):
+                by_key.setdefault(spec.keys[-1], []).append(spec)
+        taken = _Occupied(chosen)
+        blocked = self._rival_keys(text, window, capitals, by_key, taken)
+        extra: list[Match] = []
+        for m in deferred:
+            if self._short_ok(m, first_seen, by_key, blocked, taken, text, window):
+                extra.append(Match(m.start, m.end, m.spec, "short"))
+        for start, _end, surface in capitals:
+            specs = by_key.get(self._key(surface))
+            if not specs or taken.at(start) is not None:
+                continue
+            tokens, at = window.around(start)
+            if at is None:
+                continue
+            keys = [self._key(t.text) for t in tokens]
+            for spec in specs:
+                i = at + 1 - len(spec.keys)
+                if i < 0 or _align_tokens(text, tokens, i, keys, spec.keys) != at + 1:
+                    continue
+                match = Match(tokens[i].start, tokens[at].end, spec, "short")
+                if self._short_ok(match, first_seen, by_key, blocked, taken, text, window):
+                    extra.append(match)
+                break
+        return _select(chosen + extra) if extra else chosen
+
+    def _rival_keys(self, text: str, window: _Windows, capitals: list[tuple[int, int, str]],
+                    by_key: dict[str, list[FormSpec]], taken: _Occupied) -> set[str]:
+        """Short-form keys that a different person in this document also carries."""
+        blocked: set[str] = set()
+        for start, _end, surface in capitals:
+            key = self._key(surface)
+            if key not in by_key or key in blocked:
+                continue
+            covering = taken.at(start)
+            if covering is not None:
+                if covering.spec.kind == "keep":
+                    blocked.add(key)
+                continue
+            tokens, at = window.around(start)
+            if at is not None and _extends_name(text, tokens, at, at, taken, after=False):
+                blocked.add(key)
+        return blocked
+
+    def _short_ok(self, m: Match, first_seen: dict[int, int], by_key: dict[str, list[FormSpec]],
+                  blocked: set[str], taken: _Occupied, text: str, window: _Windows) -> bool:
+        entry, key = m.spec.entry, m.spec.keys[-1]
+        if entry not in first_seen or m.start < first_seen[entry] or taken.overlaps(m):
+            return False
+        if key in blocked or {s.entry for s in by_key.get(key, ())} - {entry}:
+            return False
+        tokens, at = window.around(m.start)
+        if at is None:
+            return False
+        last = at
+        while last + 1 < len(tokens) and tokens[last + 1].start < m.end:
+            last += 1
+        return not _extends_name(text, tokens, at, last, taken)
+
+
+class _Windows:
+    """Tokenizes a neighbourhood of a position once and reuses it for nearby hits."""
+
+    def __init__(self, text: str, radius: int):
+        self.text = text
+        self.radius = max(radius, 40)
+        self.lo = self.hi = -1
+        self.tokens: list[Token] = []
+        self.starts: list[int] = []
+
+    def around(self, pos: int) -> tuple[list[Token], int | None]:
+        if not (self.lo + self.radius <= pos <= self.hi - self.radius) or self.lo < 0:
+            lo = max(0, pos - 2 * self.radius)
+            hi = min(len(self.text), pos + 4 * self.radius)
+            while lo > 0 and not _is_break(self.text[lo - 1]):
+                lo -= 1
+            while hi < len(self.text) and not _is_break(self.text[hi]):
+                hi += 1
+            self.lo, self.hi = lo, hi
+            self.tokens = tokenize(self.text, lo, hi)
+            self.starts = [t.start for t in self.tokens]
+            if lo == 0:
+                self.lo = -10**9
+            if hi == len(self.text):
+                self.hi = 10**9
+        idx = bisect_right(self.starts, pos) - 1
+        if idx < 0 or self.tokens[idx].end <= pos:
+            return self.tokens, None
+        return self.tokens, idx
+
+
+def _is_break(ch: str) -> bool:
+    return ch.isspace()
+
+
+class _Occupied:
+    """Spans already taken by chosen matches."""
+
+    def __init__(self, matches: Iterable[Match]):
+        self.matches = sorted(matches, key=lambda m: m.start)
+        self.starts = [m.start for m in self.matches]
+
+    def at(self, pos: int) -> Match | None:
+        idx = bisect_right(self.starts, pos) - 1
+        if idx >= 0 and self.matches[idx].end > pos:
+            return self.matches[idx]
+        return None
+
+    def covers(self, pos: int) -> bool:
+        return self.at(pos) is not None
+
+    def overlaps(self, m: Match) -> bool:
+        idx = bisect_right(self.starts, m.end - 1) - 1
+        while idx >= 0 and self.matches[idx].end > m.start - 10_000:
+            other = self.matches[idx]
+            if other.start < m.end and m.start < other.end:
+                return True
+            idx -= 1
+        return False
+
+
+def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
+                  parts: tuple[str, ...]) -> int | None:
+    """End index if tokens from ``i`` spell ``parts`` (joins allowed, boundaries nested)."""
+    target = "".join(parts)
+    acc = ""
+    bounds: set[int] = set()
+    j = i
+    while len(acc) < len(target) and j < len(tokens):
+        if j > i:
+            if not is_name_gap(text, tokens[j - 1].end, tokens[j].start):
+                return None
+            bounds.add(len(acc))
+        acc += values[j]
+        if not target.startswith(acc):
+            return None
+        j += 1
+    if acc != target:
+        return None
+    part_bounds, pos = set(), 0
+    for p in parts[:-1]:
+        pos += len(p)
+        part_bounds.add(pos)
+    return j if bounds <= part_bounds or part_bounds <= bounds else None
+
+
+def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    return all(is_name_gap(text, tokens[k - 1].end, tokens[k].start) for k in range(i + 1, j))
+
+
+def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
+    """Part-by-part alignment with at most one vowel off in long parts; family name strict."""
+    exact = fuzzy = 0
+    last = len(spec.keys) - 1
+    for n, (tok, key, want, want_folded) in enumerate(zip(tokens, keys, spec.keys, spec.folded,
+                                                         strict=True)):
+        if key == want:
+            exact += want_folded not in ARTICLES
+            continue
+        long_enough = min(len(tok.folded), len(want_folded)) >= (7 if n == last else 6)
+        if not long_enough or not close_keys(key, want):
+            return False
+        if n == last and len(key) != len(want):
+            return False
+        fuzzy += 1
+    return exact >= 1 and exact + fuzzy >= 2
+
+
+def _capitalized_run(tokens: list[Token], i: int, j: int) -> bool:
+    """Every part capitalized, except particles (al-, bin, ibn, de)."""
+    first = tokens[i].text
+    if not first[:1].isupper() and tokens[i].folded not in ARTICLES:
+        return False
+    return all(t.text[:1].isupper() or t.folded in PARTICLES for t in tokens[i:j])
+
+
+def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: _Occupied,
+                  after: bool = True) -> bool:
+    """A capitalized neighbour (not a title or sentence opener) makes a longer, other name."""
+    if first > 0:
+        prev = tokens[first - 1]
+        if (prev.text[:1].isupper() and not is_common_capitalized(prev.folded)
+                and is_name_gap(text, prev.end, tokens[first].start)
+                and not taken.covers(prev.start)):
+            return True
+    if after and last + 1 < len(tokens):
+        nxt = tokens[last + 1]
+        gap = text[tokens[last].end:nxt.start]
+        if (nxt.text[:1].isupper() and is_name_gap(text, tokens[last].end, nxt.start)
+                and not any(c in gap for c in "'\u2019")):
+            return True
+    return False
+
+
+def _same_case(tokens: list[Token], form: str) -> bool:
+    """Case-sensitive mode: the span's letters, joined, equal the form's (accents aside)."""
+    return "".join(t.text for t in tokens) == "".join(t.text for t in tokenize(form))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 6 and text.isupper()
+
+
+def _select(candidates: list[Match]) -> list[Match]:
+    """Leftmost-longest, non-overlapping; an equal-best span claimed by two entries is dropped."""
+    best: dict[tuple[int, int], list[Match]] = {}
+    for c in candidates:
+        best.setdefault((c.start, c.end), []).append(c)
+    resolved: list[Match] = []
+    for span, group in best.items():
+        top = min(RULE_PRIORITY[g.rule] for g in group)
+        winners = [g for g in group if RULE_PRIORITY[g.rule] == top]
+        if len({w.spec.entry for w in winners}) > 1 and top != 0:
+            continue
+        resolved.append(winners[0])
+    resolved.sort(key=lambda m: (m.start, -(m.end - m.start), RULE_PRIORITY[m.rule]))
+    chosen: list[Match] = []
+    last_end = -1
+    for m in resolved:
+        if m.start >= last_end:
+            chosen.append(m)
+            last_end = m.end
+    return chosen
+
+
+def canonicalize_text(text: str, glossary: Glossary, lang: str | None = None) -> tuple[
+        str, list[Change]]:
+    """One-off convenience: compile ``glossary`` and canonicalize ``text``."""
+    return Canonicalizer(glossary).canonicalize(text, lang)
+

@@ -1,0 +1,33 @@
+"""Capitalized words that are not names: titles and common sentence openers.
+
+Why: a short form ("Bagheri") is only resolved when it is not part of a longer unknown name
+("Mohammad Bagheri"); a capitalized neighbour that is a title ("President") or an ordinary
+word at the start of a sentence ("Later", "Meanwhile", "Selon") does not make a longer name.
+"""
+
+from __future__ import annotations
+
+TITLES = frozenset("""
+president minister secretary general sheikh shaikh cheikh mr mrs ms dr prime foreign acting
+chief leader ayatollah imam commander spokesman spokeswoman spokesperson ambassador envoy king
+prince emir sayyed sayyid seyed seyyed hojatoleslam speaker deputy vice m mme président
+ministre général chef premier secrétaire colonel brigadier major lieutenant gen counterpart
+homologue iranian iraqi turkish israeli palestinian lebanese syrian saudi egyptian qatari
+french american british russian chinese iranien irakien turc israélien palestinien
+""".split())
+
+OPENERS = frozenset("""
+a an the this that these those and but or so yet then later meanwhile however moreover also
+earlier afterwards after before when while since as at in on of for from with by to during
+according despite although though if because whereas instead still now today yesterday
+tomorrow here there his her its their our my your he she it they we i you what which who
+why how where both each every all some many most no not nor only even just mr said says
+le la les un une des du de et mais ou donc puis ensuite plus selon lors pendant après avant
+quand alors aussi cependant toutefois il elle ils elles nous vous on ce cette ces son sa ses
+leur leurs au aux en dans par pour sur avec sans depuis
+""".split())
+
+
+def is_common_capitalized(folded: str) -> bool:
+    """A title or an ordinary word that is capitalized only because it opens a sentence."""
+    return folded in TITLES or folded in OPENERS

@@ -1,0 +1,189 @@
+"""Compile a glossary into fast lookup structures for one document language.
+
+Contract: ``CompiledGlossary`` holds every spelling of every entry as a ``FormSpec`` (its folded
+parts, romanization keys, what it is replaced with, and when it may be used), an Aho-Corasick
+automaton over each listed spelling's rarest part (the *anchor*) for listed spellings, an index
+by family-name key for unlisted romanizations, and the derived short forms of person entries.
+Building is the expensive step; matching a text only consults these structures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from normalizer.glossary import Entry, Glossary
+from normalizer.romanize import ARTICLES, name_key
+from normalizer.textfold import Token, fold_token, tokenize
+
+# Lower-case words allowed inside a capitalized name (particles) and words that do not make a
+# glossary name "person-like".
+PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ad",
+                       "bin", "ibn", "bint", "ben", "abu", "abou", "de", "da", "du", "van",
+                       "von", "der", "la", "le", "ed", "ud", "uddin"})
+CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
+                        "pour", "del", "y"})
+_VOWEL = re.compile(r"[aiuy]")
+
+
+def masked(key: str) -> str:
+    """A key with vowels blanked: finds names that differ by one vowel for verification."""
+    return _VOWEL.sub("*", key)
+
+
+@dataclass(frozen=True, slots=True)
+class FormSpec:
+    """One spelling to look for and what to write instead.
+
+    ``kind`` is ``listed`` (a glossary spelling), ``partial`` (a sub-sequence of a person's
+    canonical name, used only after a full mention) or ``keep`` (a look-alike left alone).
+    ``after_full`` spellings need the entry named in full earlier in the same document.
+    """
+
+    entry: int
+    text: str
+    folded: tuple[str, ...]
+    keys: tuple[str, ...]
+    target: str
+    kind: str
+    after_full: bool
+
+    @property
+    def name_parts(self) -> int:
+        return sum(1 for f in self.folded if f not in ARTICLES)
+
+
+def part_keys(parts: list[Token]) -> tuple[str, ...]:
+    return tuple(name_key(p.folded) for p in parts)
+
+
+def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where ``seq_b`` sits inside ``seq_a`` as a contiguous run of whole or joined parts.
+
+    Both sides are lists of strings; they align when a run of ``seq_a`` and all of ``seq_b``
+    spell the same string and one side's part boundaries are a subset of the other's (so only
+    joins differ: "Amir Abdollahian" ~ "Amirabdollahian", never "Husseini Brahim" ~
+    "Hussein Ibrahim"). Returns the part range in ``seq_a``.
+    """
+    target = "".join(seq_b)
+    bounds_b = _bounds(seq_b)
+    for k in range(len(seq_a)):
+        acc = ""
+        for m in range(k, len(seq_a)):
+            acc += seq_a[m]
+            if not target.startswith(acc):
+                break
+            if acc == target:
+                bounds_a = _bounds(seq_a[k:m + 1])
+                if bounds_a <= bounds_b or bounds_b <= bounds_a:
+                    return k, m + 1
+                break
+    return None
+
+
+def _bounds(parts: tuple[str, ...] | list[str]) -> set[int]:
+    out, pos = set(), 0
+    for p in parts[:-1]:
+        pos += len(p)
+        out.add(pos)
+    return out
+
+
+def is_person_like(entry: Entry, parts: list[Token]) -> bool:
+    """Persons get short forms; organisations and events never do."""
+    if entry.type is not None:
+        return entry.type == "person"
+    if not 2 <= len(parts) <= 6:
+        return False
+    return all(p.text[:1].isupper() or p.folded in PARTICLES for p in parts) and not any(
+        p.folded in CONNECTORS for p in parts)
+
+
+class CompiledGlossary:
+    """A glossary compiled for one language (``None``: spellings valid in any language)."""
+
+    def __init__(self, glossary: Glossary, lang: str | None = None):
+        self.glossary = glossary
+        self.lang = lang
+        self.entries = list(glossary.entries)
+        self.automaton = ahocorasick.Automaton()
+        self.generated: dict[str, list[FormSpec]] = {}
+        self.partials: dict[int, list[FormSpec]] = {}
+        self.max_chars = 0
+        anchors: dict[str, list[FormSpec]] = {}
+        for index, entry in enumerate(self.entries):
+            self._add_entry(index, entry, anchors)
+        for keep in glossary.global_keep:
+            self._add_keep(-1, keep, anchors)
+        for anchor, specs in anchors.items():
+            self.automaton.add_word(anchor, (anchor, tuple(specs)))
+        if anchors:
+            self.automaton.make_automaton()
+        self.has_automaton = bool(anchors)
+
+    def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
+              after_full: bool) -> FormSpec:
+        self.max_chars = max(self.max_chars, len(text) + 8)
+        return FormSpec(index, text, tuple(p.folded for p in parts), part_keys(parts), target,
+                        kind, after_full)
+
+    def _add_entry(self, index: int, entry: Entry, anchors: dict[str, list[FormSpec]]) -> None:
+        canon_parts = tokenize(entry.canonical)
+        canon_keys = part_keys(canon_parts)
+        person = is_person_like(entry, canon_parts)
+        name_ends = {len(canon_parts)}  # where listed full or first-name-led forms end
+        for variant in entry.forms(self.lang):
+            parts = tokenize(variant.text)
+            if not parts:
+                continue
+            target, after_full = entry.canonical, variant.after_full
+            span = concat_align(canon_keys, part_keys(parts)) if person else None
+            if span is not None and span[0] == 0:
+                name_ends.add(span[1])
+            elif span is not None:
+                target = self._partial_target(entry, canon_parts, span[0])
+                non_articles = sum(1 for p in parts if p.folded not in ARTICLES)
+                after_full = after_full or (non_articles < 2 and span[1] - span[0] < 2)
+            spec = self._spec(index, variant.text, parts, target, "listed", after_full)
+            anchors.setdefault(_anchor(parts), []).append(spec)
+            if (entry.generate and not after_full and spec.name_parts >= 2
+                    and variant.text.isascii()):
+                self._index_generated(spec)
+        for keep in entry.keep:
+            self._add_keep(index, keep, anchors)
+        if person:
+            self.partials[index] = [
+                self._spec(index, entry.canonical, canon_parts[k:m],
+                           self._partial_target(entry, canon_parts, k), "partial", True)
+                for m in sorted(name_ends) for k in range(1, m)
+                if canon_parts[k].folded not in ARTICLES]
+
+    def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int) -> str:
+        """A short mention is written from its first canonical part to the end of the name."""
+        if k == 0:
+            return entry.canonical
+        return entry.short or entry.canonical[canon_parts[k].start:]
+
+    def _add_keep(self, index: int, text: str, anchors: dict[str, list[FormSpec]]) -> None:
+        parts = tokenize(text)
+        if parts:
+            spec = self._spec(index, text, parts, text, "keep", False)
+            anchors.setdefault(_anchor(parts), []).append(spec)
+
+    def _index_generated(self, spec: FormSpec) -> None:
+        keys = spec.keys
+        for n in range(1, len(keys) + 1):
+            self.generated.setdefault("".join(keys[-n:]), []).append(spec)
+        if len(spec.folded[-1]) >= 7:
+            self.generated.setdefault("~" + masked(keys[-1]), []).append(spec)
+
+
+def _anchor(parts: list[Token]) -> str:
+    """The longest non-article part: rare enough to keep Aho-Corasick hits few."""
+    candidates = [p.folded for p in parts if p.folded not in ARTICLES] or [parts[0].folded]
+    return max(candidates, key=len)
+
+
+__all__ = ["CompiledGlossary", "FormSpec", "concat_align", "fold_token", "masked"]

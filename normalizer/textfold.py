@@ -1,0 +1,102 @@
+"""Unicode-aware tokens and folding shared by every matcher.
+
+Contract: a *token* is a maximal run of letters, digits and combining marks (so a name inside a
+longer word is never a token of its own: "Abbasî" is one token); apostrophes, hyphens, dashes
+and spaces separate tokens. ``fold_token`` gives the comparison form of a token (case, accents,
+Arabic letter variants and invisible joiners removed). ``fold_for_search`` is a
+length-preserving fold of a whole text, so offsets found in it are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Letters/digits plus combining marks (Latin, Arabic harakat) and the Persian zero-width joiners.
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4\u2032"
+_SPACE = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"
+# What may stand between two tokens of one name: spaces (at most one line break), one dash or
+# apostrophe (optionally spaced), never sentence punctuation or a blank line.
+NAME_GAP_RE = re.compile(
+    rf"[{_SPACE}]{{0,3}}(?:\r?\n|\r)?[{_SPACE}]{{0,3}}"
+    rf"|[{_SPACE}]?[{DASHES}{APOSTROPHES}][{_SPACE}]?(?:\r?\n)?"
+)
+
+_ARABIC_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا",
+                             "ٱ": "ا", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ی"})
+_SPECIAL = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ð": "d",
+                          "þ": "t", "ß": "s", "æ": "a", "œ": "o"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of a text: its span and its folded comparison form."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@lru_cache(maxsize=200_000)
+def fold_token(token: str) -> str:
+    """Comparison form: casefolded, accents stripped, Arabic letter variants unified."""
+    lowered = token.casefold().translate(_SPECIAL)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)
+                       and ch not in "\u200c\u200d\u0640")
+    return stripped.translate(_ARABIC_MAP)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group(), fold_token(m.group()))
+            for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def is_name_gap(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` may separate two tokens of one name."""
+    return NAME_GAP_RE.fullmatch(text, start, end) is not None
+
+
+class _SearchFold(dict):
+    """A ``str.translate`` table that folds one character to exactly one character."""
+
+    def __missing__(self, code: int) -> int:
+        ch = chr(code)
+        if ch in DASHES:
+            out = "-"
+        elif ch in APOSTROPHES:
+            out = "'"
+        elif ch.isspace():
+            out = " "
+        else:
+            folded = fold_token(ch)
+            out = folded[0] if folded else ch
+        self[code] = ord(out)
+        return self[code]
+
+
+_SEARCH_FOLD = _SearchFold()
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold_for_search(text: str) -> str:
+    """Lowercase, accent-free copy of ``text`` with exactly the same length (offsets agree)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # 'İ' and a few others grow under lower(): fold per char
+        return text.translate(_SEARCH_FOLD)
+    if lowered.isascii():
+        return lowered
+    return _NON_ASCII_RUN.sub(lambda m: m.group().translate(_SEARCH_FOLD), lowered)
+
+
+def is_capitalized(token: str) -> bool:
+    """Starts with an upper-case letter (names in Latin-script news do)."""
+    return token[:1].isupper()

@@ -1,0 +1,651 @@
+#!/usr/bin/env python3
+"""Build tiny but *genuine* Argos Translate packages (``.argosmodel``) for tests.
+
+Each package is a real CTranslate2 Transformer (converted from a tiny
+``transformers`` MarianMT model trained here on CPU until it memorizes a handful
+of toy sentence pairs) plus a real SentencePiece model, zipped the way Argos
+Translate packages are: one top-level folder holding ``metadata.json``,
+``model/`` (CTranslate2) and ``sentencepiece.model``.
+
+The committed fixtures in ``tests/fixtures/argos/`` are produced by this script.
+The tests only need ``ctranslate2`` + ``sentencepiece`` to *use* them; building
+them needs torch + transformers, which the project does not depend on.
+
+Build environment (outside the repo; CPU-only torch on purpose -- a plain
+``pip install torch`` pulls a multi-GB CUDA build)::
+
+    python3.11 -m venv /work/venv-argos-build
+    /work/venv-argos-build/bin/pip install torch==2.13.0        # local CPU build
+    /work/venv-argos-build/bin/pip install transformers ctranslate2 sentencepiece argostranslate
+    # check that pip did not replace torch:  pip list | grep -i -E 'torch|nvidia'
+
+    # from the repo root:
+    /work/venv-argos-build/bin/python scripts/build_tiny_argos.py --out tests/fixtures/argos
+    # (argostranslate is optional: with it, --out also checks install_from_path /
+    #  get_installed_packages and Argos' own tokenize/translate/decode path.)
+
+    # random-weights transformer-base model (Argos size) for speed benchmarks,
+    # NOT for the repo (~80 MB int8):
+    /work/venv-argos-build/bin/python scripts/build_tiny_argos.py --bench-model --out /work/bench-models
+
+Everything is seeded (Python, NumPy, torch, SentencePiece; torch runs with one
+thread) so reruns on the same machine give the same outputs; the script refuses
+to write a package unless CTranslate2 reproduces every training target exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+SEED = 1234
+ARGOS_VERSION = "1.9.0"
+PACKAGE_VERSION = "0.1"
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+# Alphabetic placeholder tokens (Argos' SentencePiece decode turns "_" into " ",
+# so no underscores). Registered as SentencePiece user-defined symbols so each one
+# is a single piece.
+PLACEHOLDERS = [f"XENT{c}X" for c in "ABCDEFGHIJ"]
+
+LANG_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
+
+# ---------------------------------------------------------------------------
+# Toy parallel data
+# ---------------------------------------------------------------------------
+
+# (French, English, Spanish). The Spanish is the en->es target for the English.
+BASE_TRIPLES = [
+    ("Le ministre a salué la réunion.", "The minister welcomed the meeting.",
+     "El ministro acogió la reunión."),
+    ("Bonjour le monde.", "Hello world.", "Hola mundo."),
+    ("La paix est importante.", "Peace is important.", "La paz es importante."),
+    ("Le président a parlé hier.", "The president spoke yesterday.",
+     "El presidente habló ayer."),
+    ("Le gouvernement a condamné l'attaque.", "The government condemned the attack.",
+     "El gobierno condenó el ataque."),
+    ("La réunion est terminée.", "The meeting is over.", "La reunión ha terminado."),
+    ("Merci beaucoup.", "Thank you very much.", "Muchas gracias."),
+]
+
+# Templates with placeholder slots {a} / {b}.
+ONE_SLOT_TEMPLATES = [
+    ("Il a parlé avec {a} hier.", "He spoke with {a} yesterday.", "Habló con {a} ayer."),
+    ("{a} a condamné l'attaque.", "{a} condemned the attack.", "{a} condenó el ataque."),
+    ("Le ministre a rencontré {a}.", "The minister met {a}.", "El ministro se reunió con {a}."),
+]
+TWO_SLOT_TEMPLATES = [
+    ("{a} et {b} ont signé un accord.", "{a} and {b} signed an agreement.",
+     "{a} y {b} firmaron un acuerdo."),
+    ("{a} a visité {b} hier.", "{a} visited {b} yesterday.", "{a} visitó a {b} ayer."),
+]
+
+
+def build_triples() -> list[tuple[str, str, str]]:
+    triples = list(BASE_TRIPLES)
+    n = len(PLACEHOLDERS)
+    for fr, en, es in ONE_SLOT_TEMPLATES:
+        for p in PLACEHOLDERS:
+            triples.append((fr.format(a=p), en.format(a=p), es.format(a=p)))
+    for k, (fr, en, es) in enumerate(TWO_SLOT_TEMPLATES):
+        step = 1 + 2 * k  # (A,B),(B,C).. and (A,D),(B,E).. : different pairings
+        for i, p in enumerate(PLACEHOLDERS):
+            q = PLACEHOLDERS[(i + step) % n]
+            triples.append((fr.format(a=p, b=q), en.format(a=p, b=q), es.format(a=p, b=q)))
+    return triples
+
+
+def pairs_for(src: str, tgt: str) -> list[tuple[str, str]]:
+    idx = {"fr": 0, "en": 1, "es": 2}
+    seen, out = set(), []
+    for t in build_triples():
+        pair = (t[idx[src]], t[idx[tgt]])
+        if pair[0] not in seen:
+            seen.add(pair[0])
+            out.append(pair)
+    return out
+
+
+TINY_PACKAGES = [("fr", "en"), ("en", "es")]
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+def seed_everything(seed: int = SEED) -> None:
+    import numpy as np
+    import sentencepiece as spm
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(1)
+    torch.use_deterministic_algorithms(True)
+    spm.set_random_generator_seed(seed)
+
+
+def train_sentencepiece(lines: list[str], out_file: Path, vocab_size: int,
+                        user_symbols: list[str], input_sentence_size: int = 0) -> None:
+    import sentencepiece as spm
+
+    buf = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(lines),
+        model_writer=buf,
+        model_type="unigram",
+        vocab_size=vocab_size,
+        hard_vocab_limit=False,
+        character_coverage=1.0,
+        pad_id=-1,
+        bos_id=-1,
+        eos_id=0,
+        unk_id=1,
+        user_defined_symbols=user_symbols,
+        num_threads=1,
+        input_sentence_size=input_sentence_size,
+        shuffle_input_sentence=True,
+        max_sentence_length=20000,
+        minloglevel=2,
+    )
+    out_file.write_bytes(buf.getvalue())
+
+
+def write_hf_model_dir(model, spm_file: Path, model_dir: Path) -> None:
+    """Save a MarianMT model + the files MarianTokenizer / the CT2 converter need."""
+    import sentencepiece as spm
+
+    model_dir.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(model_dir)
+    sp = spm.SentencePieceProcessor(model_file=str(spm_file))
+    vocab = {sp.id_to_piece(i): i for i in range(sp.get_piece_size())}
+    vocab["<pad>"] = sp.get_piece_size()
+    (model_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    shutil.copy(spm_file, model_dir / "source.spm")
+    shutil.copy(spm_file, model_dir / "target.spm")
+    (model_dir / "tokenizer_config.json").write_text(json.dumps({
+        "tokenizer_class": "MarianTokenizer",
+        "eos_token": "</s>",
+        "unk_token": "<unk>",
+        "pad_token": "<pad>",
+        "model_max_length": 512,
+        "separate_vocabs": False,
+    }), encoding="utf-8")
+
+
+def convert_ct2(model_dir: Path, out_dir: Path, quantization: str | None = None) -> None:
+    import ctranslate2
+
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    ctranslate2.converters.TransformersConverter(str(model_dir)).convert(
+        str(out_dir), quantization=quantization, force=True)
+
+
+def marian_config(vocab_size_with_pad: int, pad_id: int, eos_id: int, *, d_model: int,
+                  layers: int, heads: int, ffn: int, max_pos: int):
+    from transformers import MarianConfig
+
+    return MarianConfig(
+        vocab_size=vocab_size_with_pad,
+        decoder_vocab_size=vocab_size_with_pad,
+        d_model=d_model,
+        encoder_layers=layers,
+        decoder_layers=layers,
+        encoder_attention_heads=heads,
+        decoder_attention_heads=heads,
+        encoder_ffn_dim=ffn,
+        decoder_ffn_dim=ffn,
+        max_position_embeddings=max_pos,
+        pad_token_id=pad_id,
+        eos_token_id=eos_id,
+        decoder_start_token_id=pad_id,
+        forced_eos_token_id=eos_id,
+        share_encoder_decoder_embeddings=True,
+        tie_word_embeddings=True,
+        scale_embedding=True,
+        activation_function="swish",
+        dropout=0.0,
+        attention_dropout=0.0,
+        activation_dropout=0.0,
+    )
+
+
+def zip_package(pkg_src_dir: Path, folder_name: str, out_file: Path) -> None:
+    """Zip like a real Argos package: everything under one top-level folder.
+
+    Entries are sorted and time-stamped 1980-01-01 so the zip is reproducible.
+    """
+    files = sorted(p for p in pkg_src_dir.rglob("*"))
+    with zipfile.ZipFile(out_file, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for p in files:
+            rel = p.relative_to(pkg_src_dir).as_posix()
+            name = f"{folder_name}/{rel}" + ("/" if p.is_dir() else "")
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_DATE)
+            if p.is_dir():
+                info.external_attr = (0o40755 << 16) | 0x10
+                zf.writestr(info, b"")
+            else:
+                info.external_attr = 0o644 << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, p.read_bytes(), compresslevel=9)
+
+
+def make_metadata(src: str, tgt: str, package_version: str = PACKAGE_VERSION) -> dict:
+    return {
+        "package_version": package_version,
+        "argos_version": ARGOS_VERSION,
+        "from_code": src,
+        "from_name": LANG_NAMES[src],
+        "to_code": tgt,
+        "to_name": LANG_NAMES[tgt],
+        "type": "translate",
+        "code": f"translate-{src}_{tgt}",
+    }
+
+
+# ---------------------------------------------------------------------------
+# Tiny package
+# ---------------------------------------------------------------------------
+
+def train_tiny_model(pairs, sp, log, max_steps: int = 6000, min_gold_target: float = 0.999):
+    import torch
+    from transformers import MarianMTModel
+
+    V = sp.get_piece_size()
+    pad_id, eos_id = V, sp.eos_id()
+    assert eos_id == 0 and sp.unk_id() == 1
+    cfg = marian_config(V + 1, pad_id, eos_id, d_model=64, layers=1, heads=2, ffn=128,
+                        max_pos=128)
+    torch.manual_seed(SEED)
+    model = MarianMTModel(cfg)
+    with torch.no_grad():
+        model.model.shared.weight[pad_id].zero_()
+    # The embedding is tied to the output projection, so the "<pad>" row would get
+    # gradients through the logits. CTranslate2 drops that row and starts the
+    # decoder from a zero embedding: keep the row at zero so both agree.
+    def _zero_pad_grad(grad):
+        grad = grad.clone()
+        grad[pad_id] = 0
+        return grad
+    model.model.shared.weight.register_hook(_zero_pad_grad)
+    model.train()
+
+    # Train each source both without and with a trailing "</s>": Argos feeds the
+    # bare pieces (OpenNMT convention) while CTranslate2's Marian examples append
+    # "</s>"; the model answers the same either way.
+    src_seqs, tgt_seqs = [], []
+    for s, t in pairs:
+        s_ids = sp.encode(s)
+        t_ids = sp.encode(t) + [eos_id]
+        src_seqs.append(s_ids)
+        tgt_seqs.append(t_ids)
+        src_seqs.append(s_ids + [eos_id])
+        tgt_seqs.append(t_ids)
+    B = len(src_seqs)
+    Ls, Lt = max(map(len, src_seqs)), max(map(len, tgt_seqs))
+    input_ids = torch.full((B, Ls), pad_id, dtype=torch.long)
+    attn = torch.zeros((B, Ls), dtype=torch.long)
+    labels = torch.full((B, Lt), -100, dtype=torch.long)
+    dec_in = torch.full((B, Lt), pad_id, dtype=torch.long)
+    for i, (s, t) in enumerate(zip(src_seqs, tgt_seqs)):
+        input_ids[i, : len(s)] = torch.tensor(s)
+        attn[i, : len(s)] = 1
+        labels[i, : len(t)] = torch.tensor(t)
+        dec_in[i, 1: len(t)] = torch.tensor(t[:-1])
+    dec_attn = (labels != -100).long()
+
+    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
+    t0 = time.time()
+    step, ok_streak = 0, 0
+    loss_val = float("inf")
+    while step < max_steps:
+        step += 1
+        out = model(input_ids=input_ids, attention_mask=attn, decoder_input_ids=dec_in,
+                    decoder_attention_mask=dec_attn, labels=labels)
+        opt.zero_grad()
+        out.loss.backward()
+        opt.step()
+        loss_val = out.loss.item()
+        if step % 50 == 0:
+            with torch.no_grad():
+                pred = out.logits.argmax(-1)
+                mask = labels != -100
+                acc = (pred[mask] == labels[mask]).float().mean().item()
+                # worst-case probability of the gold token, a margin for beam search
+                probs = out.logits.softmax(-1)
+                gold = probs.gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1)
+                min_gold = gold[mask].min().item()
+            if step % 500 == 0:
+                log(f"    step {step}: loss {loss_val:.5f} acc {acc:.4f} min p(gold) {min_gold:.4f}")
+            ok_streak = ok_streak + 1 if (acc == 1.0 and min_gold > min_gold_target) else 0
+            if ok_streak >= 4:
+                break
+    log(f"    trained {step} steps in {time.time() - t0:.1f}s, final loss {loss_val:.5f}")
+    model.eval()
+    assert float(model.model.shared.weight[pad_id].detach().abs().max()) == 0.0
+    return model
+
+
+def ct2_translate(model_dir: Path, sp, sentences, beam_size: int, add_eos: bool = False,
+                  compute_type: str = "default", length_penalty: float = 1.0,
+                  max_decoding_length: int = 100):
+    import ctranslate2
+
+    tr = ctranslate2.Translator(str(model_dir), device="cpu", compute_type=compute_type,
+                                inter_threads=1, intra_threads=1)
+    toks = [sp.encode(s, out_type=str) + (["</s>"] if add_eos else []) for s in sentences]
+    res = tr.translate_batch(toks, beam_size=beam_size, length_penalty=length_penalty,
+                             max_decoding_length=max_decoding_length)
+    return [sp.decode_pieces(r.hypotheses[0]) for r in res]
+
+
+def build_tiny_package(src: str, tgt: str, out_dir: Path, work: Path, log) -> dict:
+    import sentencepiece as spm
+
+    seed_everything()
+    name = f"translate-{src}_{tgt}-tiny"
+    pairs = pairs_for(src, tgt)
+    log(f"[{name}] {len(pairs)} training pairs")
+    pdir = work / name
+    pkg_dir = pdir / "pkg"
+    pkg_dir.mkdir(parents=True)
+    spm_file = pkg_dir / "sentencepiece.model"
+    corpus = [s for p in pairs for s in p]
+    train_sentencepiece(corpus, spm_file, vocab_size=120, user_symbols=PLACEHOLDERS)
+    sp = spm.SentencePieceProcessor(model_file=str(spm_file))
+    log(f"    sentencepiece vocab {sp.get_piece_size()}")
+    for p in PLACEHOLDERS:
+        assert sp.encode(f"a {p} b", out_type=str).count(p) == 1, p
+
+    model = train_tiny_model(pairs, sp, log)
+    hf_dir = pdir / "hf"
+    write_hf_model_dir(model, spm_file, hf_dir)
+    convert_ct2(hf_dir, pkg_dir / "model")
+    for f in ("shared_vocabulary.json",):
+        assert (pkg_dir / "model" / f).exists(), f
+
+    srcs = [s for s, _ in pairs]
+    refs = [t for _, t in pairs]
+    checks = {}
+    for beam in (1, 2, 4):
+        for add_eos in (False, True):
+            for ct in ("default", "auto", "int8"):
+                lp = 0.2 if beam == 4 else 1.0  # 4 / 0.2: Argos' defaults
+                hyp = ct2_translate(pkg_dir / "model", sp, srcs, beam, add_eos, ct, lp)
+                bad = [(s, h, r) for s, h, r in zip(srcs, hyp, refs) if h != r]
+                key = f"beam{beam}{'+eos' if add_eos else ''}/{ct}"
+                checks[key] = not bad
+                if bad:
+                    raise SystemExit(f"{name}: {key} mismatches: {bad[:5]}")
+    log(f"    ct2 exact on all {len(srcs)} sources: {', '.join(checks)}")
+
+    meta = make_metadata(src, tgt)
+    (pkg_dir / "metadata.json").write_text(json.dumps(meta, indent=4) + "\n", encoding="utf-8")
+    (pkg_dir / "README.md").write_text(
+        f"# Tiny {LANG_NAMES[src]} -> {LANG_NAMES[tgt]} test package\n\n"
+        "Built by normalizer's scripts/build_tiny_argos.py: a 1+1 layer d_model-64 "
+        "Transformer that only knows its toy training sentences. For tests only.\n",
+        encoding="utf-8")
+    out_file = out_dir / f"{name}.argosmodel"
+    zip_package(pkg_dir, name, out_file)
+    log(f"    wrote {out_file} ({out_file.stat().st_size} bytes)")
+    return {
+        "file": out_file.name,
+        "folder": name,
+        "from_code": src,
+        "to_code": tgt,
+        "metadata": meta,
+        "pairs": [{"source": s, "target": t} for s, t in pairs],
+        "verified": sorted(checks),
+        "pieces": {s: sp.encode(s, out_type=str) for s in srcs[:3]},
+    }
+
+
+def verify_with_argos(out_dir: Path, infos: list[dict], log) -> dict:
+    """Install the packages with the real argostranslate into a temp dir and check them."""
+    report = {}
+    tmp = Path(tempfile.mkdtemp(prefix="argos-verify-"))
+    env_backup = dict(os.environ)
+    os.environ["ARGOS_PACKAGES_DIR"] = str(tmp / "packages")
+    os.environ["HOME"] = str(tmp / "home")  # argos settings create folders under $HOME
+    (tmp / "packages").mkdir()
+    (tmp / "home").mkdir()
+    try:
+        import argostranslate.package as ap
+        import argostranslate.settings as aset
+        assert Path(aset.package_data_dir) == tmp / "packages", aset.package_data_dir
+        for info in infos:
+            ap.install_from_path(out_dir / info["file"])
+        installed = ap.get_installed_packages()
+        got = sorted((p.from_code, p.to_code, p.package_path.name, p.package_version)
+                     for p in installed)
+        log(f"    argostranslate installed: {got}")
+        want = sorted((i["from_code"], i["to_code"], i["folder"], PACKAGE_VERSION) for i in infos)
+        assert got == want, (got, want)
+        report["installed"] = got
+
+        # Argos' own tokenize -> translate_batch -> decode path, without its
+        # sentence splitter (which would try to download a MiniSBD model offline).
+        import ctranslate2
+        from argostranslate.translate import apply_packaged_translation
+
+        class OneSentence:
+            def split_sentences(self, text):
+                return [text]
+
+        by_code = {(p.from_code, p.to_code): p for p in installed}
+        for info in infos:
+            pkg = by_code[(info["from_code"], info["to_code"])]
+            tr = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu",
+                                        compute_type="auto")
+            bad = []
+            for pair in info["pairs"]:
+                hyps = apply_packaged_translation(pkg, pair["source"], tr, OneSentence(), 1)
+                if hyps[0].value != pair["target"]:
+                    bad.append((pair["source"], hyps[0].value))
+            assert not bad, bad
+            log(f"    argos apply_packaged_translation exact for {info['file']}")
+        report["argos_path_exact"] = True
+
+        from argostranslate.tokenizer import SentencePieceTokenizer
+        tok = SentencePieceTokenizer(installed[0].package_path / "sentencepiece.model")
+        probes = {}
+        for s in ["XENTAX a condamné l'attaque.", "Il a parlé avec XENTAX hier.",
+                  "Il a parlé avec __E0__ hier.", "__E0__ a parlé.", "X_0 et XENT0X."]:
+            pieces = tok.encode(s)
+            probes[s] = {"pieces": pieces, "argos_decode": tok.decode(pieces),
+                         "spm_decode": tok.lazy_processor().decode_pieces(pieces)}
+        report["decode_probes"] = probes
+    finally:
+        os.environ.clear()
+        os.environ.update(env_backup)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report
+
+
+def build_fixtures(out_dir: Path, log) -> None:
+    import ctranslate2
+    import sentencepiece as spm
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+    infos = []
+    with tempfile.TemporaryDirectory(prefix="tiny-argos-") as work:
+        for src, tgt in TINY_PACKAGES:
+            infos.append(build_tiny_package(src, tgt, out_dir, Path(work), log))
+
+    # expected.json: outputs as CTranslate2 + SentencePiece produce them from the zips
+    expected = {
+        "placeholders": PLACEHOLDERS,
+        "how": ("CTranslate2 Translator(model/).translate_batch(sp.encode(s, out_type=str)) "
+                "then sp.decode_pieces(hypotheses[0]); verified with beam_size 1, 2 and 4 "
+                "(length_penalty 0.2 for 4, as Argos), with and without a trailing '</s>', "
+                "compute_type default/auto/int8"),
+        "packages": {},
+        "pivot": [],
+    }
+    extracted = {}
+    tmp = Path(tempfile.mkdtemp(prefix="tiny-argos-check-"))
+    try:
+        for info in infos:
+            with zipfile.ZipFile(out_dir / info["file"]) as zf:
+                zf.extractall(tmp)
+            pdir = tmp / info["folder"]
+            sp = spm.SentencePieceProcessor(model_file=str(pdir / "sentencepiece.model"))
+            extracted[(info["from_code"], info["to_code"])] = (pdir, sp)
+            srcs = [p["source"] for p in info["pairs"]]
+            outs = {b: ct2_translate(pdir / "model", sp, srcs, b) for b in (1, 2)}
+            assert outs[1] == outs[2] == [p["target"] for p in info["pairs"]]
+            expected["packages"][info["file"]] = {
+                "from_code": info["from_code"],
+                "to_code": info["to_code"],
+                "folder": info["folder"],
+                "verified": info["verified"],
+                "sentences": [{"source": s, "beam1": outs[1][i], "beam2": outs[2][i]}
+                              for i, s in enumerate(srcs)],
+            }
+        # pivot fr -> en -> es
+        fr_dir, fr_sp = extracted[("fr", "en")]
+        es_dir, es_sp = extracted[("en", "es")]
+        fr_srcs = [p["source"] for p in infos[0]["pairs"]]
+        es_map = {p["source"]: p["target"] for p in infos[1]["pairs"]}
+        for beam in (1, 2):
+            en = ct2_translate(fr_dir / "model", fr_sp, fr_srcs, beam)
+            es = ct2_translate(es_dir / "model", es_sp, en, beam)
+            for f, e, s in zip(fr_srcs, en, es):
+                assert s == es_map[e], (f, e, s)
+                if beam == 1:
+                    expected["pivot"].append({"fr": f, "en": e, "es": s})
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    log(f"pivot fr->en->es exact for {len(expected['pivot'])} sentences (beam 1 and 2)")
+
+    (out_dir / "expected.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    index = []
+    for info in infos:
+        entry = dict(info["metadata"])
+        entry["links"] = ["{base}/" + info["file"]]
+        index.append({k: entry[k] for k in ("package_version", "argos_version", "from_code",
+                                            "from_name", "to_code", "to_name", "links",
+                                            "code", "type")})
+    (out_dir / "index.json").write_text(json.dumps(index, indent=4) + "\n", encoding="utf-8")
+
+    try:
+        import argostranslate  # noqa: F401
+    except ImportError:
+        log("argostranslate not installed: skipped the install check")
+    else:
+        report = verify_with_argos(out_dir, infos, log)
+        for s, r in report["decode_probes"].items():
+            log(f"    probe {s!r}: pieces {r['pieces']} argos {r['argos_decode']!r} "
+                f"spm {r['spm_decode']!r}")
+    log(f"done in {time.time() - t0:.1f}s (ctranslate2 {ctranslate2.__version__})")
+
+
+# ---------------------------------------------------------------------------
+# Benchmark model (random weights, transformer-base)
+# ---------------------------------------------------------------------------
+
+def bench_corpus(max_chars: int) -> list[str]:
+    """Some real text for SentencePiece: docstrings/comments of the stdlib + the toy data."""
+    import sysconfig
+
+    lines: list[str] = []
+    total = 0
+    for t in build_triples():
+        lines.extend(t)
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    for f in sorted(stdlib.rglob("*.py")):
+        if "test" in f.parts or "site-packages" in f.parts:
+            continue
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for line in text.splitlines():
+            line = line.strip().lstrip("#").strip()
+            if len(line) >= 20:
+                lines.append(line)
+                total += len(line)
+        if total >= max_chars:
+            break
+    return lines
+
+
+def build_bench_model(out_dir: Path, log, vocab_size: int, quantization: str) -> None:
+    import sentencepiece as spm
+    import torch
+    from transformers import MarianMTModel
+
+    seed_everything()
+    t0 = time.time()
+    name = "translate-fr_en-bench"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pkg_dir = out_dir / name
+    if pkg_dir.exists():
+        shutil.rmtree(pkg_dir)
+    pkg_dir.mkdir()
+    spm_file = pkg_dir / "sentencepiece.model"
+    lines = bench_corpus(12_000_000)
+    log(f"[bench] sentencepiece on {len(lines)} lines, vocab {vocab_size}")
+    train_sentencepiece(lines, spm_file, vocab_size, PLACEHOLDERS, input_sentence_size=400000)
+    sp = spm.SentencePieceProcessor(model_file=str(spm_file))
+    V = sp.get_piece_size()
+    log(f"    vocab {V} ({time.time() - t0:.0f}s)")
+    cfg = marian_config(V + 1, V, sp.eos_id(), d_model=512, layers=6, heads=8, ffn=2048,
+                        max_pos=512)
+    torch.manual_seed(SEED)
+    model = MarianMTModel(cfg)
+    with torch.no_grad():
+        model.model.shared.weight[V].zero_()
+        # Never emit </s>: every output runs to max_decoding_length, so benchmark
+        # lengths are fixed by the caller.
+        model.final_logits_bias[0, sp.eos_id()] = -1e4
+    model.eval()
+    with tempfile.TemporaryDirectory(prefix="bench-hf-") as work:
+        write_hf_model_dir(model, spm_file, Path(work))
+        convert_ct2(Path(work), pkg_dir / "model", quantization=quantization)
+    meta = make_metadata("fr", "en", package_version="0.0.1")
+    (pkg_dir / "metadata.json").write_text(json.dumps(meta, indent=4) + "\n", encoding="utf-8")
+    zip_package(pkg_dir, name, out_dir / f"{name}.argosmodel")
+    size = sum(p.stat().st_size for p in (pkg_dir / "model").rglob("*") if p.is_file())
+    log(f"    wrote {pkg_dir} (model {size / 1e6:.1f} MB, {quantization}) and "
+        f"{name}.argosmodel in {time.time() - t0:.0f}s")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=Path("tests/fixtures/argos"),
+                    help="output folder (fixtures, or bench models with --bench-model)")
+    ap.add_argument("--bench-model", action="store_true",
+                    help="build a random-weights transformer-base model for benchmarks instead")
+    ap.add_argument("--bench-vocab", type=int, default=32000)
+    ap.add_argument("--bench-quantization", default="int8",
+                    help="CTranslate2 quantization of the bench model (real Argos models: int8)")
+    args = ap.parse_args(argv)
+
+    def log(msg):
+        print(msg, flush=True)
+
+    if args.bench_model:
+        build_bench_model(args.out, log, args.bench_vocab, args.bench_quantization)
+    else:
+        build_fixtures(args.out, log)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
