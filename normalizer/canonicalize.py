@@ -71,7 +71,8 @@ class Canonicalizer:
         for m in matches:
             original = text[m.start:m.end]
             target = m.spec.target
-            if original.isupper() and any(c.islower() for c in target):
+            if original.isupper() and not m.spec.text.isupper() and any(
+                    c.islower() for c in target):
                 target = target.upper()  # headline capitals stay capitals
             if m.spec.kind == "keep" or original == target:
                 continue
@@ -409,7 +410,7 @@ def _select(candidates: list[Match]) -> list[Match]:
     for c in candidates:
         best.setdefault((c.start, c.end), []).append(c)
     resolved: list[Match] = []
-    for span, group in best.items():
+    for group in best.values():
         top = min(RULE_PRIORITY[g.rule] for g in group)
         winners = [g for g in group if RULE_PRIORITY[g.rule] == top]
         if len({w.spec.entry for w in winners}) > 1 and top != 0:

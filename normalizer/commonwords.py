@@ -14,18 +14,18 @@ prince emir sayyed sayyid seyed seyyed hojatoleslam speaker deputy vice m mme pr
 ministre général chef premier secrétaire colonel brigadier major lieutenant gen counterpart
 homologue iranian iraqi turkish israeli palestinian lebanese syrian saudi egyptian qatari
 french american british russian chinese iranien irakien turc israélien palestinien
-""".split())
+""".split())  # noqa: SIM905
 
 OPENERS = frozenset("""
 a an the this that these those and but or so yet then later meanwhile however moreover also
 earlier afterwards after before when while since as at in on of for from with by to during
-according despite although though if because whereas instead still now today yesterday
-tomorrow here there his her its their our my your he she it they we i you what which who
-why how where both each every all some many most no not nor only even just mr said says
-le la les un une des du de et mais ou donc puis ensuite plus selon lors pendant après avant
-quand alors aussi cependant toutefois il elle ils elles nous vous on ce cette ces son sa ses
-leur leurs au aux en dans par pour sur avec sans depuis
-""".split())
+according despite although though if because whereas instead still now today yesterday tomorrow
+here there his her its their our my your he she it they we i you what which who why how where
+both each every all some many most no not nor only even just mr said says le la les un une des
+du de et mais ou donc puis ensuite plus selon lors pendant après avant quand alors aussi
+cependant toutefois il elle ils elles nous vous on ce cette ces son sa ses leur leurs au aux en
+dans par pour sur avec sans depuis
+""".split())  # noqa: SIM905
 
 
 def is_common_capitalized(folded: str) -> bool:

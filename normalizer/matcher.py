@@ -20,8 +20,7 @@ from normalizer.textfold import Token, fold_token, tokenize
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
-PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ad",
-                       "bin", "ibn", "bint", "ben", "abu", "abou", "de", "da", "du", "van",
+PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "abu", "abou", "de", "da", "du", "van",
                        "von", "der", "la", "le", "ed", "ud", "uddin"})
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})

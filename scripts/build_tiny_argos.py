@@ -258,7 +258,44 @@ def make_metadata(src: str, tgt: str, package_version: str = PACKAGE_VERSION) ->
 # Tiny package
 # ---------------------------------------------------------------------------
 
-def train_tiny_model(pairs, sp, log, max_steps: int = 6000, min_gold_target: float = 0.999):
+def install_int8_fake_quant(model) -> dict:
+    """Simulate CTranslate2's CPU int8 path while training (straight-through).
+
+    CTranslate2 int8 stores Linear and Embedding weights as int8 with one scale per
+    row (127 / max|row|) and quantizes each input row of a Linear on the fly. Here
+    every nn.Linear / token nn.Embedding forward uses fake-quantized values when
+    the returned flag dict has "on" set; gradients flow as if unquantized.
+    """
+    import torch
+    import torch.nn.functional as F
+
+    flag = {"on": False}
+
+    def fq_rows(x):
+        amax = x.detach().abs().amax(dim=-1, keepdim=True).clamp(min=1e-8)
+        scale = 127.0 / amax
+        q = torch.round(x * scale).clamp(-127, 127) / scale
+        return x + (q - x).detach()
+
+    def linear_forward(self, x):
+        if flag["on"]:
+            return F.linear(fq_rows(x), fq_rows(self.weight), self.bias)
+        return F.linear(x, self.weight, self.bias)
+
+    def embedding_forward(self, ids):
+        w = fq_rows(self.weight) if flag["on"] else self.weight
+        return F.embedding(ids, w, self.padding_idx, self.max_norm, self.norm_type,
+                           self.scale_grad_by_freq, self.sparse)
+
+    for module in model.modules():
+        if type(module) is torch.nn.Linear:
+            module.forward = linear_forward.__get__(module)
+        elif type(module) is torch.nn.Embedding:
+            module.forward = embedding_forward.__get__(module)
+    return flag
+
+
+def train_tiny_model(pairs, sp, log, max_steps: int = 6000, min_gold_target: float = 0.99):
     import torch
     from transformers import MarianMTModel
 
@@ -279,6 +316,7 @@ def train_tiny_model(pairs, sp, log, max_steps: int = 6000, min_gold_target: flo
         grad[pad_id] = 0
         return grad
     model.model.shared.weight.register_hook(_zero_pad_grad)
+    fake_quant = install_int8_fake_quant(model)
     model.train()
 
     # Train each source both without and with a trailing "</s>": Argos feeds the
@@ -305,33 +343,57 @@ def train_tiny_model(pairs, sp, log, max_steps: int = 6000, min_gold_target: flo
         dec_in[i, 1: len(t)] = torch.tensor(t[:-1])
     dec_attn = (labels != -100).long()
 
-    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
-    t0 = time.time()
-    step, ok_streak = 0, 0
-    loss_val = float("inf")
-    while step < max_steps:
-        step += 1
-        out = model(input_ids=input_ids, attention_mask=attn, decoder_input_ids=dec_in,
-                    decoder_attention_mask=dec_attn, labels=labels)
-        opt.zero_grad()
-        out.loss.backward()
-        opt.step()
-        loss_val = out.loss.item()
-        if step % 50 == 0:
-            with torch.no_grad():
-                pred = out.logits.argmax(-1)
-                mask = labels != -100
-                acc = (pred[mask] == labels[mask]).float().mean().item()
-                # worst-case probability of the gold token, a margin for beam search
-                probs = out.logits.softmax(-1)
-                gold = probs.gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1)
-                min_gold = gold[mask].min().item()
-            if step % 500 == 0:
-                log(f"    step {step}: loss {loss_val:.5f} acc {acc:.4f} min p(gold) {min_gold:.4f}")
-            ok_streak = ok_streak + 1 if (acc == 1.0 and min_gold > min_gold_target) else 0
-            if ok_streak >= 4:
-                break
-    log(f"    trained {step} steps in {time.time() - t0:.1f}s, final loss {loss_val:.5f}")
+    def run(phase: str, lr: float, steps_cap: int) -> int:
+        opt = torch.optim.Adam(model.parameters(), lr=lr)
+        t0 = time.time()
+        step, ok_streak, acc, min_gold = 0, 0, 0.0, 0.0
+        loss_val = float("inf")
+        while step < steps_cap:
+            step += 1
+            out = model(input_ids=input_ids, attention_mask=attn, decoder_input_ids=dec_in,
+                        decoder_attention_mask=dec_attn, labels=labels)
+            opt.zero_grad()
+            out.loss.backward()
+            opt.step()
+            loss_val = out.loss.item()
+            if step % 50 == 0:
+                acc, min_gold = margins(out.logits)
+                if step % 500 == 0:
+                    log(f"    {phase} step {step}: loss {loss_val:.5f} acc {acc:.4f} "
+                        f"min p(gold) {min_gold:.4f}")
+                ok_streak = ok_streak + 1 if (acc == 1.0 and min_gold > min_gold_target) else 0
+                if ok_streak >= 4:
+                    break
+        log(f"    {phase}: {step} steps in {time.time() - t0:.1f}s, loss {loss_val:.5f}, "
+            f"acc {acc:.4f}, min p(gold) {min_gold:.4f}")
+        return step
+
+    def margins(logits):
+        with torch.no_grad():
+            mask = labels != -100
+            acc = (logits.argmax(-1)[mask] == labels[mask]).float().mean().item()
+            # worst-case probability of the gold token: a margin for beam search
+            gold = logits.softmax(-1).gather(-1, labels.clamp(min=0).unsqueeze(-1)).squeeze(-1)
+            return acc, gold[mask].min().item()
+
+    # Phase 1: plain float training until every pair is memorized.
+    run("float", 3e-3, max_steps)
+    # Phase 2: quantization-aware training. Argos loads models with
+    # compute_type="auto", which on CPU means int8 (per-row int8 weights and
+    # activations); a model this small only survives that if trained for it.
+    fake_quant["on"] = True
+    run("int8-aware", 1e-3, max_steps)
+    fake_quant["on"] = False
+    model.eval()
+    for mode in (False, True):
+        fake_quant["on"] = mode
+        with torch.no_grad():
+            out = model(input_ids=input_ids, attention_mask=attn, decoder_input_ids=dec_in,
+                        decoder_attention_mask=dec_attn)
+        acc, min_gold = margins(out.logits)
+        log(f"    eval {'int8-sim' if mode else 'float'}: acc {acc:.4f} min p(gold) {min_gold:.4f}")
+        assert acc == 1.0
+    fake_quant["on"] = False
     model.eval()
     assert float(model.model.shared.weight[pad_id].detach().abs().max()) == 0.0
     return model

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from normalizer.errors import GlossaryError
 from normalizer.glossary.model import Entry, Glossary, Variant, form_key
-from normalizer.glossary.table_format import format_table, parse_table
+from normalizer.glossary.table_format import format_table, parse_table, parse_table_full
 from normalizer.glossary.yaml_format import parse_yaml
 
 __all__ = ["Entry", "Glossary", "Variant", "form_key", "format_table", "load_glossary",
-           "load_glossaries", "parse_table", "parse_yaml"]
+           "load_glossaries", "parse_table", "parse_table_full", "parse_yaml"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t"}
@@ -49,7 +49,8 @@ def load_glossary(path: str) -> Glossary:
         entries, keep = parse_yaml(text, path)
         return Glossary.build(entries, [path], keep)
     if suffix in TABLE_SUFFIXES or suffix == ".txt":
-        return Glossary.build(parse_table(text, path, TABLE_SUFFIXES.get(suffix)), [path])
+        entries, keep = parse_table_full(text, path, TABLE_SUFFIXES.get(suffix))
+        return Glossary.build(entries, [path], keep)
     raise GlossaryError("unknown glossary format; use .yaml, .csv or .tsv", path=path)
 
 

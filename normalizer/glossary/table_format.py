@@ -1,9 +1,14 @@
 """The CSV/TSV interchange format users export from spreadsheets.
 
-Contract: header ``canonical,variant,lang,type`` (optional ``id`` and ``note`` columns; any
-other column is an error); one row per spelling; ``lang`` empty = any language, or ISO 639-1
-codes joined by ``;``; ``type`` optional. Rows with the same canonical (and id) form one entry.
-Every problem is reported with file:line.
+Contract: header ``canonical,variant,lang,type`` plus optional ``id``, ``note``, ``role`` and
+``generate`` columns (any other column is an error); one row per spelling; ``lang`` empty = any
+language, or ISO 639-1 codes joined by ``;``; ``type`` optional. Rows with the same canonical
+(and id) form one entry. ``role`` says what the row's ``variant`` cell is: empty or
+``variant`` (a spelling), ``after_full`` (a spelling trusted only after a full mention),
+``short`` (how a later short mention is written), ``keep`` (a look-alike never changed; with an
+empty canonical it is a glossary-wide look-alike). ``generate`` ``false`` on any row of an entry
+turns off unlisted romanizations for it. So every field of the native YAML format round-trips
+through this format except comments and notes. Every problem is reported with file:line.
 """
 
 from __future__ import annotations
@@ -15,11 +20,19 @@ from normalizer.errors import GlossaryError
 from normalizer.glossary.model import ENTRY_TYPES, Entry, Variant, parse_langs, slug
 
 REQUIRED = ("canonical", "variant")
-KNOWN = ("canonical", "variant", "lang", "type", "id", "note")
+KNOWN = ("canonical", "variant", "lang", "type", "id", "note", "role", "generate")
+ROLES = ("variant", "after_full", "short", "keep")
+FALSE = ("false", "no", "0", "n")
 
 
 def parse_table(text: str, source: str, delimiter: str | None = None) -> list[Entry]:
     """Entries from CSV/TSV text; the delimiter is sniffed from the header when not given."""
+    return parse_table_full(text, source, delimiter)[0]
+
+
+def parse_table_full(text: str, source: str,
+                     delimiter: str | None = None) -> tuple[list[Entry], list[str]]:
+    """Entries and glossary-wide look-alikes (``role=keep`` rows with no canonical)."""
     lines = text.splitlines()
     if not lines or not lines[0].strip():
         raise GlossaryError("empty glossary; the first line must be the header "
@@ -41,6 +54,7 @@ def parse_table(text: str, source: str, delimiter: str | None = None) -> list[En
     if problems:
         raise GlossaryError(problems[0].message, path=source, line=1, problems=problems)
     grouped: dict[tuple[str, str], dict] = {}
+    global_keep: list[str] = []
     for row in reader:
         number = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -53,8 +67,16 @@ def parse_table(text: str, source: str, delimiter: str | None = None) -> list[En
         cells = dict(zip(header, (c.strip() for c in row), strict=False))
         canonical = cells.get("canonical", "")
         variant = cells.get("variant", "")
+        role = cells.get("role", "").lower() or "variant"
+        if role not in ROLES:
+            problems.append(GlossaryError(f"role {role!r} is not one of {', '.join(ROLES)}",
+                                          path=source, line=number))
+            continue
         if not canonical:
-            problems.append(GlossaryError("empty canonical", path=source, line=number))
+            if role == "keep" and variant:
+                global_keep.append(variant)
+            else:
+                problems.append(GlossaryError("empty canonical", path=source, line=number))
             continue
         kind = cells.get("type", "").lower() or None
         if kind is not None and kind not in ENTRY_TYPES:
@@ -67,41 +89,84 @@ def parse_table(text: str, source: str, delimiter: str | None = None) -> list[En
             problems.append(exc)
             continue
         entry_id = cells.get("id") or slug(canonical)
-        slot = grouped.setdefault((entry_id, canonical), {"type": kind, "line": number,
-                                                          "variants": []})
+        slot = grouped.setdefault((entry_id, canonical), {
+            "type": kind, "line": number, "variants": [], "short": None, "keep": [],
+            "generate": True})
         if kind and slot["type"] and kind != slot["type"]:
             problems.append(GlossaryError(f"type {kind!r} contradicts {slot['type']!r} given "
                                           f"for {canonical!r} on line {slot['line']}",
                                           path=source, line=number))
         slot["type"] = slot["type"] or kind
-        if variant and (variant != canonical or langs is not None):
-            slot["variants"].append(Variant(variant, langs, False, source, number))
+        if cells.get("generate", "").lower() in FALSE:
+            slot["generate"] = False
+        if not variant:
+            continue
+        if role == "short":
+            slot["short"] = variant
+        elif role == "keep":
+            slot["keep"].append(variant)
+        elif variant != canonical or langs is not None or role == "after_full":
+            slot["variants"].append(Variant(variant, langs, role == "after_full", source,
+                                            number))
     if problems:
         raise GlossaryError(problems[0].message, path=problems[0].path, line=problems[0].line,
                             problems=problems)
-    return [Entry(id=entry_id, canonical=canonical, type=slot["type"],
-                  variants=_dedupe(slot["variants"]), source=source, line=slot["line"])
-            for (entry_id, canonical), slot in grouped.items()]
+    entries = [Entry(id=entry_id, canonical=canonical, type=slot["type"],
+                     variants=_dedupe(slot["variants"]), short=slot["short"],
+                     keep=tuple(dict.fromkeys(slot["keep"])), generate=slot["generate"],
+                     source=source, line=slot["line"])
+               for (entry_id, canonical), slot in grouped.items()]
+    return entries, list(dict.fromkeys(global_keep))
 
 
 def _dedupe(variants: list[Variant]) -> tuple[Variant, ...]:
-    seen: set[tuple[str, frozenset[str] | None]] = set()
+    seen: set[tuple[str, frozenset[str] | None, bool]] = set()
     out = []
     for v in variants:
-        if (v.text, v.langs) not in seen:
-            seen.add((v.text, v.langs))
+        if (v.text, v.langs, v.after_full) not in seen:
+            seen.add((v.text, v.langs, v.after_full))
             out.append(v)
     return tuple(out)
 
 
-def format_table(entries: list[Entry], delimiter: str = ",") -> str:
-    """Entries as interchange rows (one per spelling, canonical row first)."""
+def format_table(entries: list[Entry], delimiter: str = ",",
+                 global_keep: list[str] | tuple[str, ...] = ()) -> str:
+    """Entries as interchange rows (one per spelling, canonical row first).
+
+    The optional columns ``id``, ``role`` and ``generate`` are written only when some entry
+    needs them, so a plain glossary stays ``canonical,variant,lang,type``.
+    """
+    with_id = any(e.id != slug(e.canonical) for e in entries)
+    with_role = bool(global_keep) or any(e.short or e.keep or any(v.after_full
+                                                                   for v in e.variants)
+                                         for e in entries)
+    with_generate = any(not e.generate for e in entries)
+    header = ["canonical", "variant", "lang", "type"]
+    header += ["id"] * with_id + ["role"] * with_role + ["generate"] * with_generate
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(["canonical", "variant", "lang", "type"])
+    writer.writerow(header)
+
+    def row(entry: Entry | None, text: str, langs: frozenset[str] | None, role: str,
+            first: bool = False) -> None:
+        cells = [entry.canonical if entry else "", text, ";".join(sorted(langs or [])),
+                 (entry.type or "") if entry else ""]
+        if with_id:
+            cells.append(entry.id if entry else "")
+        if with_role:
+            cells.append("" if role == "variant" else role)
+        if with_generate:
+            cells.append("false" if entry and first and not entry.generate else "")
+        writer.writerow(cells)
+
     for entry in entries:
-        writer.writerow([entry.canonical, entry.canonical, "", entry.type or ""])
+        row(entry, entry.canonical, None, "variant", first=True)
         for v in entry.variants:
-            writer.writerow([entry.canonical, v.text, ";".join(sorted(v.langs or [])),
-                             entry.type or ""])
+            row(entry, v.text, v.langs, "after_full" if v.after_full else "variant")
+        if entry.short:
+            row(entry, entry.short, None, "short")
+        for keep in entry.keep:
+            row(entry, keep, None, "keep")
+    for keep in global_keep:
+        row(None, keep, None, "keep")
     return buffer.getvalue()

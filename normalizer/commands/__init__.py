@@ -1,0 +1,1 @@
+"""Implementations of CLI commands, imported only when their command runs."""

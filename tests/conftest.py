@@ -1,0 +1,25 @@
+"""Shared fixtures: paths of the shipped glossary and seeds, small glossaries built in code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GLOSSARY = ROOT / "glossaries" / "mideast-diplomacy.yaml"
+
+
+@pytest.fixture(scope="session")
+def shipped_glossary():
+    from normalizer.glossary import load_glossaries
+
+    return load_glossaries([str(GLOSSARY)])
+
+
+@pytest.fixture(scope="session")
+def canonicalizer(shipped_glossary):
+    from normalizer.canonicalize import Canonicalizer
+
+    return Canonicalizer(shipped_glossary)

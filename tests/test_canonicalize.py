@@ -1,0 +1,242 @@
+"""Canonicalizer behaviour a reader of the output would notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.canonicalize import Canonicalizer
+from normalizer.glossary import Entry, Glossary, Variant
+
+
+def entry(canonical: str, *variants: str, type: str | None = "person", short: str | None = None,
+          keep: tuple[str, ...] = (), fr: tuple[str, ...] = ()) -> Entry:
+    vs = tuple(Variant(v) for v in variants) + tuple(Variant(v, frozenset({"fr"})) for v in fr)
+    return Entry(id=canonical.lower().replace(" ", "-"), canonical=canonical, type=type,
+                 variants=vs, short=short, keep=keep)
+
+
+def run(text: str, *entries: Entry, lang: str | None = "en") -> str:
+    return Canonicalizer(Glossary.build(entries)).canonicalize(text, lang)[0]
+
+
+# --- unlisted romanizations: one listed spelling, many real ones ---------------------------
+MUST_MERGE = [
+    ("Hussein Ibrahim Taha", "Hussain Ibrahim Taha"),
+    ("Hussein Ibrahim Taha", "Hissein Brahim Taha"),
+    ("Hussein Ibrahim Taha", "Hossein Ebrahim Taha"),
+    ("Hussein Ibrahim Taha", "Husayn Ibrahim Taha"),
+    ("Fuad Hussein", "Fouad Hussain"),
+    ("Fuad Hussein", "Fuad Husain"),
+    ("Ismail Haniyeh", "Ismail Haniya"),
+    ("Ismail Haniyeh", "Ismail Haniyya"),
+    ("Ismail Haniyeh", "Esmail Haniyeh"),
+    ("Ismail Haniyeh", "Ismaïl Haniyeh"),
+    ("Qasem Soleimani", "Qassem Soleimani"),
+    ("Qasem Soleimani", "Ghasem Soleimani"),
+    ("Qasem Soleimani", "Qassem Suleimani"),
+    ("Qasem Soleimani", "Kassem Soleymani"),
+    ("Ali Bagheri Kani", "Ali Baqeri Kani"),
+    ("Ali Bagheri Kani", "Ali Bagheri-Kani"),
+    ("Ebrahim Raisi", "Ibrahim Raisi"),
+    ("Ebrahim Raisi", "Ebrahim Raïssi"),
+    ("Ebrahim Raisi", "Ebrahim Raeesi"),
+    ("Hossein Amir-Abdollahian", "Hossein Amirabdollahian"),
+    ("Hossein Amir-Abdollahian", "Hossein Amir Abdollahian"),
+    ("Hossein Amir-Abdollahian", "Hussein Amir-Abdolahian"),
+    ("Abu Mahdi al-Muhandis", "Abu Mahdi al-Mohandes"),
+    ("Abu Mahdi al-Muhandis", "Abou Mahdi el-Mouhandis"),
+    ("Ziyad al-Nakhalah", "Ziad al-Nakhaleh"),
+    ("Hassan Nasrallah", "Hassan Nasrollah"),
+    ("Mohammad Javad Zarif", "Mohammed Jawad Zarif"),
+    ("Abdul Latif Rashid", "Abdel Latif Rashid"),
+    ("Abdul Latif Rashid", "Abdullatif Rashid"),
+]
+
+MUST_NOT_MERGE = [
+    ("Hussein Ibrahim Taha", "Hassan Ibrahim Taha"),
+    ("Fuad Hussein", "Zakir Hussain"),
+    ("Fuad Hussein", "Saddam Hussein"),
+    ("Fuad Hussein", "Fuad Husseini"),
+    ("Fuad Hussein", "Fuad Hassan"),
+    ("Adil Abdul Mahdi", "Abu Mahdi al-Muhandis"),
+    ("Abu Mahdi al-Muhandis", "Adil Abdul Mahdi"),
+    ("Ali Bagheri Kani", "Mohammad Bagheri"),
+    ("Hamid Karzai", "Hamad Karzai"),
+    ("Saad Hariri", "Said Hariri"),
+    ("Mohammad Bagheri", "Mahmoud Bagheri"),
+    ("Ali Karimi", "Ali Karami"),
+    ("Mahmoud Abbas", "Abbas Araghchi"),
+    ("Hassan Rouhani", "Hussein Rouhani"),
+    ("Ismail Haniyeh", "Ismail Hamdi"),
+    ("Ebrahim Raisi", "Ebrahim Rasooli"),
+    ("Qasem Soleimani", "Qasem Salami"),
+    ("Hossein Amir-Abdollahian", "Hossein Amir"),
+    ("Fuad Hussein", "Fuad Masum"),
+]
+
+
+@pytest.mark.parametrize("canonical, variant", MUST_MERGE)
+def test_unlisted_romanization_is_canonicalized(canonical: str, variant: str) -> None:
+    text = f"On Monday, {variant} told reporters in Baghdad that talks would go on."
+    assert run(text, entry(canonical)) == text.replace(variant, canonical)
+
+
+@pytest.mark.parametrize("canonical, other", MUST_NOT_MERGE)
+def test_different_people_are_never_merged(canonical: str, other: str) -> None:
+    text = f"On Monday, {other} told reporters in Baghdad that talks would go on."
+    assert run(text, entry(canonical)) == text
+
+
+def test_generated_needs_capitalized_multi_part_names() -> None:
+    e = entry("Fuad Hussein")
+    assert run("fouad hussain spoke.", e) == "fouad hussain spoke."
+    assert run("Hussain spoke.", e) == "Hussain spoke."
+
+
+# --- listed spellings and typography -------------------------------------------------------
+AMIR = entry("Hossein Amir-Abdollahian", "Amir Abdollahian", "Amirabdollahian",
+             short="Amir-Abdollahian")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amir Abdollahian said", "Amir-Abdollahian said"),
+    ("Amirabdollahian said", "Amir-Abdollahian said"),
+    ("Amir\u2013Abdollahian said", "Amir-Abdollahian said"),
+    ("Amir\u00a0Abdollahian said", "Amir-Abdollahian said"),
+    ("Amir\nAbdollahian said", "Amir-Abdollahian said"),
+    ("Amir  Abdollahian said", "Amir-Abdollahian said"),
+    ("AMIR ABDOLLAHIAN SAID", "AMIR-ABDOLLAHIAN SAID"),
+    ("amir abdollahian said", "Amir-Abdollahian said"),
+    ("l\u2019appel d\u2019Amir Abdollahian", "l\u2019appel d\u2019Amir-Abdollahian"),
+    ("Amir Abdollahian's visit", "Amir-Abdollahian's visit"),
+    ("Amir Abdollahian\u2019s visit", "Amir-Abdollahian\u2019s visit"),
+    ("Hossein Amir Abdollahian said", "Hossein Amir-Abdollahian said"),
+])
+def test_typography_variants(text: str, expected: str) -> None:
+    assert run(text, AMIR) == expected
+
+
+def test_sentence_punctuation_or_blank_line_breaks_a_name() -> None:
+    assert run("He met Amir. Abdollahian left.", AMIR) == "He met Amir. Abdollahian left."
+    assert run("Amir\n\nAbdollahian", AMIR) == "Amir\n\nAbdollahian"
+
+
+def test_whole_words_only() -> None:
+    e = entry("Abbas Araghchi", "Abbas Araqchi", type="person")
+    abbas = entry("Abbas", "Abbass", type="org")
+    text = "Abbasî Araqchis and Abbassid rule; Abbass came."
+    out = run(text, e, abbas)
+    assert out == "Abbasî Araqchis and Abbassid rule; Abbas came."
+
+
+def test_leftmost_longest_keeps_long_names_whole() -> None:
+    taha = entry("Hussein Ibrahim Taha", "Hussain Ibrahim Taha")
+    hussein = entry("Hussein", "Hussain", type="other")
+    text = "Hussain Ibrahim Taha met Hussain."
+    assert run(text, taha, hussein) == "Hussein Ibrahim Taha met Hussein."
+
+
+def test_acronyms_match_only_in_capitals() -> None:
+    us = entry("United States", "US", type="place")
+    assert run("Let us see: the US said.", us) == "Let us see: the United States said."
+
+
+def test_per_language_variants_apply_only_to_that_language() -> None:
+    quds = entry("Al-Quds", type="place", fr=("Al-Qods",))
+    assert run("soutenir Al-Qods", quds, lang="fr") == "soutenir Al-Quds"
+    assert run("soutenir Al-Qods", quds, lang="en") == "soutenir Al-Qods"
+    assert run("soutenir Al-Qods", quds, lang=None) == "soutenir Al-Qods"
+
+
+def test_keep_protects_look_alikes() -> None:
+    fuad = entry("Fuad Hussein", "Hussain Fuad", keep=("Fuad Hussain Jr",))
+    assert run("Fuad Hussain Jr spoke", fuad) == "Fuad Hussain Jr spoke"
+
+
+# --- short forms -----------------------------------------------------------------------------
+def test_short_form_after_full_mention() -> None:
+    text = "Hossein Amir-Abdollahian arrived. Later Abdollahian said yes."
+    assert run(text, AMIR) == "Hossein Amir-Abdollahian arrived. Later Amir-Abdollahian said yes."
+
+
+def test_short_form_before_full_mention_is_left_alone() -> None:
+    text = "Abdollahian said yes. Hossein Amir-Abdollahian arrived."
+    assert run(text, AMIR) == text
+
+
+def test_short_form_never_crosses_documents() -> None:
+    c = Canonicalizer(Glossary.build([AMIR]))
+    c.canonicalize("Hossein Amir-Abdollahian arrived.", "en")
+    assert c.canonicalize("Abdollahian said yes.", "en")[0] == "Abdollahian said yes."
+
+
+def test_short_form_spelling_is_normalized() -> None:
+    fuad = entry("Fuad Hussein")
+    text = "Fuad Hussein arrived. Hussain said the talks went well."
+    assert run(text, fuad) == "Fuad Hussein arrived. Hussein said the talks went well."
+
+
+def test_short_form_blocked_by_look_alike_in_document() -> None:
+    kani = entry("Ali Bagheri Kani", "Ali Bagheri", short="Bagheri Kani")
+    text = "Ali Bagheri met Mohammad Bagheri. Bagheri said no."
+    assert run(text, kani) == "Ali Bagheri Kani met Mohammad Bagheri. Bagheri said no."
+    text = "Fuad Hussein met Zakir Hussain. Hussain played."
+    assert run(text, entry("Fuad Hussein")) == text
+
+
+def test_short_form_ambiguous_between_two_entries_is_left_alone() -> None:
+    fuad, saddam = entry("Fuad Hussein"), entry("Saddam Hussein")
+    text = "Fuad Hussein and Saddam Hussein. Hussein spoke."
+    assert run(text, fuad, saddam) == text
+
+
+def test_short_form_with_title_is_resolved() -> None:
+    raisi = entry("Ebrahim Raisi")
+    text = "Ebrahim Raisi spoke. President Raissi left."
+    assert run(text, raisi) == "Ebrahim Raisi spoke. President Raisi left."
+
+
+def test_organisations_get_no_short_forms() -> None:
+    oic = entry("Organization of Islamic Cooperation", type="org")
+    text = "The Organization of Islamic Cooperation met. Cooperation matters."
+    assert run(text, oic) == text
+
+
+# --- the change log ----------------------------------------------------------------------------
+def test_changes_record_offsets_rule_and_entry() -> None:
+    c = Canonicalizer(Glossary.build([AMIR, entry("Fuad Hussein")]))
+    text = "Amir Abdollahian met Fouad Hussain; amir abdollahian left."
+    out, changes = c.canonicalize(text, "en")
+    assert [(ch.original, ch.canonical, ch.rule, ch.entry_id) for ch in changes] == [
+        ("Amir Abdollahian", "Amir-Abdollahian", "exact", "hossein-amir-abdollahian"),
+        ("Fouad Hussain", "Fuad Hussein", "generated", "fuad-hussein"),
+        ("amir abdollahian", "Amir-Abdollahian", "folded", "hossein-amir-abdollahian"),
+    ]
+    for ch in changes:
+        assert text[ch.start:ch.end] == ch.original
+        assert out[ch.out_start:ch.out_end] == ch.canonical
+
+
+def test_seed_french_article(canonicalizer) -> None:
+    from tests.conftest import SEEDS
+
+    text = (SEEDS / "004_d6afaeafbc426307.txt").read_text(encoding="utf-8")
+    out, changes = canonicalizer.canonicalize(text, "fr")
+    assert "Hussain Ibrahim Taha" not in out and "Hussein Ibrahim Taha a également" in out
+    assert "Al-Quds" in out and "Al-Qods" not in out
+    assert "d\u2019Amir-Abdollahian" in out
+    assert {c.entry_id for c in changes} >= {"hossein-amir-abdollahian", "hussein-ibrahim-taha",
+                                              "al-quds", "organization-of-islamic-cooperation"}
+
+
+def test_seed_english_articles(canonicalizer) -> None:
+    from tests.conftest import SEEDS
+
+    text = (SEEDS / "002_9ba393b7116c032c.txt").read_text(encoding="utf-8")
+    out, changes = canonicalizer.canonicalize(text, "en")
+    assert out.count("Ali Bagheri Kani") == 1 and "Ali Bagheri spoke" not in out
+    assert "Bagheri Kani also praised" in out
+    assert "Fidan also stressed" in out  # already canonical: untouched
+    text = (SEEDS / "001_719785d079ad14dd.txt").read_text(encoding="utf-8")
+    out, _ = canonicalizer.canonicalize(text, "en")
+    assert "counterpart Fuad Hussein," in out

@@ -1,0 +1,78 @@
+"""Invariants of the canonicalizer, checked on generated texts (hypothesis)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from normalizer.canonicalize import Canonicalizer
+from normalizer.glossary import load_glossaries
+from tests.conftest import GLOSSARY
+from tests.test_canonicalize import MUST_MERGE, MUST_NOT_MERGE
+
+GLOSS = load_glossaries([str(GLOSSARY)])
+CANON = Canonicalizer(GLOSS)
+CANONICALS = [e.canonical for e in GLOSS.entries]
+SPELLINGS = CANONICALS + [v.text for e in GLOSS.entries for v in e.variants]
+NAMES = SPELLINGS + [v for _, v in MUST_MERGE] + [o for _, o in MUST_NOT_MERGE] + [
+    "Bagheri", "Abdollahian", "Hussain", "Haniya", "Raissi", "Taha", "Soleimani"]
+FILLER = ["the", "said", "Later", "President", "met", "in", "and", "Meanwhile", "d'", "l\u2019",
+          "'s", "\u2019s", "OIC", "us", "US", "Abbasî", "Husseini", "Hassan", "Mohammad"]
+SEPARATORS = [" ", "  ", "\u00a0", "\n", "\n\n", ", ", ". ", "-", "\u2013", "\u2019", "'", ""]
+LANGS = st.sampled_from(["en", "fr", None])
+
+
+@st.composite
+def news_like(draw: st.DrawFn) -> str:
+    pieces = draw(st.lists(st.one_of(st.sampled_from(NAMES), st.sampled_from(FILLER),
+                                     st.text(max_size=6)), max_size=25))
+    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(pieces),
+                         max_size=len(pieces)))
+    casing = draw(st.sampled_from(["keep", "lower", "upper"]))
+    text = "".join(p + s for p, s in zip(pieces, seps, strict=True))
+    return {"keep": text, "lower": text.lower(), "upper": text.upper()}[casing]
+
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(news_like(), LANGS)
+def test_second_pass_changes_nothing(text: str, lang: str | None) -> None:
+    once, _ = CANON.canonicalize(text, lang)
+    twice, changes = CANON.canonicalize(once, lang)
+    assert twice == once, changes
+
+
+@SETTINGS
+@given(news_like(), LANGS)
+def test_text_outside_changes_is_byte_identical(text: str, lang: str | None) -> None:
+    out, changes = CANON.canonicalize(text, lang)
+    rebuilt, cursor = [], 0
+    for ch in changes:
+        assert cursor <= ch.start < ch.end <= len(text)
+        assert text[ch.start:ch.end] == ch.original
+        assert out[ch.out_start:ch.out_end] == ch.canonical
+        assert ch.original != ch.canonical
+        rebuilt += [text[cursor:ch.start], ch.canonical]
+        cursor = ch.end
+    rebuilt.append(text[cursor:])
+    assert "".join(rebuilt) == out
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(CANONICALS), max_size=12),
+       st.lists(st.sampled_from(["the", "said", "met", "in", "and", "on", "with"]), max_size=12))
+def test_canonical_spellings_are_fixed_points(names: list[str], words: list[str]) -> None:
+    parts = [f"{n} {w}." for n, w in zip(names, words + ["said"] * len(names), strict=False)]
+    text = " ".join(parts)
+    assert CANON.canonicalize(text, "en") == (text, [])
+
+
+@SETTINGS
+@given(news_like())
+def test_changes_only_where_an_entry_claims_the_span(text: str) -> None:
+    entry_ids = {e.id for e in GLOSS.entries}
+    _, changes = CANON.canonicalize(text, "en")
+    assert all(ch.entry_id in entry_ids and ch.rule in {"exact", "folded", "generated", "short"}
+               for ch in changes)
