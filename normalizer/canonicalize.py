@@ -164,7 +164,7 @@ class Canonicalizer:
             tokens, at = window.around(start)
             if at is None:
                 continue
-            keys = [self._key(t.text) for t in tokens]
+            keys = window.keys(self._key)
             for spec in specs:
                 match = self._align_generated(text, tokens, keys, at, spec)
                 if match is not None:
@@ -202,12 +202,11 @@ class Canonicalizer:
         for entry in first_seen:
             for spec in compiled.partials.get(entry, ()):
                 by_key.setdefault(spec.keys[-1], []).append(spec)
+        for specs in by_key.values():
+            specs.sort(key=lambda spec: -len(spec.keys))  # "Ibrahim Taha" before "Taha"
         taken = _Occupied(chosen)
-        blocked = self._rival_keys(text, window, capitals, by_key, taken)
-        extra: list[Match] = []
-        for m in deferred:
-            if self._short_ok(m, first_seen, by_key, blocked, taken, text, window):
-                extra.append(Match(m.start, m.end, m.spec, "short"))
+        candidates = [Match(m.start, m.end, m.spec, "short") for m in deferred
+                      if not taken.overlaps(m)]
         for start, _end, surface in capitals:
             specs = by_key.get(self._key(surface))
             if not specs or taken.at(start) is not None:
@@ -215,15 +214,31 @@ class Canonicalizer:
             tokens, at = window.around(start)
             if at is None:
                 continue
-            keys = [self._key(t.text) for t in tokens]
+            keys = window.keys(self._key)
             for spec in specs:
                 i = at + 1 - len(spec.keys)
-                if i < 0 or _align_tokens(text, tokens, i, keys, spec.keys) != at + 1:
+                if i < 0:
                     continue
-                match = Match(tokens[i].start, tokens[at].end, spec, "short")
-                if self._short_ok(match, first_seen, by_key, blocked, taken, text, window):
-                    extra.append(match)
-                break
+                if _align_tokens(text, tokens, i, keys, spec.keys) == at + 1 or (
+                        _gaps_ok(text, tokens, i, at + 1)
+                        and _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec)):
+                    candidates.append(Match(tokens[i].start, tokens[at].end, spec, "short"))
+                    break
+        candidates = _select(candidates)
+        blocked: set[str] = set()
+        accepted: list[Match] = []
+        for m in candidates:
+            tokens, at = window.around(m.start)
+            last = at
+            while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
+                last += 1
+            if at is None or _extends_name(text, tokens, at, last, taken):
+                blocked.add(m.spec.keys[-1])  # part of a longer, other name: a rival
+            else:
+                accepted.append(m)
+        blocked |= self._rival_keys(text, window, capitals, by_key,
+                                    _Occupied(chosen + candidates))
+        extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
         return _select(chosen + extra) if extra else chosen
 
     def _rival_keys(self, text: str, window: _Windows, capitals: list[tuple[int, int, str]],
@@ -244,20 +259,14 @@ class Canonicalizer:
                 blocked.add(key)
         return blocked
 
-    def _short_ok(self, m: Match, first_seen: dict[int, int], by_key: dict[str, list[FormSpec]],
-                  blocked: set[str], taken: _Occupied, text: str, window: _Windows) -> bool:
+    @staticmethod
+    def _short_ok(m: Match, first_seen: dict[int, int], by_key: dict[str, list[FormSpec]],
+                  blocked: set[str]) -> bool:
+        """After the entry's first full mention, and no other entry or person shares it."""
         entry, key = m.spec.entry, m.spec.keys[-1]
-        if entry not in first_seen or m.start < first_seen[entry] or taken.overlaps(m):
+        if entry not in first_seen or m.start < first_seen[entry] or key in blocked:
             return False
-        if key in blocked or {s.entry for s in by_key.get(key, ())} - {entry}:
-            return False
-        tokens, at = window.around(m.start)
-        if at is None:
-            return False
-        last = at
-        while last + 1 < len(tokens) and tokens[last + 1].start < m.end:
-            last += 1
-        return not _extends_name(text, tokens, at, last, taken)
+        return not ({s.entry for s in by_key.get(key, ())} - {entry})
 
 
 class _Windows:
@@ -269,6 +278,13 @@ class _Windows:
         self.lo = self.hi = -1
         self.tokens: list[Token] = []
         self.starts: list[int] = []
+        self._keys: list[str] | None = None
+
+    def keys(self, key_of) -> list[str]:
+        """Romanization keys of the current window's tokens (computed once per window)."""
+        if self._keys is None:
+            self._keys = [key_of(t.text) for t in self.tokens]
+        return self._keys
 
     def around(self, pos: int) -> tuple[list[Token], int | None]:
         if not (self.lo + self.radius <= pos <= self.hi - self.radius) or self.lo < 0:
@@ -281,6 +297,7 @@ class _Windows:
             self.lo, self.hi = lo, hi
             self.tokens = tokenize(self.text, lo, hi)
             self.starts = [t.start for t in self.tokens]
+            self._keys = None
             if lo == 0:
                 self.lo = -10**9
             if hi == len(self.text):

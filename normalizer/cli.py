@@ -66,12 +66,147 @@ def canonicalize(
     raise typer.Exit(run_canonicalize(paths, glossary, lang, output, changes, text_field, fmt))
 
 
+@app.command("run")
+def run(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - "
+                     "for stdin.")],
+    glossary: Annotated[list[str] | None, typer.Option("-g", "--glossary", help="Glossary "
+                        "file (.yaml, .csv, .tsv); repeat for several.")] = None,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output folder: one "
+                      "output per input at the same relative path, plus records.jsonl. "
+                      "Default: stdout for one input.")] = None,
+    to: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
+    engine: Annotated[str, typer.Option("--engine", help="auto, argos, apertium or none.")]
+    = "auto",
+    langs: Annotated[str | None, typer.Option("--langs", help="Candidate languages for "
+                     "detection, e.g. fr,en,ar (default: all).")] = None,
+    lang: LangOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
+    = "auto",
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
+                          "text.")] = "text",
+    id_field: Annotated[str | None, typer.Option("--id-field", help="JSONL field with the "
+                        "document id (default: file:line).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-j", help="Worker processes "
+                       "(default: the number of cores).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run into "
+                      "the same -o folder, skipping finished documents.")] = False,
+    furniture: Annotated[str | None, typer.Option("--furniture", help="File of page-furniture "
+                         "line patterns (one regex per line) replacing the built-in list.")]
+    = None,
+    clean: Annotated[bool, typer.Option("--clean/--no-clean", help="Unicode, whitespace, "
+                     "page furniture and date header clean-up.")] = True,
+    detect: Annotated[bool, typer.Option("--detect/--no-detect", help="Language detection.")]
+    = True,
+    translate: Annotated[bool, typer.Option("--translate/--no-translate", help="Translate "
+                         "non-target text.")] = True,
+    canonicalize: Annotated[bool, typer.Option("--canonicalize/--no-canonicalize",
+                            help="Canonical entity spellings (needs -g).")] = True,
+    records: Annotated[str | None, typer.Option("--records", help="Without -o: write the "
+                       "records (JSONL) to this file.")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Documents per batch "
+                          "(translation is batched across them).")] = 16,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress "
+                        "bar (default: only on a terminal, never in CI).")] = None,
+) -> None:
+    """Clean, detect, translate and canonicalize many documents, with records.jsonl."""
+    from normalizer.commands.run_cmd import run as run_command
+
+    raise typer.Exit(run_command(paths, glossary, output, to, engine, langs, lang, fmt,
+                                 text_field, id_field, workers, resume, furniture, clean,
+                                 detect, translate, canonicalize, records, batch_size, quiet,
+                                 progress))
+
+
 @glossary_app.command("check")
 def glossary_check(paths: Annotated[list[str], typer.Argument(help="Glossary files.")]) -> None:
-    """Validate glossaries: prints file:line for every problem, exits 1 if there is any."""
+    """Lint glossaries: file:line and severity of every problem; exit 1 only on errors.
+
+    Errors: load errors, clashes between entries. Warnings: ambiguous one-word spellings,
+    shadowed spellings, duplicates.
+    """
     from normalizer.commands.glossary_cmd import run_check
 
     raise typer.Exit(run_check(paths))
+
+
+FromOpt = Annotated[str, typer.Option("--from", help="Input format: auto (by suffix; a "
+                    "headerless .tsv is DeepL), yaml, csv, tsv or deepl.")]
+DeeplLangOpt = Annotated[str | None, typer.Option("--lang", help="DeepL glossaries: the source "
+                         "language of the pair (its spellings are valid in that language).")]
+
+
+@glossary_app.command("import")
+def glossary_import(
+    paths: Annotated[list[str], typer.Argument(help="CSV/TSV, DeepL TSV or YAML glossaries.")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (format "
+                      "by suffix; default YAML on stdout).")] = None,
+    src: FromOpt = "auto",
+    to: Annotated[str | None, typer.Option("--to", help="Output format: yaml, csv, tsv or "
+                  "deepl (default: by the -o suffix, else yaml).")] = None,
+    lang: DeeplLangOpt = None,
+) -> None:
+    """Convert glossaries into the native YAML format (merged into one file)."""
+    from normalizer.commands.glossary_cmd import run_convert
+
+    raise typer.Exit(run_convert(paths, output, src, to, lang, "yaml"))
+
+
+@glossary_app.command("export")
+def glossary_export(
+    paths: Annotated[list[str], typer.Argument(help="Glossary files.")],
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (format "
+                      "by suffix; default CSV on stdout).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Output format: csv, tsv, deepl or "
+                  "yaml (default: by the -o suffix, else csv).")] = None,
+    src: FromOpt = "auto",
+    lang: DeeplLangOpt = None,
+) -> None:
+    """Write glossaries as CSV/TSV interchange rows or a DeepL glossary (source<TAB>target)."""
+    from normalizer.commands.glossary_cmd import run_convert
+
+    raise typer.Exit(run_convert(paths, output, src, to, lang, "csv"))
+
+
+@glossary_app.command("suggest")
+def glossary_suggest(
+    paths: Annotated[list[str], typer.Argument(help="Corpus files, folders, globs.")],
+    glossary: GlossaryOpt,
+    output: Annotated[str | None, typer.Option("-o", "--output", help="Write the CSV here "
+                      "(default: stdout).")] = None,
+    lang: LangOpt = None,
+    top: Annotated[int, typer.Option("--top", help="At most this many suggestions (0: all).")]
+    = 0,
+    min_count: Annotated[int, typer.Option("--min-count", help="Ignore spellings seen fewer "
+                         "times.")] = 1,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
+                          "text.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
+    = "auto",
+) -> None:
+    """Mine a corpus for unlisted spellings of glossary entries (CSV, best first).
+
+    Columns canonical,variant,lang,type (append reviewed rows to a CSV glossary as they are),
+    then count,score,example. The glossary itself is never changed.
+    """
+    from normalizer.commands.suggest_cmd import run_suggest
+
+    raise typer.Exit(run_suggest(paths, glossary, output, lang, top, min_count, text_field,
+                                 fmt))
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="records.jsonl (or --changes JSONL) "
+                     "files.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The HTML file to write.")],
+    title: Annotated[str | None, typer.Option("--title", help="Page title.")] = None,
+) -> None:
+    """Write a self-contained HTML review page: every change highlighted, filters, totals."""
+    from normalizer.commands.report_cmd import run_report
+
+    raise typer.Exit(run_report(paths, output, title))
 
 
 def main() -> None:

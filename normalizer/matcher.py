@@ -20,8 +20,8 @@ from normalizer.textfold import Token, fold_token, tokenize
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
-PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "bint", "ben", "abu", "abou", "de", "da", "du", "van",
-                       "von", "der", "la", "le", "ed", "ud", "uddin"})
+PARTICLES = frozenset("""al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
+von der la le ed ud uddin""".split())
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
 _VOWEL = re.compile(r"[aiuy]")
@@ -48,6 +48,10 @@ class FormSpec:
     target: str
     kind: str
     after_full: bool
+
+    def _replace_after_full(self) -> FormSpec:
+        return FormSpec(self.entry, self.text, self.folded, self.keys, self.target, self.kind,
+                        False)
 
     @property
     def name_parts(self) -> int:
@@ -147,23 +151,36 @@ class CompiledGlossary:
                 after_full = after_full or (non_articles < 2 and span[1] - span[0] < 2)
             spec = self._spec(index, variant.text, parts, target, "listed", after_full)
             anchors.setdefault(_anchor(parts), []).append(spec)
-            if (entry.generate and not after_full and spec.name_parts >= 2
-                    and variant.text.isascii()):
+            if entry.generate and not after_full and spec.name_parts >= 2 and _latin(parts):
                 self._index_generated(spec)
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
         if person:
-            self.partials[index] = [
+            self.partials[index] = partials = [
                 self._spec(index, entry.canonical, canon_parts[k:m],
                            self._partial_target(entry, canon_parts, k), "partial", True)
                 for m in sorted(name_ends) for k in range(1, m)
                 if canon_parts[k].folded not in ARTICLES]
+            if entry.generate:
+                for spec in partials:
+                    if spec.name_parts >= 2 and " " not in spec.target and _latin(canon_parts):
+                        # a compound family name ("Amir-Abdollahian") is distinctive on its own
+                        self._index_generated(spec._replace_after_full())
 
     def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int) -> str:
-        """A short mention is written from its first canonical part to the end of the name."""
+        """A short mention is written from the start of its canonical word to the name's end.
+
+        "Abdollahian" in "Hossein Amir-Abdollahian" becomes "Amir-Abdollahian": a truncated
+        compound family name is completed, never expanded to the given name.
+        """
         if k == 0:
             return entry.canonical
-        return entry.short or entry.canonical[canon_parts[k].start:]
+        if entry.short:
+            return entry.short
+        start = canon_parts[k].start
+        while start > 0 and not entry.canonical[start - 1].isspace():
+            start -= 1
+        return entry.canonical[start:]
 
     def _add_keep(self, index: int, text: str, anchors: dict[str, list[FormSpec]]) -> None:
         parts = tokenize(text)
@@ -177,6 +194,10 @@ class CompiledGlossary:
             self.generated.setdefault("".join(keys[-n:]), []).append(spec)
         if len(spec.folded[-1]) >= 7:
             self.generated.setdefault("~" + masked(keys[-1]), []).append(spec)
+
+
+def _latin(parts: list[Token]) -> bool:
+    return all(p.folded.isascii() for p in parts)
 
 
 def _anchor(parts: list[Token]) -> str:

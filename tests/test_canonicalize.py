@@ -240,3 +240,20 @@ def test_seed_english_articles(canonicalizer) -> None:
     text = (SEEDS / "001_719785d079ad14dd.txt").read_text(encoding="utf-8")
     out, _ = canonicalizer.canonicalize(text, "en")
     assert "counterpart Fuad Hussein," in out
+
+
+def test_minimal_glossary_completes_compound_family_names() -> None:
+    bare = entry("Hossein Amir-Abdollahian")
+    text = "Amir Abdollahian met Amirabdollahian. Then Hossein Amir Abdollahian spoke."
+    assert run(text, bare) == ("Amir-Abdollahian met Amir-Abdollahian. Then Hossein "
+                               "Amir-Abdollahian spoke.")
+    text = "Hossein Amir-Abdollahian arrived. Later Abdollahian said yes."
+    assert run(text, bare) == ("Hossein Amir-Abdollahian arrived. Later Amir-Abdollahian "
+                               "said yes.")
+
+
+def test_multi_word_partials_wait_for_a_full_mention() -> None:
+    taha = entry("Hussein Ibrahim Taha")
+    assert run("Ibrahim Taha spoke.", taha) == "Ibrahim Taha spoke."
+    text = "Hussein Ibrahim Taha came. Brahim Taha spoke."
+    assert run(text, taha) == "Hussein Ibrahim Taha came. Ibrahim Taha spoke."

@@ -93,7 +93,7 @@ def test_glossary_check_exit_codes(tmp_path: Path) -> None:
                    "    variants: [b]\n", encoding="utf-8")
     result = newsnorm("glossary", "check", str(bad))
     assert result.returncode == 1
-    assert f"{bad}:5: spelling 'b' is claimed by 'A'" in result.stderr
+    assert f"{bad}:5: error: spelling 'b' is claimed by 'A'" in result.stderr
 
 
 def test_help_imports_no_heavy_modules() -> None:
