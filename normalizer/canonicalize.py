@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
@@ -101,8 +101,8 @@ class Canonicalizer:
         capitals = [(m.start(), m.end(), m.group()) for m in CAPITALIZED_RE.finditer(text)]
         if self.generate:
             candidates += self._generated(text, compiled, window, capitals)
-        deferred = [c for c in candidates if c.spec.after_full]
-        chosen = _select([c for c in candidates if not c.spec.after_full])
+        deferred = [c for c in candidates if c.spec.short]
+        chosen = _select([c for c in candidates if not c.spec.short])
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
         return chosen
@@ -174,12 +174,14 @@ class Canonicalizer:
     def _align_generated(self, text: str, tokens: list[Token], keys: list[str], at: int,
                          spec: FormSpec) -> Match | None:
         n = len(spec.keys)
-        for i in range(max(0, at - n - 1), at + 1):
+        for i in range(max(0, at - n - 2), at + 1):
             if not _capitalized_run(tokens, i, at + 1):
                 continue
             j = _align_tokens(text, tokens, i, keys, spec.keys)
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
                 j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
+            if j is None and _same_without_articles(text, tokens, keys, i, at + 1, spec):
+                j = at + 1
             if j != at + 1:
                 continue
             start, end = tokens[i].start, tokens[j - 1].end
@@ -196,19 +198,28 @@ class Canonicalizer:
         for m in chosen:
             if m.spec.kind != "keep":
                 first_seen.setdefault(m.spec.entry, m.end)
-        if not first_seen:
+        if not first_seen and not deferred:
             return chosen
         by_key: dict[str, list[FormSpec]] = {}
         for entry in first_seen:
             for spec in compiled.partials.get(entry, ()):
                 by_key.setdefault(spec.keys[-1], []).append(spec)
+        for m in deferred:
+            by_key.setdefault(m.spec.keys[-1], []).append(m.spec)
+        for specs in list(by_key.values()):
+            for spec in specs:
+                if len(spec.folded[-1]) >= 7:  # "Mohandes" after "al-Muhandis": one vowel off
+                    by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
         for specs in by_key.values():
             specs.sort(key=lambda spec: -len(spec.keys))  # "Ibrahim Taha" before "Taha"
         taken = _Occupied(chosen)
         candidates = [Match(m.start, m.end, m.spec, "short") for m in deferred
                       if not taken.overlaps(m)]
         for start, _end, surface in capitals:
-            specs = by_key.get(self._key(surface))
+            key = self._key(surface)
+            specs = by_key.get(key, [])
+            if len(surface) >= 7:
+                specs = specs + by_key.get("~" + masked(key), [])
             if not specs or taken.at(start) is not None:
                 continue
             tokens, at = window.around(start)
@@ -221,7 +232,9 @@ class Canonicalizer:
                     continue
                 if _align_tokens(text, tokens, i, keys, spec.keys) == at + 1 or (
                         _gaps_ok(text, tokens, i, at + 1)
-                        and _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec)):
+                        and _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec)) or (
+                        spec.name_parts == 1 and keys[i:at] == list(spec.keys[:-1])
+                        and _vowel_variant(tokens[at], keys[at], spec)):
                     candidates.append(Match(tokens[i].start, tokens[at].end, spec, "short"))
                     break
         candidates = _select(candidates)
@@ -235,7 +248,8 @@ class Canonicalizer:
             if at is None or _extends_name(text, tokens, at, last, taken):
                 blocked.add(m.spec.keys[-1])  # part of a longer, other name: a rival
             else:
-                accepted.append(m)
+                canonical = self.glossary.entries[m.spec.entry].canonical
+                accepted.append(_with_initial(text, tokens, at, m, canonical))
         blocked |= self._rival_keys(text, window, capitals, by_key,
                                     _Occupied(chosen + candidates))
         extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
@@ -264,7 +278,9 @@ class Canonicalizer:
                   blocked: set[str]) -> bool:
         """After the entry's first full mention, and no other entry or person shares it."""
         entry, key = m.spec.entry, m.spec.keys[-1]
-        if entry not in first_seen or m.start < first_seen[entry] or key in blocked:
+        if key in blocked:
+            return False
+        if m.spec.after_full and (entry not in first_seen or m.start < first_seen[entry]):
             return False
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
 
@@ -367,17 +383,43 @@ def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
     return all(is_name_gap(text, tokens[k - 1].end, tokens[k].start) for k in range(i + 1, j))
 
 
+def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: int, j: int,
+                           spec: FormSpec) -> bool:
+    """"Yahya al-Sinouar" ~ "Yahya Sinwar": an article present on one side only."""
+    if not _gaps_ok(text, tokens, i, j):
+        return False
+    have = tuple(keys[k] for k in range(i, j) if tokens[k].folded not in ARTICLES)
+    want = tuple(k for k, f in zip(spec.keys, spec.folded, strict=True) if f not in ARTICLES)
+    if len(have) < 2 or len(have) == j - i and len(want) == len(spec.keys):
+        return False  # no article anywhere: the plain alignment already decided
+    return concat_align(have, want) == (0, len(have))
+
+
+def _vowel_variant(token: Token, key: str, spec: FormSpec) -> bool:
+    """A family name of 7+ letters spelled with one other vowel ("Mohandes", "Muhandis")."""
+    return (min(len(token.folded), len(spec.folded[-1])) >= 7 and len(key) == len(spec.keys[-1])
+            and close_keys(key, spec.keys[-1]))
+
+
 def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
-    """Part-by-part alignment with at most one vowel off in long parts; family name strict."""
-    exact = fuzzy = 0
+    """Part-by-part alignment with at most one vowel off in long parts; family name strict.
+
+    A given name may differ by one vowel when it has 6+ letters (5+ when two other name parts
+    agree exactly: "Abdel-Malek Al-Houthi"); the family name only by one substituted vowel and
+    only with 7+ letters ("Mohandes"/"Muhandis", never "Karimi"/"Karami").
+    """
     last = len(spec.keys) - 1
-    for n, (tok, key, want, want_folded) in enumerate(zip(tokens, keys, spec.keys, spec.folded,
-                                                         strict=True)):
+    pairs = list(zip(tokens, keys, spec.keys, spec.folded, strict=True))
+    exact = sum(1 for _, key, want, folded in pairs if key == want and folded not in ARTICLES)
+    fuzzy = 0
+    for n, (tok, key, want, want_folded) in enumerate(pairs):
         if key == want:
-            exact += want_folded not in ARTICLES
             continue
-        long_enough = min(len(tok.folded), len(want_folded)) >= (7 if n == last else 6)
-        if not long_enough or not close_keys(key, want):
+        if n == last:
+            minimum = 7
+        else:
+            minimum = 5 if exact >= 2 else 6
+        if min(len(tok.folded), len(want_folded)) < minimum or not close_keys(key, want):
             return False
         if n == last and len(key) != len(want):
             return False
@@ -395,13 +437,21 @@ def _capitalized_run(tokens: list[Token], i: int, j: int) -> bool:
 
 def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: _Occupied,
                   after: bool = True) -> bool:
-    """A capitalized neighbour (not a title or sentence opener) makes a longer, other name."""
-    if first > 0:
-        prev = tokens[first - 1]
+    """A capitalized neighbour (not a title or sentence opener) makes a longer, other name.
+
+    Articles are looked through: "Yahya al-Sinouar" is one name, so "Sinouar" in it is not a
+    short form on its own.
+    """
+    k = first
+    while k > 0 and is_name_gap(text, tokens[k - 1].end, tokens[k].start):
+        prev = tokens[k - 1]
+        if prev.folded in ARTICLES:
+            k -= 1
+            continue
         if (prev.text[:1].isupper() and not is_common_capitalized(prev.folded)
-                and is_name_gap(text, prev.end, tokens[first].start)
                 and not taken.covers(prev.start)):
             return True
+        break
     if after and last + 1 < len(tokens):
         nxt = tokens[last + 1]
         gap = text[tokens[last].end:nxt.start]
@@ -409,6 +459,23 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
                 and not any(c in gap for c in "'\u2019")):
             return True
     return False
+
+
+_INITIAL_GAP = re.compile(r"\.[ \u00a0]?")
+
+
+def _with_initial(text: str, tokens: list[Token], first: int, m: Match,
+                  canonical: str) -> Match:
+    """"A. Abdellahian", "I. Raissi": an initial and a family name name the person in full."""
+    if first == 0:
+        return m
+    prev = tokens[first - 1]
+    initials = {c for p in tokenize(canonical)[:-len(m.spec.keys)] if p.folded
+                for c in (p.folded[0], name_key(p.folded)[:1])}
+    if (len(prev.text) == 1 and prev.text.isupper() and prev.folded in initials - {"m"}
+            and _INITIAL_GAP.fullmatch(text, prev.end, tokens[first].start)):
+        return Match(prev.start, m.end, replace(m.spec, target=canonical), m.rule)
+    return m
 
 
 def _same_case(tokens: list[Token], form: str) -> bool:

@@ -6,7 +6,8 @@ Contract:
   cleaned text changes nothing.
 - Each step can be switched off: Unicode NFC; whitespace (CRLF to LF, invisible characters
   U+200B/U+FEFF/U+00AD dropped, runs of spaces and tabs inside a line collapsed, trailing
-  spaces dropped, at most one blank line in a row, one final newline; leading indentation is
+  spaces dropped, at most one blank line in a row, one final newline if the text
+  ended with one; leading indentation is
   kept for Markdown); page furniture (whole lines matching a pattern list, case-insensitive);
   a leading metadata header (`` date 2024-08-07 ``) moved out of the text into ``header``.
 - Furniture patterns are data: ``normalizer/data/furniture.txt`` by default, or a file given by
@@ -100,7 +101,7 @@ class Cleaner:
         if self.patterns:
             out = self._drop_furniture(out, report)
         if self.whitespace:
-            out = _tidy(out, markdown)
+            out = _tidy(out, markdown, final_newline=text.endswith(("\n", "\r")))
         report.changed = out != text
         return out, report
 
@@ -133,7 +134,7 @@ class Cleaner:
         return "\n".join(kept)
 
 
-def _tidy(text: str, markdown: bool) -> str:
+def _tidy(text: str, markdown: bool, final_newline: bool) -> str:
     lines = []
     for line in text.split("\n"):
         line = line.rstrip()
@@ -142,4 +143,4 @@ def _tidy(text: str, markdown: bool) -> str:
             line = line[:indent] + INNER_SPACE_RE.sub(" ", line[indent:])
         lines.append(line)
     tidy = BLANK_RUN_RE.sub("\n\n", "\n".join(lines)).strip("\n")
-    return tidy + "\n" if tidy else tidy
+    return tidy + "\n" if tidy and final_newline else tidy

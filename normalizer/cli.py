@@ -20,6 +20,9 @@ app = typer.Typer(name="newsnorm", no_args_is_help=True, add_completion=False,
                   help="Clean, translate and canonicalize multilingual news text, offline.")
 glossary_app = typer.Typer(no_args_is_help=True, help="Check and convert glossaries.")
 app.add_typer(glossary_app, name="glossary")
+models_app = typer.Typer(no_args_is_help=True, help="Manage Argos Translate models "
+                         "(install FROM TO is the only networked command).")
+app.add_typer(models_app, name="models")
 
 GlossaryOpt = Annotated[list[str], typer.Option("-g", "--glossary", help="Glossary file "
                         "(.yaml, .csv, .tsv); repeat for several.")]
@@ -117,6 +120,102 @@ def run(
                                  text_field, id_field, workers, resume, furniture, clean,
                                  detect, translate, canonicalize, records, batch_size, quiet,
                                  progress))
+
+
+@app.command()
+def detect(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    segments: Annotated[bool, typer.Option("--segments", help="Also give runs of one "
+                        "language (paragraphs merged).")] = False,
+    langs: Annotated[str | None, typer.Option("--langs", help="Only these languages, e.g. "
+                     "en,fr,fa,ar (ISO 639-1).")] = None,
+    backend: Annotated[str, typer.Option("--backend", help="langdetect (default), lingua or "
+                       "fastlangdetect (if installed).")] = "langdetect",
+    threshold: Annotated[float | None, typer.Option("--threshold", help="Answer und below "
+                         "this confidence (default 0.5).")] = None,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
+                          "text.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
+    = "auto",
+) -> None:
+    """Detect the language of each document (und when unsure): source, language, confidence."""
+    from normalizer.commands.detect_cmd import run_detect
+
+    raise typer.Exit(run_detect(paths, as_json, segments, langs, backend, threshold,
+                                text_field, fmt))
+
+
+@app.command()
+def translate(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    to: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
+    source: Annotated[str, typer.Option("--from", help="Source language (ISO 639-1) or auto "
+                      "(detected per document).")] = "auto",
+    engine: Annotated[str, typer.Option("--engine", help="auto (argos if a model serves the "
+                      "pair, else apertium), argos, apertium or none.")] = "auto",
+    glossary: Annotated[list[str] | None, typer.Option("-g", "--glossary", help="Glossary: "
+                        "names are protected through translation, output canonicalized.")]
+    = None,
+    output: OutOpt = None,
+    beam_size: Annotated[int | None, typer.Option("--beam-size", help="Argos beam size "
+                         "(default 4).")] = None,
+    threads: Annotated[int | None, typer.Option("--threads", help="Argos CPU threads "
+                       "(default: all cores).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the translation "
+                        "cache.")] = False,
+    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
+                          "text.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
+    = "auto",
+) -> None:
+    """Translate documents offline (Argos or Apertium), glossary names kept canonical."""
+    from normalizer.commands.translate_cmd import run_translate
+
+    raise typer.Exit(run_translate(paths, to, source, engine, glossary, output, beam_size,
+                                   threads, no_cache, text_field, fmt))
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed Argos models (argostranslate's package folder, ARGOS_PACKAGES_DIR)."""
+    from normalizer.commands.models_cmd import run_list
+
+    raise typer.Exit(run_list())
+
+
+IndexOpt = Annotated[str | None, typer.Option("--index", help="Argos index URL or file "
+                     "(default: $NEWSNORM_ARGOS_INDEX or the Argos index).")]
+
+
+@models_app.command("available")
+def models_available(index: IndexOpt = None) -> None:
+    """Models listed in the Argos index (downloads the index)."""
+    from normalizer.commands.models_cmd import run_available
+
+    raise typer.Exit(run_available(index))
+
+
+@models_app.command("install")
+def models_install(
+    pair: Annotated[list[str] | None, typer.Argument(help="FROM TO, e.g. fr en.")] = None,
+    file: Annotated[str | None, typer.Option("--file", help="Install this .argosmodel "
+                    "file (no network).")] = None,
+    index: IndexOpt = None,
+) -> None:
+    """Download and install a model from the index, or install a local .argosmodel."""
+    from normalizer.commands.models_cmd import run_install
+
+    raise typer.Exit(run_install(pair or [], file, index))
+
+
+@models_app.command("remove")
+def models_remove(what: Annotated[list[str], typer.Argument(help="Package code or FROM "
+                  "TO.")]) -> None:
+    """Remove an installed model."""
+    from normalizer.commands.models_cmd import run_remove
+
+    raise typer.Exit(run_remove(what))
 
 
 @glossary_app.command("check")

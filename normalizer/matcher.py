@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from normalizer.glossary import Entry, Glossary
+from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.romanize import ARTICLES, name_key
 from normalizer.textfold import Token, fold_token, tokenize
 
@@ -36,9 +37,11 @@ def masked(key: str) -> str:
 class FormSpec:
     """One spelling to look for and what to write instead.
 
-    ``kind`` is ``listed`` (a glossary spelling), ``partial`` (a sub-sequence of a person's
-    canonical name, used only after a full mention) or ``keep`` (a look-alike left alone).
-    ``after_full`` spellings need the entry named in full earlier in the same document.
+    ``kind`` is ``listed`` (a glossary spelling), ``partial`` (a word of a person's canonical
+    name, used only after a full mention) or ``keep`` (a look-alike left alone).
+    ``short`` spellings are a bare family name: they pass the short-form checks (not part of a
+    longer, other name; no other entry or person in the document shares them);
+    ``after_full`` ones also need the entry named in full earlier in the same document.
     """
 
     entry: int
@@ -48,10 +51,12 @@ class FormSpec:
     target: str
     kind: str
     after_full: bool
+    short: bool = False
 
-    def _replace_after_full(self) -> FormSpec:
+    def anywhere(self) -> FormSpec:
+        """The same spelling, usable without a prior full mention."""
         return FormSpec(self.entry, self.text, self.folded, self.keys, self.target, self.kind,
-                        False)
+                        False, False)
 
     @property
     def name_parts(self) -> int:
@@ -127,60 +132,96 @@ class CompiledGlossary:
         self.has_automaton = bool(anchors)
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
-              after_full: bool) -> FormSpec:
+              after_full: bool, short: bool = False) -> FormSpec:
         self.max_chars = max(self.max_chars, len(text) + 8)
         return FormSpec(index, text, tuple(p.folded for p in parts), part_keys(parts), target,
-                        kind, after_full)
+                        kind, after_full, short or after_full)
 
     def _add_entry(self, index: int, entry: Entry, anchors: dict[str, list[FormSpec]]) -> None:
         canon_parts = tokenize(entry.canonical)
         canon_keys = part_keys(canon_parts)
         person = is_person_like(entry, canon_parts)
-        name_ends = {len(canon_parts)}  # where listed full or first-name-led forms end
         for variant in entry.forms(self.lang):
             parts = tokenize(variant.text)
             if not parts:
                 continue
-            target, after_full = entry.canonical, variant.after_full
+            target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
-            if span is not None and span[0] == 0:
-                name_ends.add(span[1])
-            elif span is not None:
+            if span is not None and span[0] > 0:
                 target = self._partial_target(entry, canon_parts, span[0])
-                non_articles = sum(1 for p in parts if p.folded not in ARTICLES)
-                after_full = after_full or (non_articles < 2 and span[1] - span[0] < 2)
-            spec = self._spec(index, variant.text, parts, target, "listed", after_full)
+                short = sum(1 for p in parts if p.folded not in ARTICLES) < 2 and (
+                    span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
+            spec = self._spec(index, variant.text, parts, target, "listed",
+                              variant.after_full or short)
             anchors.setdefault(_anchor(parts), []).append(spec)
-            if entry.generate and not after_full and spec.name_parts >= 2 and _latin(parts):
+            if entry.generate and not spec.short and _generable(parts):
                 self._index_generated(spec)
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
         if person:
-            self.partials[index] = partials = [
-                self._spec(index, entry.canonical, canon_parts[k:m],
-                           self._partial_target(entry, canon_parts, k), "partial", True)
-                for m in sorted(name_ends) for k in range(1, m)
-                if canon_parts[k].folded not in ARTICLES]
-            if entry.generate:
+            self.partials[index] = partials = self._word_partials(index, entry, canon_parts)
+            if entry.generate and _latin(canon_parts):
                 for spec in partials:
-                    if spec.name_parts >= 2 and " " not in spec.target and _latin(canon_parts):
+                    if spec.name_parts >= 2:
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
-                        self._index_generated(spec._replace_after_full())
+                        self._index_generated(spec.anywhere())
+
+    def _word_partials(self, index: int, entry: Entry, canon_parts: list[Token]) -> list[
+            FormSpec]:
+        """Each later word of a person's name, alone or with its article ("al-Nakhalah").
+
+        Only single words: "Idriss Deby" inside "Mahamat Idriss Deby" names the father, and
+        "Ibrahim Taha" may too, so multi-word short forms come only from the glossary.
+        """
+        text = entry.canonical
+        specs = []
+        for k in range(1, len(canon_parts)):
+            if _joined(text, canon_parts[k - 1], canon_parts[k]) and \
+                    canon_parts[k - 1].folded not in ARTICLES:
+                continue  # not the start of a word (or of an article-led word)
+            if canon_parts[k].folded in ARTICLES:
+                continue
+            m = k + 1
+            while m < len(canon_parts) and _joined(text, canon_parts[m - 1], canon_parts[m]):
+                m += 1
+            if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
+                continue  # a given name in the middle ("Ibrahim") is nobody's short form
+            target = self._partial_target(entry, canon_parts, k)
+            specs.append(self._spec(index, text, canon_parts[k:m], target, "partial", True))
+            specs += [self._spec(index, text, canon_parts[j:m], target, "partial", True)
+                      for j in range(k + 1, m) if canon_parts[j].folded not in ARTICLES
+                      and canon_parts[j - 1].folded not in ARTICLES]  # "Abdollahian"
+            if k >= 2 and canon_parts[k - 1].folded in ARTICLES:
+                with_article = entry.short or text[canon_parts[k - 1].start:]
+                specs.append(self._spec(index, text, canon_parts[k - 1:m], with_article,
+                                        "partial", True))
+        first_word_end = next((k for k in range(1, len(canon_parts))
+                               if not _joined(text, canon_parts[k - 1], canon_parts[k])), None)
+        if (first_word_end == 1 and canon_parts[0].folded in GIVEN_NAMES
+                and canon_parts[1].folded not in GIVEN_NAMES
+                and len(canon_parts) - 1 - _articles(canon_parts[1:]) >= 2):
+            # "Bagheri Kani" of "Ali Bagheri Kani": the family name after one given name
+            specs.append(self._spec(index, text, canon_parts[1:], text[canon_parts[1].start:],
+                                    "partial", True))
+        return specs
 
     def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int) -> str:
         """A short mention is written from the start of its canonical word to the name's end.
 
-        "Abdollahian" in "Hossein Amir-Abdollahian" becomes "Amir-Abdollahian": a truncated
-        compound family name is completed, never expanded to the given name.
+        "Abdollahian" in "Hossein Amir-Abdollahian" becomes "Amir-Abdollahian" (a truncated
+        compound family name is completed, never expanded to the given name); an article is
+        not added ("Houthi" stays "Houthi", not "al-Houthi").
         """
         if k == 0:
             return entry.canonical
         if entry.short:
             return entry.short
-        start = canon_parts[k].start
-        while start > 0 and not entry.canonical[start - 1].isspace():
-            start -= 1
-        return entry.canonical[start:]
+        text = entry.canonical
+        j = k
+        while j > 0 and _joined(text, canon_parts[j - 1], canon_parts[j]) \
+                and canon_parts[j - 1].folded not in ARTICLES:
+            j -= 1
+        return text[canon_parts[j].start:]
 
     def _add_keep(self, index: int, text: str, anchors: dict[str, list[FormSpec]]) -> None:
         parts = tokenize(text)
@@ -194,6 +235,22 @@ class CompiledGlossary:
             self.generated.setdefault("".join(keys[-n:]), []).append(spec)
         if len(spec.folded[-1]) >= 7:
             self.generated.setdefault("~" + masked(keys[-1]), []).append(spec)
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """The two parts belong to one word: a hyphen or apostrophe, no space, between them."""
+    return not any(c.isspace() for c in text[left.end:right.start])
+
+
+def _articles(parts: list[Token]) -> int:
+    return sum(1 for p in parts if p.folded in ARTICLES)
+
+
+def _generable(parts: list[Token]) -> bool:
+    """Two name parts, or an article and a name of 4+ letters ("Al-Qods"), in Latin script."""
+    names = [p for p in parts if p.folded not in ARTICLES]
+    return _latin(parts) and (len(names) >= 2 or (len(parts) >= 2 and len(names) == 1
+                                                   and len(names[0].folded) >= 4))
 
 
 def _latin(parts: list[Token]) -> bool:

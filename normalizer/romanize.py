@@ -23,9 +23,10 @@ _DIGRAPHS = [("kh", "x"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("ph", "f"), ("t
              ("dh", "d"), ("dj", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"), ("w", "v"),
              ("ou", "u"), ("oo", "u"), ("ee", "i")]
 _DOUBLE = re.compile(r"(.)\1+")
-_DIPHTHONG = re.compile(r"[ae][iy]|[ae]y")
+_DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+l")
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
+_U_VOWEL = re.compile(r"u(?=[aiy])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
 
@@ -46,6 +47,7 @@ def name_key(folded: str) -> str:
         s = "i" + s[1:]
     s = s.replace("o", "u").replace("e", "a")
     s = _IY_VOWEL.sub("i", s)
+    s = _U_VOWEL.sub("v", s)  # French "ou"/English "u" before a vowel is a w: Sinouar, Fouad
     s = _FINAL_H.sub("", s)
     if s.endswith("y") and len(s) > 2:
         s = s[:-1] + "i"

@@ -142,10 +142,16 @@ def test_acronyms_match_only_in_capitals() -> None:
 
 
 def test_per_language_variants_apply_only_to_that_language() -> None:
-    quds = entry("Al-Quds", type="place", fr=("Al-Qods",))
-    assert run("soutenir Al-Qods", quds, lang="fr") == "soutenir Al-Quds"
-    assert run("soutenir Al-Qods", quds, lang="en") == "soutenir Al-Qods"
-    assert run("soutenir Al-Qods", quds, lang=None) == "soutenir Al-Qods"
+    east = entry("East Jerusalem", type="place", fr=("Jérusalem-Est",))
+    assert run("à Jérusalem-Est", east, lang="fr") == "à East Jerusalem"
+    assert run("à Jérusalem-Est", east, lang="en") == "à Jérusalem-Est"
+    assert run("à Jérusalem-Est", east, lang=None) == "à Jérusalem-Est"
+
+
+def test_article_led_names_get_romanization_variants() -> None:
+    quds = entry("Al-Quds", type="place")
+    assert run("soutenir Al-Qods et al-Kuds", quds, lang="fr") == (
+        "soutenir Al-Quds et Al-Quds")
 
 
 def test_keep_protects_look_alikes() -> None:
@@ -252,8 +258,49 @@ def test_minimal_glossary_completes_compound_family_names() -> None:
                                "said yes.")
 
 
-def test_multi_word_partials_wait_for_a_full_mention() -> None:
+def test_only_single_word_short_forms_are_derived() -> None:
+    """"Idriss Deby" inside "Mahamat Idriss Deby" names the father: never a short form."""
+    deby = entry("Mahamat Idriss Deby")
+    text = "Mahamat Idriss Deby spoke. His father Idriss Déby ruled. Later Déby said."
+    assert run(text, deby) == text  # the father makes a bare "Déby" ambiguous
+    text = "Mahamat Idriss Deby spoke. Later Déby said."
+    assert run(text, deby) == "Mahamat Idriss Deby spoke. Later Deby said."
     taha = entry("Hussein Ibrahim Taha")
-    assert run("Ibrahim Taha spoke.", taha) == "Ibrahim Taha spoke."
     text = "Hussein Ibrahim Taha came. Brahim Taha spoke."
-    assert run(text, taha) == "Hussein Ibrahim Taha came. Ibrahim Taha spoke."
+    assert run(text, taha) == text
+
+
+def test_initial_and_family_name() -> None:
+    raisi = entry("Ebrahim Raisi")
+    text = "Ebrahim Raisi won. Monsieur I. Raissi thanked M. Raisi's team."
+    assert run(text, raisi) == "Ebrahim Raisi won. Monsieur Ebrahim Raisi thanked M. Raisi's team."
+
+
+# --- real look-alikes and real variants seen in news coverage (tests/data/real_name_pairs.csv,
+# collected from stored public news pages; see bench/realtext/observations.md) -----------------
+def _real_pairs(same: str) -> list[tuple[str, str]]:
+    import csv
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "real_name_pairs.csv"
+    with path.open(encoding="utf-8") as handle:
+        return [(r["a"], r["b"]) for r in csv.DictReader(handle) if r["same"] == same]
+
+
+def _merges(canonical: str, other: str) -> bool:
+    text = f"On Monday, {other} told reporters in Baghdad that talks would go on."
+    _, changes = Canonicalizer(Glossary.build([entry(canonical)])).canonicalize(text, "en")
+    return any(ch.original == other for ch in changes)
+
+
+@pytest.mark.parametrize("canonical, other", _real_pairs("0"))
+def test_real_look_alikes_never_merge(canonical: str, other: str) -> None:
+    assert not _merges(canonical, other)
+
+
+def test_real_variant_pairs_mostly_merge_from_one_spelling() -> None:
+    """Many real pairs differ by translation, titles or middle names (by design not merged from
+    a single spelling); the romanization ones must be caught."""
+    pairs = _real_pairs("1")
+    merged = sum(_merges(a, b) for a, b in pairs)
+    assert merged / len(pairs) >= 0.55

@@ -19,16 +19,21 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from normalizer.detection.base import Backend
+from normalizer.detection.lexicon import lexicon
 from normalizer.errors import EngineError
 
 #: langdetect smooths every n-gram probability by ``alpha / BASE_FREQ`` (0.5 / 10000).
 SMOOTHING = 0.5 / 10000
 #: Profile names that are not ISO 639-1 codes.
 PROFILE_TO_ISO = {"zh-cn": "zh", "zh-tw": "zh"}
-#: Naive Bayes counts every character in up to three n-grams, so its raw posteriors are far too
-#: sure; dividing log-likelihoods by this temperature makes them track accuracy (calibrated on
-#: the first half of the Tatoeba sentences, see bench/results/detect.md).
-TEMPERATURE = 3.0
+#: Every character is counted in up to three n-grams: their log-likelihood is divided by this
+#: before it is added to the word evidence (tuned on the first half of the Tatoeba sentences).
+CHAR_TEMPERATURE = 3.0
+#: Weight of the word-frequency evidence (normalizer/detection/lexicon.py).
+WORD_WEIGHT = 2.0
+#: Naive Bayes posteriors are far too sure; dividing the combined score by this makes the
+#: confidence track accuracy (calibrated on the first half of the Tatoeba sentences).
+TEMPERATURE = 2.0
 
 
 def _profiles_dir() -> str:
@@ -108,23 +113,32 @@ class _Model:
                 if row is None:
                     row = self.probs[gram] = [0.0] * size
                 row[index] = freq / n_words[len(gram) - 1]
-        self._logs: dict[str, tuple[float, ...]] = {}
+        self._logs: dict[tuple[int, ...], dict[str, tuple[float, ...]]] = {}
         self._lock = threading.Lock()
 
-    def log_row(self, gram: str) -> tuple[float, ...]:
-        row = self._logs.get(gram)
-        if row is None:
-            row = tuple(math.log(p + SMOOTHING) for p in self.probs[gram])
-            with self._lock:
-                self._logs[gram] = row
-        return row
+    def log_likelihoods(self, grams: Iterable[str], columns: tuple[int, ...]
+                        ) -> tuple[list[float], int]:
+        """Sum of log-probabilities over the known n-grams for the languages at ``columns``.
 
-    def log_likelihoods(self, grams: Iterable[str]) -> tuple[list[float], int]:
-        """Sum of log-probabilities per language over the known n-grams, and their number."""
-        rows = [self.log_row(g) for g in grams if g in self.probs]
+        Rows of logs are cached per column set, so a restricted candidate set costs less.
+        """
+        cache = self._logs.get(columns)
+        if cache is None:
+            with self._lock:
+                cache = self._logs.setdefault(columns, {})
+        probs = self.probs
+        rows = []
+        for gram in grams:
+            row = cache.get(gram)
+            if row is None:
+                found = probs.get(gram)
+                if found is None:
+                    continue
+                row = cache[gram] = tuple(math.log(found[i] + SMOOTHING) for i in columns)
+            rows.append(row)
         if not rows:
-            return [0.0] * len(self.names), 0
-        return [math.fsum(column) for column in zip(*rows)], len(rows)
+            return [0.0] * len(columns), 0
+        return [sum(column) for column in zip(*rows)], len(rows)
 
 
 _MODELS: dict[tuple[str, ...], _Model] = {}
@@ -174,19 +188,30 @@ class LangdetectBackend(Backend):
             self._model = load_model(self.profiles)
         return self._model
 
-    def log_scores(self, text: str, candidates: frozenset[str] | None = None
-                   ) -> tuple[dict[str, float], int]:
-        """Per-language log-likelihood (best profile per ISO code) and the n-gram count."""
+    def char_scores(self, text: str, candidates: frozenset[str] | None = None
+                    ) -> tuple[dict[str, float], int]:
+        """Per-language n-gram log-likelihood (best profile per ISO code) and the n-grams."""
         model = self.model
-        sums, count = model.log_likelihoods(features(text))
+        columns = tuple(i for i, name in enumerate(model.names)
+                        if candidates is None or PROFILE_TO_ISO.get(name, name) in candidates)
+        sums, count = model.log_likelihoods(features(text), columns)
         scores: dict[str, float] = {}
-        for name, value in zip(model.names, sums):
+        for index, value in zip(columns, sums):
+            name = model.names[index]
             code = PROFILE_TO_ISO.get(name, name)
-            if candidates is not None and code not in candidates:
-                continue
             if code not in scores or value > scores[code]:
                 scores[code] = value
         return scores, count
+
+    def log_scores(self, text: str, candidates: frozenset[str] | None = None
+                   ) -> tuple[dict[str, float], int]:
+        """Combined score per language (n-grams plus words) and the n-gram count."""
+        chars, count = self.char_scores(text, candidates)
+        if not count:
+            return {}, 0
+        words, _ = lexicon().log_scores(text, sorted(chars))
+        return {lang: value / CHAR_TEMPERATURE + WORD_WEIGHT * words[lang]
+                for lang, value in chars.items()}, count
 
     def probabilities(self, text: str, candidates: frozenset[str] | None = None
                       ) -> dict[str, float]:

@@ -1,14 +1,17 @@
 """The CSV/TSV interchange format users export from spreadsheets.
 
 Contract: header ``canonical,variant,lang,type`` plus optional ``id``, ``note``, ``role`` and
-``generate`` columns (any other column is an error); one row per spelling; ``lang`` empty = any
-language, or ISO 639-1 codes joined by ``;``; ``type`` optional. Rows with the same canonical
-(and id) form one entry. ``role`` says what the row's ``variant`` cell is: empty or
-``variant`` (a spelling), ``after_full`` (a spelling trusted only after a full mention),
-``short`` (how a later short mention is written), ``keep`` (a look-alike never changed; with an
-empty canonical it is a glossary-wide look-alike). ``generate`` ``false`` on any row of an entry
-turns off unlisted romanizations for it. So every field of the native YAML format round-trips
-through this format except comments and notes. Every problem is reported with file:line.
+``generate`` columns, and the ignored review columns ``count``, ``score``, ``example`` that
+``glossary suggest`` writes (so its output loads as a glossary, and its rows appended as they
+are to a ``canonical,variant,lang,type`` file load too; any other column is an error); one row
+per spelling; ``lang`` empty = any language, or ISO 639-1 codes joined by ``;``; ``type``
+optional. Rows with the same canonical (and id) form one entry. ``role`` says what the row's
+``variant`` cell is: empty or ``variant`` (a spelling), ``after_full`` (a spelling trusted only
+after a full mention), ``short`` (how a later short mention is written), ``keep`` (a look-alike
+never changed; with an empty canonical it is a glossary-wide look-alike). ``generate``
+``false`` on any row of an entry turns off unlisted romanizations for it. So every field of the
+native YAML format round-trips through this format except comments and notes. Every problem is
+reported with file:line.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from normalizer.errors import GlossaryError
 from normalizer.glossary.model import ENTRY_TYPES, Entry, Variant, parse_langs, slug
 
 REQUIRED = ("canonical", "variant")
-KNOWN = ("canonical", "variant", "lang", "type", "id", "note", "role", "generate")
+KNOWN = ("canonical", "variant", "lang", "type", "id", "note", "role", "generate",
+         "count", "score", "example")  # the last three: review columns of `glossary suggest`
 ROLES = ("variant", "after_full", "short", "keep")
 FALSE = ("false", "no", "0", "n")
 
@@ -59,6 +63,8 @@ def parse_table_full(text: str, source: str,
         number = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
+        if len(row) > len(header) and _suggest_row(header, row):
+            row = row[:len(header)]  # a row appended as is from `glossary suggest`
         if len(row) > len(header):
             problems.append(GlossaryError(f"{len(row)} cells but the header has {len(header)}; "
                                           "quote cells that contain the delimiter",
@@ -117,6 +123,18 @@ def parse_table_full(text: str, source: str,
                      source=source, line=slot["line"])
                for (entry_id, canonical), slot in grouped.items()]
     return entries, list(dict.fromkeys(global_keep))
+
+
+def _suggest_row(header: list[str], row: list[str]) -> bool:
+    """``canonical,variant,lang,type,count,score,example`` under a four-column header."""
+    if header != ["canonical", "variant", "lang", "type"] or len(row) != 7:
+        return False
+    try:
+        int(row[4])
+        float(row[5])
+    except ValueError:
+        return False
+    return True
 
 
 def _dedupe(variants: list[Variant]) -> tuple[Variant, ...]:

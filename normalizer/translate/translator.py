@@ -1,0 +1,229 @@
+"""The ``Translator`` facade the pipeline and the CLI use.
+
+Contract:
+- ``translate_many([(text, source_lang), ...])`` translates documents to ``target`` in as few
+  engine calls as possible (every sentence of every document of one language pair in one
+  batch) and returns one ``TranslationResult`` per document, in order.
+- A document whose language is ``und``/unknown, or already the target language, is returned
+  unchanged with a warning; it never reaches an engine.
+- ``engine="auto"`` picks Argos when an installed model serves the pair (directly or through
+  English), else Apertium, else raises ``EngineError`` naming the install command of each.
+  ``engine="none"`` translates nothing (documents come back unchanged, with a warning).
+- With a glossary, each sentence's glossary mentions are replaced by placeholder tokens before
+  translation and restored as their canonical English form after it; a sentence whose tokens
+  did not survive is translated again without protection (and left to canonicalization), with
+  a warning. The result is *not* canonicalized here: run the canonicalizer on it (lang=target).
+- Layout (blank lines, headings, list markers) is kept (see ``sentences``).
+- With ``cache=True``, raw engine outputs are stored per segment (see ``cache``); a re-run of
+  the same input makes no engine call at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from normalizer.canonicalize import Match
+from normalizer.errors import EngineError, UsageError
+from normalizer.glossary import Glossary
+from normalizer.translate.base import ENGINE_CHOICES, Engine, get_engine, install_hint, norm_lang
+from normalizer.translate.cache import TranslationCache, cache_key
+from normalizer.translate.protect import Protected, Protector, mentions_in, protect, restore
+from normalizer.translate.sentences import split_layout
+
+UNDETERMINED = {"", "und", "unknown", "zxx", "mul"}
+
+
+@dataclass
+class TranslationResult:
+    text: str
+    engine: str | None
+    model: str | None
+    warnings: list[str] = field(default_factory=list)
+    source_lang: str | None = None
+    translated: bool = False
+    protected: int = 0  # names carried through translation as tokens
+    recovered: int = 0  # sentences re-translated because a token was lost
+    cached: int = 0  # segments served from the cache
+    segments: int = 0
+
+
+@dataclass
+class _Job:
+    index: int
+    text: str
+    src: str
+    layout: Any
+    protected: list[Protected]
+    mentions: list[Match]
+
+
+class Translator:
+    """Translate documents to one target language with one engine policy and glossary."""
+
+    def __init__(self, target: str = "en", engine: str = "auto", glossary: Glossary | None = None,
+                 cache: bool | TranslationCache = True, beam_size: int | None = None,
+                 threads: int | None = None, packages_dir: str | None = None):
+        if engine not in ENGINE_CHOICES:
+            raise UsageError(f"unknown engine {engine!r}; choose one of "
+                             f"{', '.join(ENGINE_CHOICES)}")
+        self.target = norm_lang(target)
+        self.engine_name = engine
+        self.glossary = glossary
+        self.protector = Protector(glossary) if glossary is not None and len(glossary) else None
+        self.options: dict[str, Any] = {"beam_size": beam_size, "threads": threads,
+                                        "packages_dir": packages_dir}
+        if isinstance(cache, TranslationCache):
+            self.cache: TranslationCache | None = cache
+        else:
+            self.cache = TranslationCache() if cache else None
+        self._engines: dict[str, Engine] = {}
+        self.engine_calls = 0
+
+    # -- engines ----------------------------------------------------------------------------
+    def _engine(self, name: str) -> Engine:
+        if name not in self._engines:
+            self._engines[name] = get_engine(name, **self.options)
+        return self._engines[name]
+
+    def engine_for(self, src: str) -> Engine:
+        """The engine that serves ``src -> target`` under the engine policy."""
+        names = ["argos", "apertium"] if self.engine_name == "auto" else [self.engine_name]
+        for name in names:
+            engine = self._engine(name)
+            if engine.route(src, self.target) is not None:
+                return engine
+        hints = [f"{n}: {install_hint(n, src, self.target)}" for n in names]
+        raise EngineError(f"no translation engine serves {src} -> {self.target}; "
+                          + "; or ".join(hints))
+
+    # -- public API -------------------------------------------------------------------------
+    def translate(self, text: str, source_lang: str | None) -> TranslationResult:
+        return self.translate_many([(text, source_lang)])[0]
+
+    def translate_many(self, items: list[tuple[str, str | None]]) -> list[TranslationResult]:
+        results: list[TranslationResult | None] = [None] * len(items)
+        jobs: dict[tuple[str, str], list[_Job]] = {}
+        for i, (text, lang) in enumerate(items):
+            src = norm_lang(lang or "")
+            if src in UNDETERMINED:
+                results[i] = TranslationResult(text, None, None, [
+                    "language undetermined: left untranslated"], src or None)
+            elif src == self.target:
+                results[i] = TranslationResult(text, None, None, [
+                    f"already in {self.target}: not translated"], src)
+            elif self.engine_name == "none":
+                results[i] = TranslationResult(text, None, None, [
+                    f"engine none: {src} text left untranslated"], src)
+            else:
+                engine = self.engine_for(src)
+                jobs.setdefault((engine.name, src), []).append(self._prepare(i, text, src,
+                                                                             engine))
+        for (name, src), group in jobs.items():
+            for job, result in zip(group, self._run(self._engines[name], src, group),
+                                   strict=True):
+                results[job.index] = result
+        if self.cache is not None and self.cache.warning:
+            for r in results:
+                if r is not None and r.translated:
+                    r.warnings.append(self.cache.warning)
+        return [r for r in results if r is not None]
+
+    def close(self) -> None:
+        for engine in self._engines.values():
+            engine.close()
+        if self.cache is not None:
+            self.cache.close()
+
+    def __enter__(self) -> Translator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals --------------------------------------------------------------------------
+    def _prepare(self, index: int, text: str, src: str, engine: Engine) -> _Job:
+        layout = split_layout(text)
+        mentions = self.protector.plan(text, src) if self.protector else []
+        protected: list[Protected] = []
+        # Segment offsets: walk the layout, literal pieces included.
+        pos = 0
+        offsets: dict[int, int] = {}
+        for part in layout.parts:
+            if isinstance(part, str):
+                found = text.find(part, pos)
+                pos = (found if found >= 0 else pos) + len(part)
+            else:
+                seg = layout.segments[part]
+                found = text.find(seg, pos)
+                offsets[part] = found
+                if found >= 0:
+                    pos = found + len(seg)
+        for n, seg in enumerate(layout.segments):
+            start = offsets.get(n, -1)
+            inside = mentions_in(mentions, start, start + len(seg)) if start >= 0 else []
+            protected.append(protect(seg, start, inside, engine.placeholder_letters))
+        return _Job(index, text, src, layout, protected, mentions)
+
+    def _translate_cached(self, engine: Engine, src: str, segments: list[str]
+                          ) -> tuple[list[str], int]:
+        """Engine output per segment, through the cache; also how many were cached."""
+        unique = list(dict.fromkeys(segments))
+        version = engine.version(src, self.target)
+        gloss = self.glossary.digest if self.glossary is not None else "-"
+        opts = f"beam={self.options['beam_size']}" if engine.name == "argos" else ""
+        keys = {s: cache_key(engine.name, version, src, self.target, opts, gloss, s)
+                for s in unique}
+        found = self.cache.get_many(list(keys.values())) if self.cache is not None else {}
+        done = {s: found[keys[s]] for s in unique if keys[s] in found}
+        missing = [s for s in unique if s not in done]
+        if missing:
+            self.engine_calls += 1
+            outputs = engine.translate(missing, src, self.target)
+            done.update(zip(missing, outputs, strict=True))
+            if self.cache is not None:
+                self.cache.put_many((keys[s], done[s]) for s in missing)
+        cached = sum(1 for s in segments if keys[s] in found)
+        return [done[s] for s in segments], cached
+
+    def _run(self, engine: Engine, src: str, group: list[_Job]) -> list[TranslationResult]:
+        flat = [p.text for job in group for p in job.protected]
+        outputs, cached = self._translate_cached(engine, src, flat)
+        model = engine.version(src, self.target)
+        per_job: list[list[str | None]] = []
+        retry: list[str] = []
+        k = 0
+        for job in group:
+            restored: list[str | None] = []
+            for n, p in enumerate(job.protected):
+                value = restore(outputs[k], p)
+                k += 1
+                if value is None:
+                    retry.append(job.layout.segments[n])
+                restored.append(value)
+            per_job.append(restored)
+        retried: dict[str, str] = {}
+        if retry:
+            plain, _ = self._translate_cached(engine, src, retry)
+            retried = dict(zip(retry, plain, strict=True))
+        results = []
+        for job, restored in zip(group, per_job, strict=True):
+            warnings: list[str] = []
+            final: list[str] = []
+            recovered = protected = 0
+            for n, (p, value) in enumerate(zip(job.protected, restored, strict=True)):
+                if value is None:
+                    recovered += 1
+                    final.append(retried[job.layout.segments[n]])
+                    warnings.append(f"sentence {n + 1}: a protected name did not survive "
+                                    f"{engine.name}; re-translated without protection")
+                else:
+                    protected += sum(p.counts.values())
+                    final.append(value)
+            results.append(TranslationResult(
+                job.layout.join(final), engine.name, model, warnings, src, True, protected,
+                recovered, 0, len(job.protected)))
+        if results:
+            results[0].cached = cached  # batch-level figure, reported once
+        return results
+

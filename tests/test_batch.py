@@ -1,0 +1,218 @@
+"""Batch runs: worker-count independence, JSONL in/out, bounded memory, crash and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from batch_corpus import make_corpus
+
+from normalizer import batch as batch_mod
+from normalizer.batch import BatchRun, RunOptions
+from normalizer.errors import OutputError, UsageError
+from normalizer.pipeline import PipelineConfig
+from normalizer.records import without_timings
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
+
+
+def _detection_available() -> bool:
+    try:
+        from normalizer.pipeline import _load_detector
+
+        _load_detector(None)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+DETECT = _detection_available()
+
+
+def config(**kw) -> PipelineConfig:
+    base = {"glossaries": (GLOSSARY,), "engine": "none", "batch_size": 4}
+    if not DETECT:
+        base["lang"] = "en"
+    base.update(kw)
+    return PipelineConfig(**base)
+
+
+def run(inputs, out, workers=1, resume=False, cfg=None, **kw):
+    options = RunOptions(inputs=tuple(str(i) for i in inputs), output=str(out),
+                         workers=workers, resume=resume, progress=False, **kw)
+    return BatchRun(cfg or config(), options).run()
+
+
+def snapshot(out: Path) -> dict[str, object]:
+    """Every file under OUT: bytes, records.jsonl without timings."""
+    files: dict[str, object] = {}
+    for path in sorted(out.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(out).as_posix()
+            if rel == "records.jsonl":
+                files[rel] = [without_timings(line) for line in path.read_text().splitlines()]
+            else:
+                files[rel] = path.read_bytes()
+    return files
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, list[str]]:
+    root = tmp_path_factory.mktemp("corpus") / "in"
+    bad = make_corpus(root, texts=30, jsonl_lines=60, jsonl_files=2)
+    return root, bad
+
+
+@pytest.fixture(scope="module")
+def clean_run(corpus, tmp_path_factory):
+    root, _ = corpus
+    out = tmp_path_factory.mktemp("clean") / "out"
+    stats = run([root], out)
+    return out, stats, snapshot(out)
+
+
+def test_every_document_is_written_or_reported(corpus, clean_run):
+    root, bad = corpus
+    out, stats, snap = clean_run
+    good_files = {p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and "broken" not in p.parts}
+    assert set(snap) == good_files | {"records.jsonl"}  # nothing else in OUT
+    records = snap["records.jsonl"]
+    assert stats.documents == len(records) == 30 + 60 + 4
+    errors = sorted(r["error"] for r in records if r["error"])
+    assert len(errors) == len(bad) == stats.failed == 6
+    for location in bad:
+        assert any(e.startswith(location + ":") for e in errors), location
+
+
+def test_jsonl_output_keeps_fields_one_line_per_good_line(corpus, clean_run):
+    root, _ = corpus
+    out, _, _ = clean_run
+    source = (root / "dumps" / "dump0.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = [json.loads(x) for x in (out / "dumps" / "dump0.jsonl").read_text().splitlines()]
+    assert len(lines) == len(source) - 1  # the malformed line 5 is left out
+    first_in = json.loads(source[0])
+    first = lines[0]
+    assert first["id"] == first_in["id"] and first["url"] == first_in["url"]
+    assert first["tags"] == first_in["tags"]
+    assert first["original_text"] == first_in["text"]
+    assert "Amir-Abdollahian" in first["text"] or first["changes"] == []
+    assert set(first["newsnorm"]) >= {"language", "translated", "engine", "metadata"}
+
+
+def test_two_workers_give_the_same_outputs_as_one(corpus, clean_run, tmp_path):
+    root, _ = corpus
+    run([root], tmp_path / "out2", workers=2)
+    assert snapshot(tmp_path / "out2") == clean_run[2]
+
+
+def test_in_flight_batches_are_bounded(corpus, tmp_path, monkeypatch):
+    root, _ = corpus
+    produced = []
+    real = BatchRun._batches
+
+    def counting(self, *args):
+        for b in real(self, *args):
+            produced.append(len(b))
+            yield b
+
+    monkeypatch.setattr(BatchRun, "_batches", counting)
+    options = RunOptions(inputs=(str(root),), output=str(tmp_path / "o"), workers=2,
+                         progress=False)
+    results = BatchRun(config(), options)._results(0, 0)
+    next(results)
+    assert len(produced) <= 2 * 2 + 1  # not the whole input (24 batches)
+    results.close()
+
+
+class Crash(Exception):
+    pass
+
+
+def crash_after(monkeypatch, batches: int):
+    """Make the in-process run die after ``batches`` batches (state left as by a kill)."""
+    real = batch_mod.process_batch
+    count = {"n": 0}
+
+    def dying(pipeline, batch):
+        count["n"] += 1
+        if count["n"] > batches:
+            raise Crash()
+        return real(pipeline, batch)
+
+    monkeypatch.setattr(batch_mod, "process_batch", dying)
+
+
+@pytest.mark.parametrize("batches", [1, 9, 13, 20])
+def test_resume_after_a_crash_gives_identical_outputs(corpus, clean_run, tmp_path,
+                                                      monkeypatch, batches):
+    root, _ = corpus
+    monkeypatch.setenv("NEWSNORM_CHECKPOINT_SECONDS", "0")
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        crash_after(m, batches)
+        with pytest.raises(Crash):
+            run([root], out)
+    assert (out / ".newsnorm" / "state.json").exists()
+    assert not (out / "records.jsonl").exists()
+    stats = run([root], out, resume=True)
+    assert snapshot(out) == clean_run[2]
+    assert stats.documents == clean_run[1].documents
+    assert stats.failed == clean_run[1].failed
+
+
+def test_crash_between_checkpoint_and_rename_is_finished_on_resume(corpus, clean_run,
+                                                                   tmp_path, monkeypatch):
+    root, _ = corpus
+    out = tmp_path / "out"
+    real_replace = os.replace
+
+    def dying_replace(src, dst):
+        if str(src).endswith("current.part"):
+            raise Crash()
+        return real_replace(src, dst)
+
+    with monkeypatch.context() as m:
+        m.setattr(batch_mod.os, "replace", dying_replace)
+        with pytest.raises(Crash):
+            run([root], out)
+    state = json.loads((out / ".newsnorm" / "state.json").read_text())
+    assert state["pending"]
+    run([root], out, resume=True)
+    assert snapshot(out) == clean_run[2]
+
+
+def test_resume_with_other_options_is_refused(corpus, tmp_path, monkeypatch):
+    root, _ = corpus
+    out = tmp_path / "out"
+    with monkeypatch.context() as m:
+        crash_after(m, 2)
+        m.setenv("NEWSNORM_CHECKPOINT_SECONDS", "0")
+        with pytest.raises(Crash):
+            run([root], out)
+    with pytest.raises(UsageError, match="other inputs, options"):
+        run([root], out, resume=True, cfg=config(clean=False))
+
+
+def test_resume_without_a_saved_state_runs_everything(corpus, clean_run, tmp_path):
+    root, _ = corpus
+    run([root], tmp_path / "out", resume=True)
+    assert snapshot(tmp_path / "out") == clean_run[2]
+
+
+def test_output_inside_an_input_is_refused_before_writing(corpus):
+    root, _ = corpus
+    with pytest.raises(OutputError):
+        run([root], root / "site0" / "out")
+    assert not (root / "site0" / "out").exists()
+
+
+def test_text_outputs_are_readable_by_others(clean_run):
+    out, _, _ = clean_run
+    umask = os.umask(0o022)
+    os.umask(umask)
+    for path in (next(out.rglob("*.txt")), out / "dumps" / "dump0.jsonl", out / "records.jsonl"):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path

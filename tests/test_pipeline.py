@@ -1,0 +1,157 @@
+"""The Python API: Pipeline(...).process(text) and process_many(iterable)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from normalizer.document import Document
+from normalizer.errors import UsageError
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
+SEEDS = ROOT / "seeds"
+
+
+def _detection_available() -> bool:
+    try:
+        from normalizer.pipeline import _load_detector
+
+        _load_detector(None)
+    except Exception:  # noqa: BLE001
+        return False
+    return True
+
+
+needs_detection = pytest.mark.skipif(not _detection_available(),
+                                     reason="normalizer.detection.LanguageDetector not there yet")
+needs_translation = pytest.mark.skipif(importlib.util.find_spec("normalizer.translate") is None,
+                                       reason="normalizer.translate not there yet")
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from normalizer import Pipeline
+
+    return Pipeline(glossaries=[GLOSSARY], engine="none", detect=False, lang="en")
+
+
+def test_three_lines_from_python():
+    from normalizer import Pipeline
+
+    doc = Pipeline(glossaries=[GLOSSARY], engine="none", lang="en").process(
+        "Iranian FM Hossein Amir Abdollahian met Fuad Hossein in Baghdad.")
+    assert doc.text == "Iranian FM Hossein Amir-Abdollahian met Fuad Hussein in Baghdad."
+    assert {c.entry_id for c in doc.changes} == {"hossein-amir-abdollahian", "fuad-hussein"}
+
+
+def test_process_cleans_then_canonicalizes(pipeline):
+    raw = " date 2024-06-02 Hossein Amir Abdollahian spoke.\n\nShare.\n"
+    doc = pipeline.process(raw, id="a1")
+    assert doc.id == "a1"
+    assert doc.text == "Hossein Amir-Abdollahian spoke.\n"
+    assert doc.original == raw
+    assert doc.metadata["header"] == {"date": "2024-06-02"}
+    assert doc.changes[0].original == "Hossein Amir Abdollahian"
+
+
+def test_process_many_streams_in_order_without_reading_everything(pipeline):
+    consumed = []
+
+    def texts():
+        for i in range(1000):
+            consumed.append(i)
+            yield f"Document {i}: Amir Abdollahian."
+
+    stream = pipeline.process_many(texts())
+    first = [next(stream) for _ in range(3)]
+    assert [d.text for d in first] == [f"Document {i}: Amir-Abdollahian." for i in range(3)]
+    assert len(consumed) <= pipeline.config.batch_size  # one batch read, not the whole input
+    rest = list(stream)
+    assert len(rest) == 997 and rest[-1].text.startswith("Document 999:")
+
+
+def test_documents_with_errors_pass_through_untouched(pipeline):
+    bad = Document(id="x", text="", source="in.jsonl", line=3, error="in.jsonl:3: malformed")
+    good = Document(id="y", text="Abdollahian")
+    out = list(pipeline.process_many([bad, good]))
+    assert out[0] is bad and bad.error == "in.jsonl:3: malformed" and bad.text == ""
+    assert out[1].error is None
+
+
+def test_a_failing_stage_marks_only_that_document(pipeline, monkeypatch):
+    real = pipeline.canonicalizer.canonicalize_document
+
+    def flaky(doc, lang=None):
+        if "boom" in doc.text:
+            raise RuntimeError("kaput")
+        return real(doc, lang)
+
+    monkeypatch.setattr(pipeline.canonicalizer, "canonicalize_document", flaky)
+    docs = list(pipeline.process_many(["fine", "boom", "fine too"]))
+    assert [d.error is None for d in docs] == [True, False, True]
+    assert "canonicalize: internal error RuntimeError: kaput" in docs[1].error
+
+
+def test_engine_none_leaves_foreign_text_with_a_warning():
+    from normalizer import Pipeline
+
+    doc = Pipeline(glossaries=[GLOSSARY], engine="none").process(
+        "Amir Abdollahian a salué la réunion.", lang="fr")
+    assert doc.language == "fr"
+    assert doc.metadata["translation"]["translated"] is False
+    assert any("left in fr" in w for w in doc.warnings)
+    assert doc.text == "Hossein Amir-Abdollahian a salué la réunion." or \
+        "Amir-Abdollahian" in doc.text  # canonicalized in French
+
+
+def test_stages_can_be_switched_off():
+    from normalizer import Pipeline
+
+    raw = "Share.\nAmir Abdollahian  spoke."
+    doc = Pipeline(glossaries=[GLOSSARY], engine="none", clean=False, detect=False,
+                   canonicalize=False).process(raw)
+    assert doc.text == raw and doc.changes == []
+
+
+def test_record_has_signature_and_no_error(pipeline):
+    doc = pipeline.process("Amir Abdollahian spoke.")
+    record = pipeline.record(doc)
+    assert record["error"] is None
+    assert record["signature"]["glossary"] == pipeline.glossary.digest
+    assert record["signature"]["tool"].startswith("newsnorm ")
+    assert record["changes_by_entity"] == {"hossein-amir-abdollahian": 1}
+    assert set(record["timings"]) >= {"clean", "canonicalize"}
+
+
+def test_bad_arguments_are_usage_errors():
+    from normalizer import Pipeline
+
+    with pytest.raises(UsageError):
+        Pipeline(engine="deepl")
+    with pytest.raises(UsageError):
+        Pipeline().process(42)  # type: ignore[arg-type]
+
+
+@needs_detection
+def test_detection_sets_language_and_confidence():
+    from normalizer import Pipeline
+
+    pipe = Pipeline(glossaries=[GLOSSARY], engine="none")
+    fr = pipe.process((SEEDS / "004_d6afaeafbc426307.txt").read_text(encoding="utf-8"))
+    en = pipe.process((SEEDS / "001_719785d079ad14dd.txt").read_text(encoding="utf-8"))
+    assert (fr.language, en.language) == ("fr", "en")
+    assert fr.confidence > 0.9 and en.confidence > 0.9
+    assert any("left in fr" in w for w in fr.warnings)
+    assert not en.warnings
+
+
+@needs_detection
+def test_langs_restricts_detection_candidates():
+    from normalizer import Pipeline
+
+    doc = Pipeline(engine="none", langs=["en", "de"]).process(
+        "Le ministre des Affaires étrangères a salué la réunion de l'organisation.")
+    assert doc.language in ("en", "de", "und")
