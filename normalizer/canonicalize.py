@@ -415,10 +415,7 @@ def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
     for n, (tok, key, want, want_folded) in enumerate(pairs):
         if key == want:
             continue
-        if n == last:
-            minimum = 7
-        else:
-            minimum = 5 if exact >= 2 else 6
+        minimum = 7 if n == last else 5 if exact >= 2 else 6
         if min(len(tok.folded), len(want_folded)) < minimum or not close_keys(key, want):
             return False
         if n == last and len(key) != len(want):
