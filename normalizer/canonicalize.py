@@ -63,7 +63,25 @@ class Canonicalizer:
 
     # -- public API -------------------------------------------------------------------------
     def canonicalize(self, text: str, lang: str | None = None) -> tuple[str, list[Change]]:
-        """The canonicalized text and the changes made, in text order."""
+        """The canonicalized text and the changes made, in text order.
+
+        A replacement can complete a longer name with the text around it ("Déluge d'" +
+        "Al-Aqsa ..."), so passes repeat until nothing changes (at most three), and the
+        changes of later passes are composed into offsets of the input text: the result is a
+        fixed point, which is what makes a second run a no-op.
+        """
+        out, changes = self._one_pass(text, lang)
+        for _ in range(2):
+            if not changes:
+                break
+            again, more = self._one_pass(out, lang)
+            if not more:
+                break
+            changes = compose_changes(text, changes, more)
+            out = again
+        return out, changes
+
+    def _one_pass(self, text: str, lang: str | None) -> tuple[str, list[Change]]:
         matches = self.find(text, lang)
         pieces: list[str] = []
         changes: list[Change] = []
@@ -283,6 +301,68 @@ class Canonicalizer:
         if m.spec.after_full and (entry not in first_seen or m.start < first_seen[entry]):
             return False
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
+
+
+def compose_changes(text: str, first: list[Change], second: list[Change]) -> list[Change]:
+    """Changes from ``text`` to the result of applying ``first`` then ``second``.
+
+    ``second`` has offsets in the intermediate text. A second-pass change that cuts into a
+    first-pass replacement is widened to cover it; overlapping spans merge into one change
+    whose entry and rule are those of the last pass.
+    """
+    middle = _apply(text, first)
+    final = _apply(middle, second)
+
+    def to_input(pos: int, side: str) -> int:
+        shift = 0
+        for f in first:
+            if pos <= f.out_start:
+                break
+            if pos < f.out_end:
+                return f.start if side == "start" else f.end
+            shift = f.out_end - f.end
+        return pos - shift
+
+    spans = [(f.start, f.end, f) for f in first]
+    spans += [(to_input(c.start, "start"), to_input(c.end, "end"), c) for c in second]
+    spans.sort(key=lambda x: (x[0], x[1]))
+    groups: list[list] = []
+    for start, end, change in spans:
+        if groups and start < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], end)
+            groups[-1][2].append(change)
+        else:
+            groups.append([start, end, [change]])
+    result: list[Change] = []
+    for start, end, members in groups:
+        out_start = _forward(_forward(start, first), second)
+        out_end = _forward(_forward(end, first), second)
+        original, canonical = text[start:end], final[out_start:out_end]
+        if original == canonical:
+            continue
+        last = next((c for c in members if c in second), members[-1])
+        result.append(Change(start, end, out_start, out_end, original, canonical,
+                             last.entry_id, last.rule))
+    return result
+
+
+def _forward(pos: int, changes: list[Change]) -> int:
+    """Where an offset outside every change lands after applying them."""
+    shift = 0
+    for c in changes:
+        if c.end > pos:
+            break
+        shift = c.out_end - c.end
+    return pos + shift
+
+
+def _apply(text: str, changes: list[Change]) -> str:
+    pieces, cursor = [], 0
+    for c in changes:
+        pieces += [text[cursor:c.start], c.canonical]
+        cursor = c.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 class _Windows:

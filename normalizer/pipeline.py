@@ -240,8 +240,8 @@ class Pipeline:
     @staticmethod
     def _apply_translation(doc: Document, result: Any) -> None:
         doc.text = result.text
-        doc.metadata["translation"].update(translated=True, engine=result.engine,
-                                           model=result.model)
+        doc.metadata["translation"].update(translated=getattr(result, "translated", True),
+                                           engine=result.engine, model=result.model)
         doc.warnings.extend(result.warnings or [])
 
     def _canonicalize_one(self, doc: Document) -> None:

@@ -62,7 +62,7 @@ def snapshot(out: Path) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, list[str]]:
     root = tmp_path_factory.mktemp("corpus") / "in"
-    bad = make_corpus(root, texts=30, jsonl_lines=60, jsonl_files=2)
+    bad = make_corpus(root, texts=30, jsonl_lines=60, jsonl_files=2, paragraphs=1)
     return root, bad
 
 
@@ -146,7 +146,7 @@ def crash_after(monkeypatch, batches: int):
     monkeypatch.setattr(batch_mod, "process_batch", dying)
 
 
-@pytest.mark.parametrize("batches", [1, 9, 13, 20])
+@pytest.mark.parametrize("batches", [1, 13, 20])
 def test_resume_after_a_crash_gives_identical_outputs(corpus, clean_run, tmp_path,
                                                       monkeypatch, batches):
     root, _ = corpus
@@ -171,7 +171,7 @@ def test_crash_between_checkpoint_and_rename_is_finished_on_resume(corpus, clean
     real_replace = os.replace
 
     def dying_replace(src, dst):
-        if str(src).endswith("current.part"):
+        if str(src).endswith(".part") and "file-" in str(src):
             raise Crash()
         return real_replace(src, dst)
 

@@ -304,3 +304,17 @@ def test_real_variant_pairs_mostly_merge_from_one_spelling() -> None:
     pairs = _real_pairs("1")
     merged = sum(_merges(a, b) for a, b in pairs)
     assert merged / len(pairs) >= 0.55
+
+
+def test_replacement_that_completes_a_longer_name_is_a_fixed_point() -> None:
+    """A join match can make the text before it spell a longer listed name: the result must
+    still be stable, and its change log must still map input offsets to output offsets."""
+    flood = Entry(id="flood", canonical="Al-Aqsa Flood", type="event",
+                  variants=(Variant("Al-Aqsa Deluge"), Variant("Déluge d'Al-Aqsa")))
+    c = Canonicalizer(Glossary.build([flood]))
+    text = "Le Déluge d'Al-AqsaDéluge continue."
+    out, changes = c.canonicalize(text, "fr")
+    assert c.canonicalize(out, "fr") == (out, [])
+    assert out == "Le Al-Aqsa Flood Flood continue."
+    for ch in changes:
+        assert text[ch.start:ch.end] == ch.original and out[ch.out_start:ch.out_end] == ch.canonical

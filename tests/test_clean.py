@@ -55,7 +55,8 @@ def test_date_inside_the_text_is_not_a_header():
 
 
 def test_nfc_and_whitespace():
-    decomposed = unicodedata.normalize("NFD", "Genève  a\u200b salué\t la réunion.  \r\n\r\n\r\n\r\nFin")
+    raw = "Genève  a\u200b salué\t la réunion.  \r\n\r\n\r\n\r\nFin"
+    decomposed = unicodedata.normalize("NFD", raw)
     text, _ = Cleaner().clean(decomposed)
     assert text == "Genève a salué la réunion.\n\nFin"
     assert unicodedata.is_normalized("NFC", text)

@@ -140,7 +140,7 @@ def test_segments_english_article_with_french_quote(detector: LanguageDetector) 
     runs = detector.segments(text)
     assert [r.lang for r in runs] == ["en", "fr", "en"]
     assert runs[0].start == 0 and runs[-1].end == len(text)
-    assert all(a.end == b.start for a, b in zip(runs, runs[1:]))
+    assert all(a.end == b.start for a, b in zip(runs, runs[1:], strict=False))
     assert text[runs[1].start:runs[1].end].strip() == FRENCH_QUOTE
     assert all(isinstance(r, Segment) and r.confidence > 0.9 for r in runs)
 

@@ -62,7 +62,7 @@ def test_seed_article_names_come_out_canonical(shipped_glossary, cache) -> None:
         result = tr.translate(text, "fr")
     english, _ = Canonicalizer(shipped_glossary).canonicalize(result.text, "en")
     assert result.engine == "apertium" and result.translated and result.protected >= 10
-    assert english.count("Amir-Abdollahian") == 4
+    assert english.count("Amir-Abdollahian") == 3
     assert english.count("Organization of Islamic Cooperation") == 5
     assert english.count("Hussein Ibrahim Taha") == 3  # "Hussain" variant made canonical
     assert "Al-Quds" in english and "Al-Aqsa Mosque" in english
@@ -113,7 +113,7 @@ def test_second_run_is_served_from_the_cache(cache) -> None:
         second = tr.translate_many(docs)
         assert tr.engine_calls == 0
     assert [r.text for r in first] == [r.text for r in second]
-    assert second[0].cached == 2
+    assert second[0].cached == 1 and second[1].cached == 1
 
 
 def test_english_and_undetermined_documents_never_reach_the_engine(cache) -> None:

@@ -19,7 +19,8 @@ HANDLE = re.compile(r"(?<![\w@#])[@#][^\W_][\w.]*")
 NUMBER = re.compile(r"\d[\d.,:/%'’_-]*")
 #: Lines made only of these are page furniture, not content (news sites, several languages).
 FURNITURE = re.compile(
-    r"(?:share(?: this(?: article)?| on \w+)?|comments? (?:are|is) closed|leave a (?:comment|reply)|"
+    r"(?:share(?: this(?: article)?| on \w+)?|comments? (?:are|is) closed|"
+    r"leave a (?:comment|reply)|"
     r"\d* ?comments?|read more|read also|related(?: articles| stories)?|advertisement|sponsored|"
     r"subscribe(?: now)?|sign up|log ?in|follow us(?: on \w+)?|click here|print|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|telegram|linkedin|instagram|youtube|copy link|"

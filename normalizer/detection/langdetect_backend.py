@@ -138,7 +138,7 @@ class _Model:
             rows.append(row)
         if not rows:
             return [0.0] * len(columns), 0
-        return [sum(column) for column in zip(*rows)], len(rows)
+        return [sum(column) for column in zip(*rows, strict=True)], len(rows)
 
 
 _MODELS: dict[tuple[str, ...], _Model] = {}
@@ -196,7 +196,7 @@ class LangdetectBackend(Backend):
                         if candidates is None or PROFILE_TO_ISO.get(name, name) in candidates)
         sums, count = model.log_likelihoods(features(text), columns)
         scores: dict[str, float] = {}
-        for index, value in zip(columns, sums):
+        for index, value in zip(columns, sums, strict=True):
             name = model.names[index]
             code = PROFILE_TO_ISO.get(name, name)
             if code not in scores or value > scores[code]:

@@ -64,7 +64,7 @@ class Lexicon:
             scores[lang] = sum(column)
             columns.append(column)
         if unlisted:
-            best = sum(map(max, zip(*columns))) - UNLISTED_PENALTY * len(tokens)
+            best = sum(map(max, zip(*columns, strict=True))) - UNLISTED_PENALTY * len(tokens)
             for lang in unlisted:
                 scores[lang] = best
         return scores, len(tokens)

@@ -56,12 +56,13 @@ class ArgosEngine(Engine):
 
     def __init__(self, packages_dir: str | os.PathLike[str] | None = None,
                  beam_size: int | None = None, threads: int | None = None,
-                 max_batch_size: int = 64, **_: Any):
+                 max_batch_size: int = 64, max_decoding_length: int = 256, **_: Any):
         self.packages_dir = Path(packages_dir) if packages_dir else None
         self.beam_size = beam_size or int(os.environ.get("ARGOS_BEAM_SIZE", DEFAULT_BEAM))
         self.threads = threads if threads is not None else int(
             os.environ.get("ARGOS_INTRA_THREADS", "0"))
         self.max_batch_size = max_batch_size
+        self.max_decoding_length = max_decoding_length
         self._packages: dict[tuple[str, str], ArgosPackage] | None = None
         self._loaded: dict[tuple[str, str], _Loaded] = {}
 
@@ -101,7 +102,8 @@ class ArgosEngine(Engine):
         results = model.translator.translate_batch(
             tokens, target_prefix=[[prefix]] * len(tokens) if prefix else None,
             replace_unknowns=True, max_batch_size=self.max_batch_size, batch_type="examples",
-            beam_size=self.beam_size, num_hypotheses=1, length_penalty=0.2)
+            beam_size=self.beam_size, num_hypotheses=1, length_penalty=0.2,
+            max_decoding_length=self.max_decoding_length)
         out = []
         for res in results:
             value = model.sp.decode_pieces(res.hypotheses[0]).replace("\u2581", " ")

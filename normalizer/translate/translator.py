@@ -20,7 +20,8 @@ Contract:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from normalizer.canonicalize import Match
@@ -63,7 +64,8 @@ class Translator:
 
     def __init__(self, target: str = "en", engine: str = "auto", glossary: Glossary | None = None,
                  cache: bool | TranslationCache = True, beam_size: int | None = None,
-                 threads: int | None = None, packages_dir: str | None = None):
+                 threads: int | None = None, packages_dir: str | None = None,
+                 engine_options: dict[str, Any] | None = None):
         if engine not in ENGINE_CHOICES:
             raise UsageError(f"unknown engine {engine!r}; choose one of "
                              f"{', '.join(ENGINE_CHOICES)}")
@@ -72,7 +74,8 @@ class Translator:
         self.glossary = glossary
         self.protector = Protector(glossary) if glossary is not None and len(glossary) else None
         self.options: dict[str, Any] = {"beam_size": beam_size, "threads": threads,
-                                        "packages_dir": packages_dir}
+                                        "packages_dir": packages_dir, **(engine_options or {})}
+        self._own_cache = not isinstance(cache, TranslationCache)
         if isinstance(cache, TranslationCache):
             self.cache: TranslationCache | None = cache
         else:
@@ -104,6 +107,7 @@ class Translator:
     def translate_many(self, items: list[tuple[str, str | None]]) -> list[TranslationResult]:
         results: list[TranslationResult | None] = [None] * len(items)
         jobs: dict[tuple[str, str], list[_Job]] = {}
+        pending: list[tuple[int, str, str, Engine]] = []
         for i, (text, lang) in enumerate(items):
             src = norm_lang(lang or "")
             if src in UNDETERMINED:
@@ -117,12 +121,22 @@ class Translator:
                     f"engine none: {src} text left untranslated"], src)
             else:
                 engine = self.engine_for(src)
+                pending.append((i, text, src, engine))
+        hits = self._cached_documents(pending)
+        for i, text, src, engine in pending:
+            if i in hits:
+                results[i] = hits[i]
+            else:
                 jobs.setdefault((engine.name, src), []).append(self._prepare(i, text, src,
                                                                              engine))
         for (name, src), group in jobs.items():
-            for job, result in zip(group, self._run(self._engines[name], src, group),
-                                   strict=True):
+            done = self._run(self._engines[name], src, group)
+            for job, result in zip(group, done, strict=True):
                 results[job.index] = result
+            if self.cache is not None:
+                self.cache.put_many((self._doc_key(job.text, src, self._engines[name]),
+                                     json.dumps(asdict(r), ensure_ascii=False))
+                                    for job, r in zip(group, done, strict=True))
         if self.cache is not None and self.cache.warning:
             for r in results:
                 if r is not None and r.translated:
@@ -132,7 +146,7 @@ class Translator:
     def close(self) -> None:
         for engine in self._engines.values():
             engine.close()
-        if self.cache is not None:
+        if self.cache is not None and self._own_cache:
             self.cache.close()
 
     def __enter__(self) -> Translator:
@@ -142,6 +156,32 @@ class Translator:
         self.close()
 
     # -- internals --------------------------------------------------------------------------
+    def _key_parts(self, engine: Engine, src: str) -> tuple[str, ...]:
+        gloss = self.glossary.digest if self.glossary is not None else "-"
+        opts = f"beam={self.options['beam_size']}" if engine.name == "argos" else ""
+        return engine.name, engine.version(src, self.target), src, self.target, opts, gloss
+
+    def _doc_key(self, text: str, src: str, engine: Engine) -> str:
+        return cache_key("document", *self._key_parts(engine, src), text)
+
+    def _cached_documents(self, pending: list[tuple[int, str, str, Engine]]
+                          ) -> dict[int, TranslationResult]:
+        """Whole documents translated before (a re-run skips even name detection)."""
+        if self.cache is None or not pending:
+            return {}
+        keys = {i: self._doc_key(text, src, engine) for i, text, src, engine in pending}
+        found = self.cache.get_many(list(set(keys.values())))
+        hits = {}
+        for i, key in keys.items():
+            if key in found:
+                try:
+                    result = TranslationResult(**json.loads(found[key]))
+                except (ValueError, TypeError):
+                    continue
+                result.cached = result.segments
+                hits[i] = result
+        return hits
+
     def _prepare(self, index: int, text: str, src: str, engine: Engine) -> _Job:
         layout = split_layout(text)
         mentions = self.protector.plan(text, src) if self.protector else []
@@ -166,14 +206,11 @@ class Translator:
         return _Job(index, text, src, layout, protected, mentions)
 
     def _translate_cached(self, engine: Engine, src: str, segments: list[str]
-                          ) -> tuple[list[str], int]:
-        """Engine output per segment, through the cache; also how many were cached."""
+                          ) -> tuple[list[str], list[bool]]:
+        """Engine output per segment, through the cache; and which came from the cache."""
         unique = list(dict.fromkeys(segments))
-        version = engine.version(src, self.target)
-        gloss = self.glossary.digest if self.glossary is not None else "-"
-        opts = f"beam={self.options['beam_size']}" if engine.name == "argos" else ""
-        keys = {s: cache_key(engine.name, version, src, self.target, opts, gloss, s)
-                for s in unique}
+        parts = self._key_parts(engine, src)
+        keys = {s: cache_key(*parts, s) for s in unique}
         found = self.cache.get_many(list(keys.values())) if self.cache is not None else {}
         done = {s: found[keys[s]] for s in unique if keys[s] in found}
         missing = [s for s in unique if s not in done]
@@ -183,8 +220,7 @@ class Translator:
             done.update(zip(missing, outputs, strict=True))
             if self.cache is not None:
                 self.cache.put_many((keys[s], done[s]) for s in missing)
-        cached = sum(1 for s in segments if keys[s] in found)
-        return [done[s] for s in segments], cached
+        return [done[s] for s in segments], [keys[s] in found for s in segments]
 
     def _run(self, engine: Engine, src: str, group: list[_Job]) -> list[TranslationResult]:
         flat = [p.text for job in group for p in job.protected]
@@ -223,7 +259,9 @@ class Translator:
             results.append(TranslationResult(
                 job.layout.join(final), engine.name, model, warnings, src, True, protected,
                 recovered, 0, len(job.protected)))
-        if results:
-            results[0].cached = cached  # batch-level figure, reported once
+        k = 0
+        for job, result in zip(group, results, strict=True):
+            result.cached = sum(cached[k:k + len(job.protected)])
+            k += len(job.protected)
         return results
 
