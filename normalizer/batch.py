@@ -15,7 +15,8 @@ Contract:
 - Crash safety: OUT/.newsnorm/state.json (written atomically, after the outputs it vouches for
   are fsynced) holds the position reached, at a batch boundary, with the byte lengths of the
   part and records files and the statistics so far. ``resume=True`` truncates both files to
-  those lengths, redoes any rename that was under way and continues from that position, so a
+  those lengths, moves back a JSONL output renamed into place after that checkpoint (the
+  position is always a batch boundary) and continues from that position, so a
   run killed at any point (SIGKILL included) and resumed produces byte-identical outputs to an
   uninterrupted run (records identical apart from ``timings``). A state written by different
   inputs, options or tool version is refused (``UsageError``). Inputs are only ever read.
@@ -30,7 +31,7 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +119,7 @@ def render_output(doc: Document, record: dict[str, Any]) -> str:
         return doc.text
     extra = {"newsnorm": {"language": record["language"], "confidence": record["confidence"],
                           "translated": record["translated"], "engine": record["engine"],
-                          "model": record["model"], "metadata": record["metadata"],
-                          "warnings": record["warnings"]}}
+                          "model": record["model"], "metadata": record["metadata"]}}
     return json.dumps(jsonl_record(doc, extra), ensure_ascii=False) + "\n"
 
 
@@ -244,8 +244,11 @@ class BatchRun:
                 yield process_batch(self.pipeline, batch)
             return
         ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+        # workers share the cores: each engine gets its share of threads, not all of them
+        threads = self.config.threads or max(1, (os.cpu_count() or 1) // self.options.workers)
+        worker_config = replace(self.config, threads=threads)
         with ctx.Pool(self.options.workers, initializer=_init_worker,
-                      initargs=(self.config,)) as pool:
+                      initargs=(worker_config,)) as pool:
             pending: deque[Any] = deque()
             limit = 2 * self.options.workers + 1
             for batch in batches:
@@ -340,9 +343,10 @@ class BatchRun:
             return None
         target = self.out / self.items[index].relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        # record the rename before doing it, so a crash in between is finished on resume
-        self._checkpoint(state, index, state_doc_all(), None, records,
-                         pending=[str(path), str(target)])
+        # Note the rename before doing it: the position stays at the last batch boundary, so
+        # a resume inside this file moves the output back to its part file (see _undo_commit).
+        state["pending"] = [index, str(path), str(target)]
+        self._save_state(state)
         os.replace(path, target)
         _fsync_dir(target.parent)
         return None
@@ -360,7 +364,7 @@ class BatchRun:
             if state.get("fingerprint") != fingerprint:
                 raise UsageError("OUT holds a run with other inputs, options or version; "
                                  "run without --resume to start over", path=str(self.out))
-            self._redo_pending(state)
+            self._undo_commit(state)
             shutil.rmtree(self.work / "tmp", ignore_errors=True)
             records = self.work / "records.part"
             with open(records, "ab") as handle:
@@ -378,7 +382,7 @@ class BatchRun:
         return state
 
     def _checkpoint(self, state: dict[str, Any], file_index: int, doc_index: int, part: Any,
-                    records: Any, pending: list[str] | None = None) -> None:
+                    records: Any) -> None:
         """Make everything written so far durable, then record the position."""
         part_bytes = 0
         if part is not None:
@@ -388,18 +392,21 @@ class BatchRun:
         records.flush()
         os.fsync(records.fileno())
         state.update(file=file_index, doc=doc_index, part_bytes=part_bytes,
-                     records_bytes=records.tell(), pending=pending,
+                     records_bytes=records.tell(), pending=None,
                      stats=self.stats.to_dict())
         self._save_state(state)
 
     def _save_state(self, state: dict[str, Any]) -> None:
         atomic_write_text(self.work / STATE_FILE, json.dumps(state, ensure_ascii=False))
 
-    def _redo_pending(self, state: dict[str, Any]) -> None:
+    def _undo_commit(self, state: dict[str, Any]) -> None:
+        """Resuming inside a file whose output was already renamed into place: move it back
+        to its part file, which the resume cuts to the checkpointed length and completes."""
         pending = state.get("pending")
-        if pending and Path(pending[0]).exists():
-            os.replace(pending[0], pending[1])
-            _fsync_dir(Path(pending[1]).parent)
+        if pending and pending[0] == state["file"] and state["doc"] > 0:
+            index, part, target = pending
+            if not Path(part).exists() and Path(target).exists():
+                os.replace(target, part)
         state["pending"] = None
 
     def _finish(self, state: dict[str, Any]) -> None:
@@ -447,11 +454,6 @@ class BatchRun:
             import sys
 
             print(message, file=sys.stderr, flush=True)
-
-
-def state_doc_all() -> int:
-    """Position of a committed file: all its documents (any count skips the whole file)."""
-    return 1 << 62
 
 
 def _fsync_dir(path: Path) -> None:

@@ -50,6 +50,7 @@ class PipelineConfig:
     canonicalize: bool = True
     furniture: str | None = None
     batch_size: int = 16
+    threads: int | None = None  # translation engine threads (None: the engine's default)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -201,7 +202,7 @@ class Pipeline:
     def translator(self) -> Any:
         if self._translator is None:
             self._translator = _load_translator(self.config.target, self.config.engine,
-                                                self.glossary)
+                                                self.glossary, self.config.threads)
         return self._translator
 
     def _needs_translation(self, doc: Document) -> bool:
@@ -264,12 +265,13 @@ def _load_detector(langs: tuple[str, ...] | None) -> Any:
     return LanguageDetector(langs=list(langs) if langs else None)
 
 
-def _load_translator(target: str, engine: str, glossary: Any) -> Any:
+def _load_translator(target: str, engine: str, glossary: Any, threads: int | None) -> Any:
     """The translation stage's ``Translator``, imported on first use."""
     try:
         from normalizer.translate import Translator
     except ImportError:
         raise EngineError("translation is not available in this installation; "
                           "pass --engine none") from None
-    return Translator(target=target, engine=engine, glossary=glossary, cache=True)
+    return Translator(target=target, engine=engine, glossary=glossary, cache=True,
+                      threads=threads)
 
