@@ -54,6 +54,7 @@ def _sentences_module():
     spec = importlib.util.spec_from_file_location(
         "nn_sentences", ROOT / "normalizer" / "translate" / "sentences.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["nn_sentences"] = module  # dataclasses look their module up
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
 

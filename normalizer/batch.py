@@ -148,8 +148,15 @@ class BatchRun:
                                  "and records.jsonl)", path=options.output)
         if options.resume and any(i.is_stdin for i in self.items):
             raise UsageError("--resume cannot re-read stdin; give files")
+        seen: dict[str, str] = {}
         for item in self.items:
             detect_format(item.path, options.fmt)  # a bad --format is a usage error up front
+            key = item.relative.lower()
+            if key in seen and not self.stdout_mode:
+                raise UsageError(f"{seen[key]} and {item.path} would both be written to "
+                                 f"{item.relative} under -o; give their common parent folder "
+                                 "instead", path=item.path)
+            seen[key] = item.path
         self.pipeline = Pipeline.from_config(config)  # loads glossaries: fails early if bad
         if config.detect and config.lang is None:
             _ = self.pipeline.detector  # a missing detection module fails here, not per doc

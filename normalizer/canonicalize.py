@@ -27,7 +27,14 @@ from dataclasses import dataclass, replace
 from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
-from normalizer.matcher import PARTICLES, CompiledGlossary, FormSpec, concat_align, masked
+from normalizer.matcher import (
+    PARTICLES,
+    CompiledGlossary,
+    FormSpec,
+    boundaries,
+    concat_align,
+    masked,
+)
 from normalizer.romanize import ARTICLES, close_keys, name_key
 from normalizer.textfold import Token, fold_for_search, fold_token, is_name_gap, tokenize
 
@@ -452,10 +459,7 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
         j += 1
     if acc != target:
         return None
-    part_bounds, pos = set(), 0
-    for p in parts[:-1]:
-        pos += len(p)
-        part_bounds.add(pos)
+    part_bounds = boundaries(parts)
     return j if bounds <= part_bounds or part_bounds <= bounds else None
 
 
@@ -585,10 +589,4 @@ def _select(candidates: list[Match]) -> list[Match]:
             chosen.append(m)
             last_end = m.end
     return chosen
-
-
-def canonicalize_text(text: str, glossary: Glossary, lang: str | None = None) -> tuple[
-        str, list[Change]]:
-    """One-off convenience: compile ``glossary`` and canonicalize ``text``."""
-    return Canonicalizer(glossary).canonicalize(text, lang)
 

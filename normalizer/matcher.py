@@ -10,14 +10,14 @@ Building is the expensive step; matching a text only consults these structures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 
 from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.romanize import ARTICLES, name_key
-from normalizer.textfold import Token, fold_token, tokenize
+from normalizer.textfold import Token, tokenize
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
@@ -55,8 +55,7 @@ class FormSpec:
 
     def anywhere(self) -> FormSpec:
         """The same spelling, usable without a prior full mention."""
-        return FormSpec(self.entry, self.text, self.folded, self.keys, self.target, self.kind,
-                        False, False)
+        return replace(self, after_full=False, short=False)
 
     @property
     def name_parts(self) -> int:
@@ -76,7 +75,7 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, i
     "Hussein Ibrahim"). Returns the part range in ``seq_a``.
     """
     target = "".join(seq_b)
-    bounds_b = _bounds(seq_b)
+    bounds_b = boundaries(seq_b)
     for k in range(len(seq_a)):
         acc = ""
         for m in range(k, len(seq_a)):
@@ -84,14 +83,14 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, i
             if not target.startswith(acc):
                 break
             if acc == target:
-                bounds_a = _bounds(seq_a[k:m + 1])
+                bounds_a = boundaries(seq_a[k:m + 1])
                 if bounds_a <= bounds_b or bounds_b <= bounds_a:
                     return k, m + 1
                 break
     return None
 
 
-def _bounds(parts: tuple[str, ...] | list[str]) -> set[int]:
+def boundaries(parts: tuple[str, ...] | list[str]) -> set[int]:
     out, pos = set(), 0
     for p in parts[:-1]:
         pos += len(p)
@@ -263,4 +262,4 @@ def _anchor(parts: list[Token]) -> str:
     return max(candidates, key=len)
 
 
-__all__ = ["CompiledGlossary", "FormSpec", "concat_align", "fold_token", "masked"]
+__all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "masked"]

@@ -70,7 +70,3 @@ def close_keys(a: str, b: str) -> bool:
             return long_[i] in VOWELS and i != len(long_) - 1
     return False
 
-
-def vowel_substitution_only(a: str, b: str) -> bool:
-    """Same length, exactly one differing position, both vowels, not the last letter."""
-    return len(a) == len(b) and close_keys(a, b)

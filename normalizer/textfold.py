@@ -96,7 +96,3 @@ def fold_for_search(text: str) -> str:
         return lowered
     return _NON_ASCII_RUN.sub(lambda m: m.group().translate(_SEARCH_FOLD), lowered)
 
-
-def is_capitalized(token: str) -> bool:
-    """Starts with an upper-case letter (names in Latin-script news do)."""
-    return token[:1].isupper()

@@ -266,3 +266,18 @@ def test_sigkill_then_resume_gives_byte_identical_outputs(mixed, mixed_clean, tm
     assert result.returncode == 1, result.stderr
     assert snapshot(out) == snapshot(clean_out), f"seed {seed}"
     assert "7 failed" in result.stderr  # the summary covers the whole run, not only the rest
+
+
+def test_two_inputs_with_the_same_output_path_are_refused(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text("Fuad Hossein spoke.\n")
+    out = tmp_path / "out"
+    result = newsnorm("run", str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt"),
+                      "-o", str(out), "--engine", "none", *LANG_ARGS)
+    assert result.returncode == 2
+    assert "would both be written to x.txt" in result.stderr
+    assert not out.exists()
+    ok = newsnorm("run", str(tmp_path / "a"), str(tmp_path / "b" / "x.txt"), "-o", str(out),
+                  "--engine", "none", *LANG_ARGS)
+    assert ok.returncode == 2  # a/x.txt and b/x.txt again, via a folder
