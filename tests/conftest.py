@@ -6,6 +6,17 @@ from pathlib import Path
 
 import pytest
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_caches(tmp_path_factory):
+    """Tests (and the CLI subprocesses they start) never touch the user's caches or models."""
+    import os
+
+    base = tmp_path_factory.mktemp("user")
+    os.environ["NEWSNORM_CACHE_DIR"] = str(base / "cache")
+    os.environ["ARGOS_PACKAGES_DIR"] = str(base / "argos-packages")
+    yield
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GLOSSARY = ROOT / "glossaries" / "mideast-diplomacy.yaml"

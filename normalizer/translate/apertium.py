@@ -1,12 +1,13 @@
 """The Apertium engine (Debian packages ``apertium`` + pair packages).
 
-Contract: available directions are read from ``apertium -l`` (so ``fr-es`` and ``spa-eng``
-chain into fr -> en); three-letter codes are mapped to ISO 639-1 and variant modes
-(``spa-eng_US``, ``eco-fr-es``) are ignored. Each route runs as one persistent null-flush
-pipeline (the mode's programs with ``-z``; unknown-word marks off), fed with stream-escaped
-segments joined by superblanks, so a batch costs milliseconds instead of one process start-up
-per call. If a batch comes back with the wrong number of segments, its segments are translated
-one by one. Apertium's special characters are escaped on the way in and unescaped on the way out.
+Contract: available directions are those ``apertium -l`` lists (read from its modes folder),
+so ``fr-es`` and ``spa-eng`` chain into fr -> en; three-letter codes are mapped to ISO 639-1
+and variant modes (``spa-eng_US``, ``eco-fr-es``) are ignored. Each route runs as one
+persistent null-flush pipeline (the mode's programs with ``-z``; unknown-word marks off), fed
+with stream-escaped segments joined by superblanks, so a batch costs milliseconds instead of
+one process start-up per call. If a batch comes back with the wrong number of segments, its
+segments are translated one by one. Apertium's special characters are escaped on the way in
+and unescaped on the way out.
 """
 
 from __future__ import annotations
@@ -114,11 +115,18 @@ class ApertiumEngine(Engine):
         if self._modes is None:
             self._modes = {}
             if self.installed():
+                # `apertium -l` prints the names of $DATADIR/modes/*.mode; reading the folder
+                # gives the same list without a 0.1 s subprocess (it matters for cached runs).
                 try:
-                    out = subprocess.run(["apertium", "-d", str(self.datadir), "-l"],
-                                         capture_output=True, text=True, timeout=30).stdout
-                except (OSError, subprocess.TimeoutExpired):
+                    out = " ".join(sorted(p.stem for p in (self.datadir / "modes").glob("*.mode")))
+                except OSError:
                     out = ""
+                if not out:
+                    try:
+                        out = subprocess.run(["apertium", "-d", str(self.datadir), "-l"],
+                                             capture_output=True, text=True, timeout=30).stdout
+                    except (OSError, subprocess.TimeoutExpired):
+                        out = ""
                 for line in out.split():
                     m = MODE_RE.match(line.strip())
                     if m:
