@@ -164,7 +164,7 @@ def _parse_json_line(raw: bytes, source: str, number: int, text_field: str) -> d
         raise InputError("not valid UTF-8; re-encode the file as UTF-8", path=source,
                          line=number) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON ({exc.msg} at column {exc.colno}); fix or remove "
+        raise InputError(f"malformed JSON ({exc.msg}, column {exc.colno}); fix or remove "
                          "the line", path=source, line=number) from None
     if not isinstance(record, dict):
         raise InputError("a JSONL line must be a JSON object", path=source, line=number)
