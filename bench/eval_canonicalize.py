@@ -92,21 +92,33 @@ def main() -> None:
     parser.add_argument("--docs", default=str(ROOT / "bench/realtext/eval_docs.jsonl"))
     parser.add_argument("--entities", default=str(ROOT / "bench/realtext/entities.csv"))
     parser.add_argument("--show-errors", action="store_true")
+    parser.add_argument("--out", help="also write the table as Markdown to this file")
     args = parser.parse_args()
     docs = [json.loads(line) for line in Path(args.docs).read_text(encoding="utf-8")
             .splitlines() if line.strip()]
     full, minimal, canon = glossaries(Path(args.entities))
-    print(f"{len(docs)} documents, {sum(len(d['mentions']) for d in docs)} gold mentions, "
-          f"{len(full)} entities")
-    print("| glossary | spellings | changes | precision | needed | recall |")
-    print("|---|---|---|---|---|---|")
+    lines = [f"{len(docs)} documents ({sum(d['lang'] == 'fr' for d in docs)} French), "
+             f"{sum(len(d['mentions']) for d in docs)} gold mentions, {len(full)} entities",
+             "", "| glossary | spellings | changes made | precision | changes needed | recall |",
+             "|---|---|---|---|---|---|"]
+    print(lines[0])
     for name, g in (("full", full), ("minimal", minimal)):
         if args.show_errors:
             print(f"-- {name}")
         r = evaluate(g, docs, canon, args.show_errors)
         spellings = sum(len(e.variants) + 1 for e in g.entries)
-        print(f"| {name} | {spellings} | {r['changes']} | {r['precision']:.3f} | "
-              f"{r['needed']} | {r['recall']:.3f} |")
+        lines.append(f"| {name} | {spellings} | {r['changes']} | {r['precision']:.3f} | "
+                     f"{r['needed']} | {r['recall']:.3f} |")
+        print(lines[-1])
+    if args.out:
+        header = ["# Canonicalization quality on real-text spellings", "",
+                  "Command: `.venv/bin/python bench/eval_canonicalize.py --out "
+                  "bench/results/canonicalize-quality.md`", "",
+                  "Data: `bench/realtext/` (documents written around spellings counted on real "
+                  "English and French coverage; see its README). *full* = every spelling in "
+                  "entities.csv; *minimal* = canonical plus at most one alternative per entity.",
+                  ""]
+        Path(args.out).write_text("\n".join(header + lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

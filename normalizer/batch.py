@@ -43,7 +43,7 @@ from normalizer.pipeline import Pipeline, PipelineConfig
 from normalizer.reader import InputFile, detect_format, expand_inputs, read_documents
 from normalizer.records import dumps
 from normalizer.summary import DocFacts, ProgressBar, RunStats
-from normalizer.writer import atomic_write_text, check_output_target
+from normalizer.writer import atomic_stream, atomic_write_text, check_output_target
 
 WORK_DIR = ".newsnorm"
 STATE_FILE = "state.json"
@@ -431,19 +431,20 @@ class BatchRun:
     # -- stdout mode ----------------------------------------------------------------------------
     def _run_stdout(self, started: float) -> None:
         import sys
+        from contextlib import nullcontext
 
-        records = [] if self.options.records else None
-        for batch in self._results(0, 0):
-            for _, output, record, facts in batch:
-                if output is not None:
-                    sys.stdout.write(output)
-                if records is not None:
-                    records.append(record)
-                self.stats.add(facts)
-                self._report_error(facts, None)
-        sys.stdout.flush()
-        if records is not None and self.options.records:
-            atomic_write_text(self.options.records, "".join(records))
+        # Records carry the texts: streamed to a temporary file, renamed into place at the end.
+        target = self.options.records
+        with atomic_stream(target) if target else nullcontext() as records:
+            for batch in self._results(0, 0):
+                for _, output, record, facts in batch:
+                    if output is not None:
+                        sys.stdout.write(output)
+                    if records is not None:
+                        records.write(record)
+                    self.stats.add(facts)
+                    self._report_error(facts, None)
+            sys.stdout.flush()
         self.stats.seconds = time.monotonic() - started
 
     def _report_error(self, facts: DocFacts, bar: ProgressBar | None) -> None:

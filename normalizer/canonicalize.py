@@ -33,9 +33,10 @@ from normalizer.matcher import (
     FormSpec,
     boundaries,
     concat_align,
+    joined,
     masked,
 )
-from normalizer.romanize import ARTICLES, close_keys, name_key
+from normalizer.romanize import ARTICLES, article_in_context, close_keys, name_key, surface_key
 from normalizer.textfold import Token, fold_for_search, fold_token, is_name_gap, tokenize
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4}
@@ -170,7 +171,7 @@ class Canonicalizer:
         if key is None:
             if len(self._keys) > 500_000:
                 self._keys.clear()
-            key = self._keys[surface] = name_key(fold_token(surface))
+            key = self._keys[surface] = surface_key(surface, fold_token(surface))
         return key
 
     def _generated(self, text: str, compiled: CompiledGlossary, window: _Windows,
@@ -200,7 +201,7 @@ class Canonicalizer:
                          spec: FormSpec) -> Match | None:
         n = len(spec.keys)
         for i in range(max(0, at - n - 2), at + 1):
-            if not _capitalized_run(tokens, i, at + 1):
+            if not _capitalized_run(tokens, keys, i, at + 1):
                 continue
             j = _align_tokens(text, tokens, i, keys, spec.keys)
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
@@ -263,7 +264,7 @@ class Canonicalizer:
                     candidates.append(Match(tokens[i].start, tokens[at].end, spec, "short"))
                     break
         candidates = _select(candidates)
-        blocked: set[str] = set()
+        blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
         accepted: list[Match] = []
         for m in candidates:
             tokens, at = window.around(m.start)
@@ -271,19 +272,21 @@ class Canonicalizer:
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
             if at is None or _extends_name(text, tokens, at, last, taken):
-                blocked.add(m.spec.keys[-1])  # part of a longer, other name: a rival
+                blocked.setdefault(m.spec.keys[-1], m.start)  # part of a longer, other name
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
                 accepted.append(_with_initial(text, tokens, at, m, canonical))
-        blocked |= self._rival_keys(text, window, capitals, by_key,
-                                    _Occupied(chosen + candidates))
+        for key, pos in self._rival_keys(text, window, capitals, by_key,
+                                         _Occupied(chosen + candidates)).items():
+            blocked[key] = min(pos, blocked.get(key, pos))
         extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
         return _select(chosen + extra) if extra else chosen
 
     def _rival_keys(self, text: str, window: _Windows, capitals: list[tuple[int, int, str]],
-                    by_key: dict[str, list[FormSpec]], taken: _Occupied) -> set[str]:
-        """Short-form keys that a different person in this document also carries."""
-        blocked: set[str] = set()
+                    by_key: dict[str, list[FormSpec]], taken: _Occupied) -> dict[str, int]:
+        """Short-form keys that a different person in this document also carries, with the
+        offset where that person first appears: from there on a bare name is ambiguous."""
+        blocked: dict[str, int] = {}
         for start, _end, surface in capitals:
             key = self._key(surface)
             if key not in by_key or key in blocked:
@@ -291,19 +294,20 @@ class Canonicalizer:
             covering = taken.at(start)
             if covering is not None:
                 if covering.spec.kind == "keep":
-                    blocked.add(key)
+                    blocked[key] = covering.start
                 continue
             tokens, at = window.around(start)
             if at is not None and _extends_name(text, tokens, at, at, taken, after=False):
-                blocked.add(key)
+                blocked[key] = tokens[at - 1].start if at > 0 else start
         return blocked
 
     @staticmethod
     def _short_ok(m: Match, first_seen: dict[int, int], by_key: dict[str, list[FormSpec]],
-                  blocked: set[str]) -> bool:
+                  blocked: dict[str, int]) -> bool:
         """After the entry's first full mention, and no other entry or person shares it."""
         entry, key = m.spec.entry, m.spec.keys[-1]
-        if key in blocked:
+        rival_at = blocked.get(key)
+        if rival_at is not None and m.start >= rival_at:
             return False
         if m.spec.after_full and (entry not in first_seen or m.start < first_seen[entry]):
             return False
@@ -386,7 +390,11 @@ class _Windows:
     def keys(self, key_of) -> list[str]:
         """Romanization keys of the current window's tokens (computed once per window)."""
         if self._keys is None:
-            self._keys = [key_of(t.text) for t in self.tokens]
+            tokens, text = self.tokens, self.text
+            self._keys = [
+                key_of(t.text) if t.folded not in ARTICLES or article_in_context(
+                    t.folded, k + 1 < len(tokens) and joined(text, t, tokens[k + 1]))
+                else t.folded for k, t in enumerate(tokens)]
         return self._keys
 
     def around(self, pos: int) -> tuple[list[Token], int | None]:
@@ -480,8 +488,9 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
 
 
 def _vowel_variant(token: Token, key: str, spec: FormSpec) -> bool:
-    """A family name of 7+ letters spelled with one other vowel ("Mohandes", "Muhandis")."""
-    return (min(len(token.folded), len(spec.folded[-1])) >= 7 and len(key) == len(spec.keys[-1])
+    """A family name of 6+ letters spelled with one other vowel ("Mohandes", "Hifter"), once
+    the person was named in full (the caller's short-form context makes this safe)."""
+    return (min(len(token.folded), len(spec.folded[-1])) >= 6 and len(key) == len(spec.keys[-1])
             and close_keys(key, spec.keys[-1]))
 
 
@@ -499,19 +508,19 @@ def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
     for n, (tok, key, want, want_folded) in enumerate(pairs):
         if key == want:
             continue
-        minimum = 7 if n == last else 5 if exact >= 2 else 6
+        minimum = (7 if exact < 2 else 5) if n == last else 5 if exact >= 2 else 6
         if min(len(tok.folded), len(want_folded)) < minimum or not close_keys(key, want):
             return False
-        if n == last and len(key) != len(want):
-            return False
+        if n == last and len(key) != len(want) and exact < 2:
+            return False  # a vowel dropped from the family name needs two other parts agreeing
         fuzzy += 1
     return exact >= 1 and exact + fuzzy >= 2
 
 
-def _capitalized_run(tokens: list[Token], i: int, j: int) -> bool:
-    """Every part capitalized, except particles (al-, bin, ibn, de)."""
-    first = tokens[i].text
-    if not first[:1].isupper() and tokens[i].folded not in ARTICLES:
+def _capitalized_run(tokens: list[Token], keys: list[str], i: int, j: int) -> bool:
+    """Every part capitalized, except particles (al-, bin, ibn, de); a lower-case start only
+    when it is an article in context ("al-Sadr", not "as Sadr")."""
+    if not tokens[i].text[:1].isupper() and keys[i] != "al":
         return False
     return all(t.text[:1].isupper() or t.folded in PARTICLES for t in tokens[i:j])
 

@@ -16,7 +16,7 @@ import ahocorasick
 
 from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
-from normalizer.romanize import ARTICLES, name_key
+from normalizer.romanize import ARTICLES, context_key, surface_key
 from normalizer.textfold import Token, tokenize
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
@@ -62,8 +62,13 @@ class FormSpec:
         return sum(1 for f in self.folded if f not in ARTICLES)
 
 
-def part_keys(parts: list[Token]) -> tuple[str, ...]:
-    return tuple(name_key(p.folded) for p in parts)
+def part_keys(parts: list[Token], text: str | None = None) -> tuple[str, ...]:
+    """Romanization keys of a name's parts; with ``text``, article-like words count as
+    articles only where they are joined to the next part."""
+    if text is None:
+        return tuple(surface_key(p.text, p.folded) for p in parts)
+    return tuple(context_key(p.text, p.folded, k + 1 < len(parts) and not any(
+        c.isspace() for c in text[p.end:parts[k + 1].start])) for k, p in enumerate(parts))
 
 
 def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, int] | None:
@@ -133,8 +138,8 @@ class CompiledGlossary:
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:
         self.max_chars = max(self.max_chars, len(text) + 8)
-        return FormSpec(index, text, tuple(p.folded for p in parts), part_keys(parts), target,
-                        kind, after_full, short or after_full)
+        return FormSpec(index, text, tuple(p.folded for p in parts), part_keys(parts, text),
+                        target, kind, after_full, short or after_full)
 
     def _add_entry(self, index: int, entry: Entry, anchors: dict[str, list[FormSpec]]) -> None:
         canon_parts = tokenize(entry.canonical)
@@ -175,13 +180,13 @@ class CompiledGlossary:
         text = entry.canonical
         specs = []
         for k in range(1, len(canon_parts)):
-            if _joined(text, canon_parts[k - 1], canon_parts[k]) and \
+            if joined(text, canon_parts[k - 1], canon_parts[k]) and \
                     canon_parts[k - 1].folded not in ARTICLES:
                 continue  # not the start of a word (or of an article-led word)
             if canon_parts[k].folded in ARTICLES:
                 continue
             m = k + 1
-            while m < len(canon_parts) and _joined(text, canon_parts[m - 1], canon_parts[m]):
+            while m < len(canon_parts) and joined(text, canon_parts[m - 1], canon_parts[m]):
                 m += 1
             if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
                 continue  # a given name in the middle ("Ibrahim") is nobody's short form
@@ -195,7 +200,7 @@ class CompiledGlossary:
                 specs.append(self._spec(index, text, canon_parts[k - 1:m], with_article,
                                         "partial", True))
         first_word_end = next((k for k in range(1, len(canon_parts))
-                               if not _joined(text, canon_parts[k - 1], canon_parts[k])), None)
+                               if not joined(text, canon_parts[k - 1], canon_parts[k])), None)
         if (first_word_end == 1 and canon_parts[0].folded in GIVEN_NAMES
                 and canon_parts[1].folded not in GIVEN_NAMES
                 and len(canon_parts) - 1 - _articles(canon_parts[1:]) >= 2):
@@ -217,7 +222,7 @@ class CompiledGlossary:
             return entry.short
         text = entry.canonical
         j = k
-        while j > 0 and _joined(text, canon_parts[j - 1], canon_parts[j]) \
+        while j > 0 and joined(text, canon_parts[j - 1], canon_parts[j]) \
                 and canon_parts[j - 1].folded not in ARTICLES:
             j -= 1
         return text[canon_parts[j].start:]
@@ -236,7 +241,7 @@ class CompiledGlossary:
             self.generated.setdefault("~" + masked(keys[-1]), []).append(spec)
 
 
-def _joined(text: str, left: Token, right: Token) -> bool:
+def joined(text: str, left: Token, right: Token) -> bool:
     """The two parts belong to one word: a hyphen or apostrophe, no space, between them."""
     return not any(c.isspace() for c in text[left.end:right.start])
 
@@ -262,4 +267,4 @@ def _anchor(parts: list[Token]) -> str:
     return max(candidates, key=len)
 
 
-__all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "masked"]
+__all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "joined", "masked"]

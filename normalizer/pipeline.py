@@ -16,7 +16,11 @@ Contract:
 - Results are deterministic for a given input, options and batch composition; batches are cut
   by position (every ``batch_size`` documents), so how many processes run does not matter.
 - What each document went through is in ``metadata``: ``clean``, ``header``, ``detection``,
-  ``translation`` (translated, engine, model, from), ``timings`` (ms per stage).
+  ``translation`` (translated, engine, model, from), ``timings`` (ms per stage). A translated
+  document also has ``source_text`` (the cleaned text that was translated) and ``protected``
+  (the names carried through translation, as dicts: ``start``/``end`` into ``source_text``,
+  ``out_start``/``out_end`` into the document's final ``text``; canonicalization shifts them
+  along with the text, see ``map_protected``).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from normalizer import __version__
-from normalizer.document import Document
+from normalizer.document import Change, Document
 from normalizer.errors import EngineError, NormalizerError, UsageError
 from normalizer.records import build_record
 
@@ -240,6 +244,9 @@ class Pipeline:
 
     @staticmethod
     def _apply_translation(doc: Document, result: Any) -> None:
+        if getattr(result, "translated", True):
+            doc.metadata["source_text"] = doc.text
+            doc.metadata["protected"] = [m.to_dict() for m in getattr(result, "mentions", [])]
         doc.text = result.text
         doc.metadata["translation"].update(translated=getattr(result, "translated", True),
                                            engine=result.engine, model=result.model)
@@ -249,7 +256,43 @@ class Pipeline:
         translated = (doc.metadata.get("translation") or {}).get("translated")
         lang = self.config.target if translated else doc.language
         assert self.canonicalizer is not None
+        before = len(doc.changes)
         self.canonicalizer.canonicalize_document(doc, None if lang == UNDETERMINED else lang)
+        if doc.metadata.get("protected"):
+            doc.metadata["protected"] = map_protected(doc.metadata["protected"],
+                                                      doc.changes[before:], doc.text)
+
+
+def map_protected(mentions: list[dict[str, Any]], changes: list[Change],
+                  text: str) -> list[dict[str, Any]]:
+    """Protected mentions with ``out_start``/``out_end`` moved from the translated text (the
+    canonicalizer's input) to ``text`` (its output). A name that a change rewrote together with
+    the text around it keeps offsets only if its canonical form is still inside that change's
+    output; otherwise they become ``None``."""
+    ordered = sorted(changes, key=lambda c: c.start)
+    out = []
+    for m in mentions:
+        s, e = m.get("out_start"), m.get("out_end")
+        if s is None or e is None:
+            out.append(m)
+            continue
+        shift, hit = 0, None
+        for c in ordered:
+            if c.end <= s:
+                shift += (c.out_end - c.out_start) - (c.end - c.start)
+            elif c.start >= e:
+                break
+            else:
+                hit = c
+                break
+        if hit is None:
+            new_s: int | None = s + shift
+        else:
+            found = text.find(m["canonical"], hit.out_start, hit.out_end)
+            new_s = found if found >= 0 else None
+        new_e = None if new_s is None else new_s + len(m["canonical"])
+        out.append({**m, "out_start": new_s, "out_end": new_e})
+    return out
 
 
 def _load_detector(langs: tuple[str, ...] | None) -> Any:

@@ -3,7 +3,13 @@
 Contract: ``load_records(paths)`` reads ``records.jsonl`` lines (one object per document), the
 JSONL documents ``newsnorm canonicalize`` writes (``text``, ``original_text``, ``changes``) or
 its ``--changes`` JSONL (one change per line, grouped into documents by ``id``); malformed lines
-raise ``InputError`` with file:line, and every missing field is tolerated. ``render_report``
+raise ``InputError`` with file:line, and every missing field is tolerated. The page shows the
+output ``text`` with each change highlighted at ``out_start``/``out_end`` and each name carried
+through translation (a record's ``protected`` list, see ``normalizer.records``) highlighted in
+another style with its source surface on hover; a translated document's ``source_text`` (else
+its ``original``) is shown beside the translation with the protected source spans marked.
+Offsets that do not point at the text they claim (``text[out_start:out_end] != canonical``)
+are not highlighted but the entry is still listed and counted. ``render_report``
 returns one HTML string with no external resource (inline CSS and JavaScript, a Content
 Security Policy that forbids any network access). All data is embedded as JSON inside a
 ``<script type="application/json">`` element with ``<``, ``>`` and ``&`` escaped, and the page
@@ -83,51 +89,78 @@ def _apply_changes(original: str, changes: list[dict[str, Any]]) -> str | None:
     return "".join(pieces) + original[cursor:]
 
 
-def _compact_change(c: dict[str, Any], text: str | None) -> list[Any]:
+def _fits(text: str | None, start: Any, end: Any, expected: str) -> bool:
+    return (text is not None and isinstance(start, int) and isinstance(end, int)
+            and 0 <= start <= end and text[start:end] == expected)
+
+
+def _compact_change(c: dict[str, Any], text: str | None, source: str | None = None
+                    ) -> list[Any]:
+    """``[out_start, out_end, original, canonical, entry_id, rule, start, end]``; output offsets
+    are ``None`` unless they fit ``text``; input offsets are checked against ``source`` when
+    given (protected names: offsets into the source text)."""
     out_start, out_end = c.get("out_start"), c.get("out_end")
     canonical = str(c.get("canonical", ""))
-    placed = (text is not None and isinstance(out_start, int) and isinstance(out_end, int)
-              and text[out_start:out_end] == canonical)
-    return [out_start if placed else None, out_end if placed else None,
-            str(c.get("original", "")), canonical, str(c.get("entry_id", "?")),
-            str(c.get("rule", "?")), c.get("start"), c.get("end")]
+    original = str(c.get("original", ""))
+    placed = _fits(text, out_start, out_end, canonical)
+    start, end = c.get("start"), c.get("end")
+    if source is not None and not _fits(source, start, end, original):
+        start = end = None
+    return [out_start if placed else None, out_end if placed else None, original, canonical,
+            str(c.get("entry_id", "?")), str(c.get("rule", "?")), start, end]
 
 
 def prepare(records: list[dict[str, Any]], title: str) -> dict[str, Any]:
     """The JSON the page renders: compact documents plus totals per entity and per rule."""
     docs = []
     per_entity: Counter[str] = Counter()
+    protected_per_entity: Counter[str] = Counter()
     docs_per_entity: Counter[str] = Counter()
     per_rule: Counter[str] = Counter()
     canonical_of: dict[str, str] = {}
     for n, r in enumerate(records):
         raw_changes = [c for c in r.get("changes") or [] if isinstance(c, dict)]
+        raw_protected = [c for c in r.get("protected") or [] if isinstance(c, dict)]
         translation = r.get("translation") if isinstance(r.get("translation"), dict) else {}
         translated = bool(r.get("translated") or translation.get("translated"))
         text = _first(r, TEXT_FIELDS)
         original = _first(r, ORIGINAL_FIELDS)
         if text is None and original is not None and not translated:
             text = _apply_changes(original, raw_changes)
+        source_text = r.get("source_text") if isinstance(r.get("source_text"), str) else None
+        if source_text is None and translated:
+            source_text = original
         changes = [_compact_change(c, text) for c in raw_changes]
+        protected = [_compact_change(c, text, source_text or "") for c in raw_protected]
         for c in changes:
             per_entity[c[4]] += 1
             per_rule[c[5]] += 1
             canonical_of.setdefault(c[4], c[3])
-        for entity in {c[4] for c in changes}:
+        for c in protected:
+            protected_per_entity[c[4]] += 1
+            per_rule[c[5]] += 1
+            canonical_of.setdefault(c[4], c[3])
+        for entity in {c[4] for c in changes + protected}:
             docs_per_entity[entity] += 1
         warnings = r.get("warnings") if isinstance(r.get("warnings"), list) else []
+        beside = source_text if translated else original  # shown next to the output
         docs.append({
             "id": str(r.get("id", f"#{n + 1}")), "source": r.get("source"),
             "language": r.get("language") or r.get("lang"), "confidence": r.get("confidence"),
             "translated": translated, "engine": r.get("engine") or translation.get("engine"),
             "model": r.get("model") or translation.get("model"), "text": text,
-            "original": original if original != text else None, "changes": changes,
+            "original": beside if beside != text else None,
+            "changes": changes, "protected": protected,
             "warnings": [str(w) for w in warnings], "error": r.get("error")})
-    entities = [{"id": e, "canonical": canonical_of.get(e, ""), "changes": n,
-                 "docs": docs_per_entity[e]} for e, n in per_entity.most_common()]
+    order = sorted(set(per_entity) | set(protected_per_entity),
+                   key=lambda e: (-per_entity[e], -protected_per_entity[e], e))
+    entities = [{"id": e, "canonical": canonical_of.get(e, ""), "changes": per_entity[e],
+                 "protected": protected_per_entity[e], "docs": docs_per_entity[e]}
+                for e in order]
     rules = [{"rule": rule, "changes": n} for rule, n in per_rule.most_common()]
     return {"title": title, "docs": docs, "entities": entities, "rules": rules,
-            "total_changes": sum(per_entity.values())}
+            "total_changes": sum(per_entity.values()),
+            "total_protected": sum(protected_per_entity.values())}
 
 
 def render_report(records: list[dict[str, Any]], title: str = "newsnorm report") -> str:
@@ -145,7 +178,8 @@ def entity_totals(records: list[dict[str, Any]]) -> dict[str, int]:
     """Changes per entity id (what the page's totals table shows)."""
     totals: dict[str, int] = defaultdict(int)
     for entity in prepare(records, "")["entities"]:
-        totals[entity["id"]] = entity["changes"]
+        if entity["changes"]:
+            totals[entity["id"]] = entity["changes"]
     return dict(totals)
 
 

@@ -26,9 +26,31 @@ _DOUBLE = re.compile(r"(.)\1+")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+l")
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
+_FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouyh])e$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
+
+
+def surface_key(surface: str, folded: str) -> str:
+    """``name_key`` of a token as written: a final "é" is sounded ("Nakhalé" = Nakhala),
+    unlike the mute final "e" of French spellings ("Burhane" = Burhan)."""
+    if surface[-1:] in ("é", "É") and folded.endswith("e"):
+        return name_key(folded[:-1] + "a")
+    return name_key(folded)
+
+
+def article_in_context(folded: str, joined_to_next: bool) -> bool:
+    """"al"/"el" are articles anywhere; "as", "at", "an", "ad"... only when hyphen- or
+    apostrophe-joined to the next word ("as-Sadr"), since they are also English words."""
+    return folded in STANDALONE_ARTICLES or (folded in ARTICLES and joined_to_next)
+
+
+def context_key(surface: str, folded: str, joined_to_next: bool) -> str:
+    """``surface_key`` that reads an article-like word as an article only where it is one."""
+    if folded in ARTICLES and not article_in_context(folded, joined_to_next):
+        return folded
+    return surface_key(surface, folded)
 
 
 @lru_cache(maxsize=200_000)
@@ -38,7 +60,10 @@ def name_key(folded: str) -> str:
         return folded  # non-Latin scripts: matched by their folded form only
     if folded in ARTICLES:
         return "al"
-    s = _ABD.sub("abdul", folded)
+    if folded == "ben":
+        return "bin"
+    s = _ABD.sub("abdul", folded.replace("tch", "ch"))
+    s = _FRENCH_FINAL_E.sub("", s)  # Burhane, Hamdane: a French mute final e
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
     s = _DOUBLE.sub(r"\1", s)

@@ -30,7 +30,7 @@ NAME_GAP_RE = re.compile(
 _ARABIC_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا",
                              "ٱ": "ا", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ی"})
 _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ð": "d",
-                          "þ": "t", "ß": "s", "æ": "a", "œ": "o"})
+                          "þ": "t", "ß": "s", "æ": "a", "œ": "o", "ç": "s"})
 
 
 @dataclass(frozen=True, slots=True)

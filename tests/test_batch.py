@@ -7,13 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
-from batch_corpus import make_corpus
 
 from normalizer import batch as batch_mod
 from normalizer.batch import BatchRun, RunOptions
 from normalizer.errors import OutputError, UsageError
 from normalizer.pipeline import PipelineConfig
 from normalizer.records import without_timings
+from tests.batch_corpus import make_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")

@@ -50,6 +50,12 @@ MUST_MERGE = [
     ("Mohammad Javad Zarif", "Mohammed Jawad Zarif"),
     ("Abdul Latif Rashid", "Abdel Latif Rashid"),
     ("Abdul Latif Rashid", "Abdullatif Rashid"),
+    ("Abbas Araghchi", "Abbas Araghtchi"),
+    ("Abdel Fattah al-Burhan", "Abdel Fattah al-Burhane"),
+    ("Mohamed Hamdan Dagalo", "Mohamed Hamdane Dagalo"),
+    ("Ziyad al-Nakhalah", "Ziad Nakhalé"),
+    ("Faisal bin Farhan", "Fayçal ben Farhan"),
+    ("Yahya Sinwar", "Yahya al-Sinouar"),
 ]
 
 MUST_NOT_MERGE = [
@@ -72,6 +78,9 @@ MUST_NOT_MERGE = [
     ("Qasem Soleimani", "Qasem Salami"),
     ("Hossein Amir-Abdollahian", "Hossein Amir"),
     ("Fuad Hussein", "Fuad Masum"),
+    ("Khalifa Haftar", "Saddam Haftar"),
+    ("Abdel Fattah al-Sisi", "Abdel Fattah al-Burhan"),
+    ("Mahmoud Abbas", "Abbas Kamel"),
 ]
 
 
@@ -318,3 +327,20 @@ def test_replacement_that_completes_a_longer_name_is_a_fixed_point() -> None:
     assert out == "Le Al-Aqsa Flood Flood continue."
     for ch in changes:
         assert text[ch.start:ch.end] == ch.original and out[ch.out_start:ch.out_end] == ch.canonical
+
+
+def test_english_words_are_not_articles() -> None:
+    sadr = entry("Muqtada al-Sadr")
+    assert run("talks stalled as Muqtada Al Sadr refused.", sadr) == (
+        "talks stalled as Muqtada al-Sadr refused.")
+    assert run("known as Hemedti.", entry("Mohamed Hamdan Dagalo", "Hemedti")) == (
+        "known as Mohamed Hamdan Dagalo.")
+
+
+def test_a_look_alike_blocks_short_forms_only_from_where_it_appears() -> None:
+    houthi = entry("Abdul-Malik al-Houthi")
+    text = ("Abdul-Malik al-Houthi spoke. Al-Houthi said more. Mohammed Ali al-Houthi agreed. "
+            "Later al-Houthi left.")
+    out = run(text, houthi)
+    assert "Later al-Houthi left." in out and "Mohammed Ali al-Houthi agreed" in out
+    assert "spoke. al-Houthi said more." in out

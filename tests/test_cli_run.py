@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
-from batch_corpus import make_corpus
 
 from normalizer.records import without_timings
+from tests.batch_corpus import make_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
@@ -133,6 +133,42 @@ def test_the_readme_run_puts_the_french_seed_into_english(tmp_path):
     english = [r for r in records(out) if not r["id"].startswith("004_")]
     assert all(r["translated"] is False for r in english)
     assert "translated" in result.stderr and "fr 1" in result.stderr
+
+
+@pytest.mark.skipif(not _apertium_fr_en(), reason="needs Apertium fr->en (sudo apt-get install "
+                    "apertium apertium-fr-es apertium-eng-spa)")
+def test_french_seed_records_protected_names_and_report_shows_them(tmp_path):
+    seed = next(SEEDS.glob("004_*.txt"))
+    cache = {"NEWSNORM_CACHE_DIR": str(tmp_path / "cache")}
+    runs = []
+    for name in ("out1", "out2"):  # out2 is served from the translation cache
+        out = tmp_path / name
+        result = newsnorm("run", str(seed), "-g", GLOSSARY, "--engine", "apertium", "--lang",
+                          "fr", "-o", str(out), "-q", env=cache)
+        assert result.returncode == 0, result.stderr
+        runs.append(out)
+    assert snapshot(runs[0]) == snapshot(runs[1])
+    [rec] = records(runs[1])
+    assert rec["translated"] is True and rec["original"] == seed.read_text(encoding="utf-8")
+    assert rec["text"] == next(runs[1].glob("004_*.txt")).read_text(encoding="utf-8")
+    assert len(rec["protected"]) >= 10
+    for m in rec["protected"]:
+        assert m["rule"] == "protected"
+        assert rec["source_text"][m["start"]:m["end"]] == m["original"]
+        assert rec["text"][m["out_start"]:m["out_end"]] == m["canonical"]
+    assert {"Organisation de la coopération islamique", "Yémen", "Al-Qods"} <= {
+        m["original"] for m in rec["protected"]}
+    page = tmp_path / "report.html"
+    result = newsnorm("report", str(runs[1] / "records.jsonl"), "-o", str(page))
+    assert result.returncode == 0, result.stderr
+    from normalizer.report import load_records, prepare
+
+    [doc] = prepare(load_records([str(runs[1] / "records.jsonl")]), "t")["docs"]
+    assert len(doc["protected"]) == len(rec["protected"])
+    assert all(p[0] is not None and p[6] is not None for p in doc["protected"])
+    assert doc["original"] == rec["source_text"]
+    html = page.read_text(encoding="utf-8")
+    assert "Organisation de la coopération islamique" in html
 
 
 # -- formats, stdout, usage -------------------------------------------------------------------

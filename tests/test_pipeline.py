@@ -203,3 +203,99 @@ def test_missing_engine_fails_each_foreign_document_not_the_batch(tmp_path, monk
     assert "translate: no translation engine serves fr -> en" in out[0].error
     assert "newsnorm models install fr en" in out[0].error  # says what to do
     assert out[1].text == "Hello Amir-Abdollahian."
+
+
+def _assert_protected_fit(record: dict) -> None:
+    assert record["protected"], "no protected mention recorded"
+    for m in record["protected"]:
+        assert record["source_text"][m["start"]:m["end"]] == m["original"], m
+        assert record["text"][m["out_start"]:m["out_end"]] == m["canonical"], m
+    for c in record["changes"]:
+        assert record["text"][c["out_start"]:c["out_end"]] == c["canonical"], c
+
+
+@needs_apertium
+def test_record_lists_protected_names_with_offsets_also_when_cached(tmp_path, monkeypatch):
+    from normalizer import Pipeline
+    from normalizer.records import dumps, without_timings
+
+    monkeypatch.setenv("NEWSNORM_CACHE_DIR", str(tmp_path))
+    raw = (SEEDS / "004_d6afaeafbc426307.txt").read_text(encoding="utf-8")
+    lines = []
+    for _ in range(2):  # the second run is served from the translation cache
+        pipe = Pipeline(glossaries=[GLOSSARY], engine="apertium", lang="fr")
+        lines.append(dumps(pipe.record(pipe.process(raw))))
+    first, second = (without_timings(line) for line in lines)
+    assert first == second
+    _assert_protected_fit(first)
+    assert first["original"] == raw and "Suivez-nous" in raw
+    assert "Suivez-nous" not in first["source_text"]  # cleaned before translation
+    assert first["source_text"].startswith("Lors d'un appel") and first["text"].startswith(
+        "During a call")
+    oci = [m for m in first["protected"] if m["entry_id"] == "organization-of-islamic-cooperation"]
+    assert len(oci) == 5 and {m["original"] for m in oci} == {
+        "Organisation de la coopération islamique"}
+
+
+class _Minister:
+    """A fake engine: "Le ministre" becomes a misspelt name the canonicalizer then fixes."""
+
+    name = "argos"
+    placeholder_letters = "ABCDEFGHIJ"
+
+    def route(self, src, tgt):
+        return [(src, tgt)]
+
+    def version(self, src, tgt):
+        return "fake-1"
+
+    def translate(self, segments, src, tgt):
+        return [s.replace("Le ministre", "Minister Hossein Amirabdollahian") for s in segments]
+
+    def close(self):
+        pass
+
+
+def test_protected_offsets_follow_canonicalization_shifts(tmp_path):
+    from normalizer import Pipeline
+    from normalizer.translate import Translator
+    from normalizer.translate.cache import TranslationCache
+
+    pipe = Pipeline(glossaries=[GLOSSARY], engine="argos", lang="fr", detect=False)
+    pipe._translator = Translator(engine="argos", glossary=pipe.glossary,
+                                  cache=TranslationCache(tmp_path / "c.sqlite3"))
+    pipe._translator._engines["argos"] = _Minister()
+    record = pipe.record(pipe.process("Le ministre a visité Téhéran avec Hakan Fidan."))
+    assert record["text"] == ("Minister Hossein Amir-Abdollahian a visité Tehran avec "
+                              "Hakan Fidan.")
+    assert [c["original"] for c in record["changes"]] == ["Hossein Amirabdollahian"]  # +1 char
+    assert [(m["original"], m["canonical"]) for m in record["protected"]] == [
+        ("Téhéran", "Tehran"), ("Hakan Fidan", "Hakan Fidan")]
+    _assert_protected_fit(record)
+
+
+def test_untranslated_record_carries_text_and_original(pipeline):
+    raw = "Share.\nAmir Abdollahian spoke."
+    record = pipeline.record(pipeline.process(raw))
+    assert record["original"] == raw and record["text"] == "Amir-Abdollahian spoke."
+    assert record["source_text"] is None and record["protected"] == []
+
+
+def test_map_protected_when_a_change_swallows_the_name():
+    from normalizer.document import Change
+    from normalizer.pipeline import map_protected
+
+    # "Déluge d'" + protected "Al-Aqsa" rewritten as one longer name by canonicalization
+    before = "Déluge d'Al-Aqsa began."
+    text = "Operation Al-Aqsa Flood began."
+    change = Change(0, 16, 0, 23, "Déluge d'Al-Aqsa", "Operation Al-Aqsa Flood", "op", "folded")
+    kept = {"start": 0, "end": 7, "out_start": 9, "out_end": 16, "original": "Al-Aqsa",
+            "canonical": "Al-Aqsa", "entry_id": "aqsa", "rule": "protected"}
+    gone = {**kept, "canonical": "Al-Aqsa Mosque"}
+    after = {**kept, "out_start": 17, "out_end": 22, "canonical": "began"}
+    assert before[9:16] == "Al-Aqsa" and before[17:22] == "began"
+    moved = map_protected([kept, gone, after], [change], text)
+    assert (moved[0]["out_start"], moved[0]["out_end"]) == (10, 17)
+    assert text[10:17] == "Al-Aqsa"
+    assert moved[1]["out_start"] is None and moved[1]["out_end"] is None
+    assert text[moved[2]["out_start"]:moved[2]["out_end"]] == "began"

@@ -41,6 +41,22 @@ def _records(shipped_glossary) -> list[dict]:
     ]
 
 
+def _protected_record() -> dict:
+    """A pipeline record of a translated document (``source_text`` + ``protected``)."""
+    source = "Le secrétaire de l'Organisation de la coopération islamique est à Téhéran."
+    text = "The secretary of the Organization of Islamic Cooperation is in Tehran."
+    names = [("Organisation de la coopération islamique", "Organization of Islamic Cooperation",
+              "organization-of-islamic-cooperation"), ("Téhéran", "Tehran", "tehran")]
+    protected = [{"start": source.index(o), "end": source.index(o) + len(o),
+                  "out_start": text.index(c), "out_end": text.index(c) + len(c),
+                  "original": o, "canonical": c, "entry_id": e, "rule": "protected"}
+                 for o, c, e in names]
+    return {"id": "fr-2", "source": "seeds/fr2.txt", "language": "fr", "translated": True,
+            "engine": "apertium", "model": "apertium-fr-es", "changes": [],
+            "protected": protected, "text": text, "source_text": source,
+            "original": "Title: x\n\n" + source + "\n\nSuivez-nous\n"}
+
+
 def test_page_embeds_everything_and_escapes_markup(tmp_path: Path, shipped_glossary) -> None:
     page = render_report(_records(shipped_glossary), title="Review <&>")
     assert "<title>Review &lt;&amp;&gt;</title>" in page
@@ -59,6 +75,21 @@ def test_changes_are_placed_on_the_output_text(shipped_glossary) -> None:
     doc = data["docs"][0]
     for out_start, out_end, _orig, canonical, *_ in doc["changes"]:
         assert doc["text"][out_start:out_end] == canonical
+
+
+def test_protected_names_are_placed_on_both_texts() -> None:
+    record = _protected_record()
+    broken = {**record["protected"][1], "out_start": 0, "out_end": 3}  # points elsewhere
+    data = prepare([{**record, "protected": [*record["protected"], broken]}], "t")
+    doc = data["docs"][0]
+    assert doc["original"] == record["source_text"]  # the translated text, not the raw file
+    for out_start, out_end, orig, canonical, _e, rule, start, end in doc["protected"][:2]:
+        assert doc["text"][out_start:out_end] == canonical and rule == "protected"
+        assert doc["original"][start:end] == orig
+    assert doc["protected"][2][:2] == [None, None]  # listed, counted, not highlighted
+    totals = {e["id"]: (e["changes"], e["protected"]) for e in data["entities"]}
+    assert totals == {"organization-of-islamic-cooperation": (0, 1), "tehran": (0, 2)}
+    assert data["total_protected"] == 3 and data["total_changes"] == 0
 
 
 def test_canonicalize_changes_jsonl_is_accepted(tmp_path: Path) -> None:
@@ -93,7 +124,8 @@ browser = pytest.mark.skipif(skip_reason() is not None, reason=skip_reason() or 
 def test_page_loads_in_chromium_without_errors_and_highlights(tmp_path: Path,
                                                               shipped_glossary) -> None:
     path = tmp_path / "report.html"
-    path.write_text(render_report(_records(shipped_glossary), "Review"), encoding="utf-8")
+    path.write_text(render_report(_records(shipped_glossary) + [_protected_record()],
+                                  "Review"), encoding="utf-8")
     with browser_page() as (page, problems):
         open_report(page, path)
         marks = page.eval_on_selector_all("#docs mark.chg", "ms => ms.map(m => [m.textContent,"
@@ -117,4 +149,25 @@ def test_page_loads_in_chromium_without_errors_and_highlights(tmp_path: Path,
         assert page.locator("#docs article").count() == 1
         page.check("#f-inline")
         assert page.locator("del.orig").first.is_visible()
+        # protected names: marked in the translation (source surface on hover) and the source
+        page.select_option("#f-rule", "protected")
+        assert page.locator("#docs article").count() == 1
+        panes = page.eval_on_selector_all("#docs article .pane", """ps => ps.map(p => [
+            p.querySelector("h3").textContent,
+            Array.from(p.querySelectorAll("mark.prot")).map(m => [m.textContent, m.title])])""")
+        assert panes == [
+            ["Source (fr)", [
+                ["Organisation de la coopération islamique", "Organisation de la coopération "
+                 "islamique \u2192 Organization of Islamic Cooperation  (protected, "
+                 "organization-of-islamic-cooperation)"],
+                ["Téhéran", "Téhéran \u2192 Tehran  (protected, tehran)"]]],
+            ["Translation, normalized", [
+                ["Organization of Islamic Cooperation", "source: Organisation de la "
+                 "coopération islamique \u2192 Organization of Islamic Cooperation  "
+                 "(protected, organization-of-islamic-cooperation)"],
+                ["Tehran", "source: Téhéran \u2192 Tehran  (protected, tehran)"]]]]
+        assert "Suivez-nous" not in page.locator("#docs article").text_content()
+        page.select_option("#f-rule", "")
+        page.select_option("#f-entity", "tehran")
+        assert page.locator("#docs article").count() == 1
         assert problems == []

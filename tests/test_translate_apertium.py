@@ -162,3 +162,25 @@ def test_cli_translate_folder_to_output_folder(tmp_path: Path) -> None:
     r = _cli("translate", str(src / "b.txt"), "--from", "en", "--engine", "apertium",
              cache_dir=tmp_path)
     assert r.stdout == "The minister left.\n" and "already in en" in r.stderr
+
+
+def test_seed_protected_mentions_point_at_source_and_translation(shipped_glossary,
+                                                                 cache) -> None:
+    text = FRENCH.read_text("utf-8")
+    with Translator(engine="apertium", glossary=shipped_glossary, cache=cache) as tr:
+        result = tr.translate(text, "fr")
+    with Translator(engine="apertium", glossary=shipped_glossary, cache=cache) as tr:
+        tr._engine("apertium").close()  # a cached re-run needs no engine
+        again = tr.translate(text, "fr")
+        assert tr.engine_calls == 0
+    assert again.mentions == result.mentions and again.text == result.text
+    assert len(result.mentions) == result.protected >= 10
+    for m in result.mentions:
+        assert m.rule == "protected"
+        assert text[m.start:m.end] == m.original
+        assert result.text[m.out_start:m.out_end] == m.canonical
+    pairs = {(m.original, m.canonical) for m in result.mentions}
+    assert ("Organisation de la coopération islamique",
+            "Organization of Islamic Cooperation") in pairs
+    assert ("Hussain Ibrahim Taha", "Hussein Ibrahim Taha") in pairs
+    assert ("mosquée Al-Aqsa", "Al-Aqsa Mosque") in pairs

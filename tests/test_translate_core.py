@@ -138,3 +138,67 @@ def test_routes_pivot_through_english() -> None:
     assert engine.route("en", "pt") == [("en", "es"), ("es", "pt")]  # any pivot if needed
     assert engine.route("fr", "pt") is None  # at most one pivot: quality drops with each hop
     assert engine.route("pt", "fr") is None
+
+
+class Reverse(Upper):
+    """A fake engine that reverses word order (names must be traced by token, not position)."""
+
+    def _translate(self, segments, route):
+        self.calls.append(list(segments))
+        return [" ".join(reversed(s.split(" "))) for s in segments]
+
+
+def _check_spans(result, source: str) -> None:
+    for m in result.mentions:
+        assert source[m.start:m.end] == m.original, m
+        if m.rule == "protected":
+            assert result.text[m.out_start:m.out_end] == m.canonical, m
+
+
+def test_protected_mentions_say_what_was_carried_and_where(shipped_glossary, tmp_path) -> None:
+    source = "Amir Abdollahian a rencontré le chef de l'OCI à Djeddah."
+    with translator(Upper(), tmp_path, shipped_glossary) as tr:
+        result = tr.translate(source, "fr")
+    got = [(m.original, m.canonical, m.entry_id, m.rule) for m in result.mentions]
+    assert got == [("Amir Abdollahian", "Amir-Abdollahian", "hossein-amir-abdollahian",
+                    "protected"),
+                   ("OCI", "OIC", "oic", "protected"),
+                   ("Djeddah", "Jeddah", "jeddah", "protected")]
+    _check_spans(result, source)
+    assert len(result.mentions) == result.protected
+
+
+def test_mentions_follow_their_token_when_the_engine_reorders(shipped_glossary,
+                                                              tmp_path) -> None:
+    source = "Intro.\n\nAmir Abdollahian a vu Hakan Fidan et Teheran et Téhéran"
+    with translator(Reverse(), tmp_path, shipped_glossary) as tr:
+        result = tr.translate(source, "fr")
+    assert result.text.startswith("Intro.\n\nTehran et Tehran et Hakan Fidan vu a ")
+    _check_spans(result, source)
+    by_surface = {m.original: m for m in result.mentions}
+    assert by_surface["Amir Abdollahian"].out_start == len(result.text) - len(
+        "Amir-Abdollahian")
+    # one token for both spellings: occurrences paired in order, every span still fits
+    assert {m.original for m in result.mentions if m.canonical == "Tehran"} == {
+        "Teheran", "Téhéran"}
+
+
+def test_lost_token_mentions_are_listed_as_recovered(shipped_glossary, tmp_path) -> None:
+    source = "Il a vu Amir Abdollahian et Hakan Fidan.\n\nFin."
+    with translator(Upper(mangle="XENTBX"), tmp_path, shipped_glossary) as tr:
+        result = tr.translate(source, "fr")
+    assert [(m.original, m.rule, m.out_start) for m in result.mentions] == [
+        ("Amir Abdollahian", "recovered", None), ("Hakan Fidan", "recovered", None)]
+    assert result.recovered == 1 and result.warnings
+
+
+def test_cached_document_gives_the_same_mentions(shipped_glossary, tmp_path) -> None:
+    engine = Upper()
+    source = "Amir Abdollahian est à Téhéran. Il a vu l'OCI."
+    with translator(engine, tmp_path, shipped_glossary) as tr:
+        first = tr.translate(source, "fr")
+    with translator(engine, tmp_path, shipped_glossary) as tr:
+        again = tr.translate(source, "fr")
+    assert len(engine.calls) == 1 and again.cached == again.segments
+    assert again.mentions == first.mentions and len(again.mentions) == 3
+    _check_spans(again, source)

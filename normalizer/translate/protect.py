@@ -7,8 +7,15 @@ engine's placeholder tokens (one token per distinct canonical target, at most
 ``len(engine.placeholder_letters)`` per segment; further names are left to canonicalization).
 ``restore(translated, protected)`` puts each canonical English form back, or returns ``None``
 when a token was lost, duplicated or mangled, so the caller re-translates the segment without
-protection instead of emitting garbage. A segment that already contains token-like text is not
-protected at all.
+protection instead of emitting garbage; ``restore_placed`` does the same and also says where
+each canonical form landed in the restored segment (for the audit trail). A segment that
+already contains token-like text is not protected at all.
+
+``Protected.mentions`` lists, in source order, each mention actually replaced by a token with
+that token, so a restored token occurrence can be traced back to its source span. When a token
+occurs several times (one canonical form written in several places), occurrences in the output
+are paired with mentions in source order: they all share the canonical form and entry, only
+the source surfaces may differ.
 """
 
 from __future__ import annotations
@@ -33,6 +40,7 @@ class Protected:
     tokens: dict[str, str] = field(default_factory=dict)  # token -> canonical form
     counts: dict[str, int] = field(default_factory=dict)  # token -> occurrences
     lower_after: set[str] = field(default_factory=set)  # tokens followed by a lowercase word
+    mentions: list[tuple[str, Match]] = field(default_factory=list)  # (token, mention) in order
 
     @property
     def active(self) -> bool:
@@ -89,6 +97,7 @@ def protect(segment: str, offset: int, mentions: list[Match], letters: str) -> P
             result.tokens[token] = target
         out.append(segment[cursor:s])
         out.append(token)
+        result.mentions.append((token, m))
         result.counts[token] = result.counts.get(token, 0) + 1
         following = segment[e:].lstrip(" \t")
         if following[:1].islower():
@@ -101,20 +110,41 @@ def protect(segment: str, offset: int, mentions: list[Match], letters: str) -> P
 
 def restore(translated: str, protected: Protected) -> str | None:
     """The translation with canonical names back, or ``None`` if a token did not survive."""
+    placed = restore_placed(translated, protected)
+    return None if placed is None else placed[0]
+
+
+def restore_placed(translated: str, protected: Protected
+                   ) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """Like ``restore``, plus ``(start, end, token)`` of every canonical form written back,
+    in output order (offsets into the returned text)."""
     if not protected.active:
-        return translated
+        return translated, []
     for token, count in protected.counts.items():
         if translated.count(token) != count:
             return None
     text = translated
-    for token, target in protected.tokens.items():
+    for token in protected.tokens:
         if token in protected.lower_after:
             # Rule-based engines capitalize the word after an unknown sentence-initial word
             # ("XENTAX Has announced"); the source had a lowercase word there.
             text = re.sub(re.escape(token) + WORD_AFTER_RE.pattern,
                           lambda m: m.group(0)[:-len(m.group(1))] + m.group(1).lower(), text)
-        text = text.replace(token, target)
+    pattern = re.compile("|".join(re.escape(t) for t in protected.tokens))
+    pieces: list[str] = []
+    placed: list[tuple[int, int, str]] = []
+    cursor = length = 0
+    for m in pattern.finditer(text):
+        pieces.append(text[cursor:m.start()])
+        length += m.start() - cursor
+        target = protected.tokens[m.group()]
+        placed.append((length, length + len(target), m.group()))
+        pieces.append(target)
+        length += len(target)
+        cursor = m.end()
+    pieces.append(text[cursor:])
+    text = "".join(pieces)
     if TOKEN_TRACE_RE.search(text) and not TOKEN_TRACE_RE.search(
             "".join(protected.tokens.values())):
         return None
-    return text
+    return text, placed

@@ -44,6 +44,19 @@ class Layout:
         """The document with segment ``i`` replaced by ``translations[i]``."""
         return "".join(p if isinstance(p, str) else translations[p] for p in self.parts)
 
+    def join_placed(self, translations: list[str]) -> tuple[str, list[int]]:
+        """``join`` plus where each segment's translation starts in the joined text."""
+        starts = [0] * len(self.segments)
+        pieces: list[str] = []
+        length = 0
+        for p in self.parts:
+            piece = p if isinstance(p, str) else translations[p]
+            if not isinstance(p, str):
+                starts[p] = length
+            pieces.append(piece)
+            length += len(piece)
+        return "".join(pieces), starts
+
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """Spans of the sentences of one paragraph (no leading/trailing whitespace inside)."""

@@ -14,8 +14,19 @@ Contract:
   did not survive is translated again without protection (and left to canonicalization), with
   a warning. The result is *not* canonicalized here: run the canonicalizer on it (lang=target).
 - Layout (blank lines, headings, list markers) is kept (see ``sentences``).
-- With ``cache=True``, raw engine outputs are stored per segment (see ``cache``); a re-run of
-  the same input makes no engine call at all.
+- ``TranslationResult.mentions`` is the audit trail of protection: one ``ProtectedMention`` per
+  mention carried through translation as a token (rule ``protected``): ``start``/``end`` index
+  the text given to ``translate`` and ``original`` is the source surface there
+  (``text[start:end] == original``); ``out_start``/``out_end`` index ``result.text`` and
+  ``canonical`` is what was written there (``result.text[out_start:out_end] == canonical``).
+  A mention whose sentence lost a token and was re-translated without protection is listed
+  with rule ``recovered`` and ``out_start``/``out_end`` ``None`` (the engine's own rendering
+  of the name is left to canonicalization, which records its own change when it fixes it; the
+  sentence also gets a warning). Mentions beyond the per-sentence token budget are not tokens,
+  so they are not listed (canonicalization handles them).
+- With ``cache=True``, raw engine outputs are stored per segment and whole results per
+  document, mentions included (see ``cache``); a re-run of the same input makes no engine call
+  at all and returns the same result.
 """
 
 from __future__ import annotations
@@ -29,10 +40,35 @@ from normalizer.errors import EngineError, UsageError
 from normalizer.glossary import Glossary
 from normalizer.translate.base import ENGINE_CHOICES, Engine, get_engine, install_hint, norm_lang
 from normalizer.translate.cache import TranslationCache, cache_key
-from normalizer.translate.protect import Protected, Protector, mentions_in, protect, restore
+from normalizer.translate.protect import (
+    Protected,
+    Protector,
+    mentions_in,
+    protect,
+    restore_placed,
+)
 from normalizer.translate.sentences import split_layout
 
 UNDETERMINED = {"", "und", "unknown", "zxx", "mul"}
+# Bumped whenever the cached whole-document result changes shape (older entries are ignored).
+DOCUMENT_CACHE_VERSION = "document-2"
+
+
+@dataclass
+class ProtectedMention:
+    """A glossary name carried through translation (change-like: same fields as ``Change``)."""
+
+    start: int  # into the source text (the text that was translated)
+    end: int
+    out_start: int | None  # into the translated text; None when rule is "recovered"
+    out_end: int | None
+    original: str  # the source surface, e.g. "Organisation de la coopération islamique"
+    canonical: str  # what was written in the translation
+    entry_id: str
+    rule: str  # "protected" or "recovered"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass
@@ -47,6 +83,7 @@ class TranslationResult:
     recovered: int = 0  # sentences re-translated because a token was lost
     cached: int = 0  # segments served from the cache
     segments: int = 0
+    mentions: list[ProtectedMention] = field(default_factory=list)  # the audit trail
 
 
 @dataclass
@@ -162,7 +199,7 @@ class Translator:
         return engine.name, engine.version(src, self.target), src, self.target, opts, gloss
 
     def _doc_key(self, text: str, src: str, engine: Engine) -> str:
-        return cache_key("document", *self._key_parts(engine, src), text)
+        return cache_key(DOCUMENT_CACHE_VERSION, *self._key_parts(engine, src), text)
 
     def _cached_documents(self, pending: list[tuple[int, str, str, Engine]]
                           ) -> dict[int, TranslationResult]:
@@ -176,6 +213,7 @@ class Translator:
             if key in found:
                 try:
                     result = TranslationResult(**json.loads(found[key]))
+                    result.mentions = [ProtectedMention(**m) for m in result.mentions]
                 except (ValueError, TypeError):
                     continue
                 result.cached = result.segments
@@ -226,13 +264,13 @@ class Translator:
         flat = [p.text for job in group for p in job.protected]
         outputs, cached = self._translate_cached(engine, src, flat)
         model = engine.version(src, self.target)
-        per_job: list[list[str | None]] = []
+        per_job: list[list[tuple[str, list[tuple[int, int, str]]] | None]] = []
         retry: list[str] = []
         k = 0
         for job in group:
-            restored: list[str | None] = []
+            restored: list[tuple[str, list[tuple[int, int, str]]] | None] = []
             for n, p in enumerate(job.protected):
-                value = restore(outputs[k], p)
+                value = restore_placed(outputs[k], p)
                 k += 1
                 if value is None:
                     retry.append(job.layout.segments[n])
@@ -255,13 +293,39 @@ class Translator:
                                     f"{engine.name}; re-translated without protection")
                 else:
                     protected += sum(p.counts.values())
-                    final.append(value)
+                    final.append(value[0])
+            text, starts = job.layout.join_placed(final)
+            mentions = self._mentions(job, restored, starts)
             results.append(TranslationResult(
-                job.layout.join(final), engine.name, model, warnings, src, True, protected,
-                recovered, 0, len(job.protected)))
+                text, engine.name, model, warnings, src, True, protected,
+                recovered, 0, len(job.protected), mentions))
         k = 0
         for job, result in zip(group, results, strict=True):
             result.cached = sum(cached[k:k + len(job.protected)])
             k += len(job.protected)
         return results
 
+    def _mentions(self, job: _Job, restored: list[tuple[str, list[tuple[int, int, str]]] | None],
+                  starts: list[int]) -> list[ProtectedMention]:
+        """Where each protected mention came from and where its canonical form landed."""
+        entries = self.glossary.entries if self.glossary is not None else []
+        found: list[ProtectedMention] = []
+        for p, value, offset in zip(job.protected, restored, starts, strict=True):
+            if not p.mentions:
+                continue
+            if value is None:
+                found.extend(ProtectedMention(
+                    m.start, m.end, None, None, job.text[m.start:m.end], p.tokens[token],
+                    entries[m.spec.entry].id, "recovered") for token, m in p.mentions)
+                continue
+            queues: dict[str, list[Match]] = {}
+            for token, m in p.mentions:
+                queues.setdefault(token, []).append(m)
+            for out_start, out_end, token in value[1]:
+                m = queues[token].pop(0)
+                found.append(ProtectedMention(
+                    m.start, m.end, offset + out_start, offset + out_end,
+                    job.text[m.start:m.end], p.tokens[token], entries[m.spec.entry].id,
+                    "protected"))
+        found.sort(key=lambda x: (x.start, x.end))
+        return found
