@@ -35,11 +35,28 @@ from normalizer.matcher import (
     concat_align,
     joined,
     masked,
+    pair_key,
 )
 from normalizer.romanize import ARTICLES, article_in_context, close_keys, name_key, surface_key
 from normalizer.textfold import Token, fold_for_search, fold_token, is_name_gap, tokenize
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4}
+class _WordsOnly(dict):
+    """``str.translate`` table: letters and digits stay, anything else becomes a space."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = code if chr(code).isalnum() else 32
+        return self[code]
+
+
+_WORDS_ONLY = _WordsOnly()
+# What may separate two parts of a name when looking back from a capitalized word: a name gap,
+# possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
+_SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
+_PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
+                           rf"da|du|van|von|der|ed|ud){_SEP})?")
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
+                             re.IGNORECASE)
 # Capitalized Latin words: candidate name parts for unlisted romanizations and short forms.
 CAPITALIZED_RE = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][^\W_]*")
 
@@ -122,7 +139,7 @@ class Canonicalizer:
     def find(self, text: str, lang: str | None = None) -> list[Match]:
         """Every mention (kept look-alikes included), leftmost-longest, non-overlapping."""
         compiled = self.compiled(lang)
-        window = _Windows(text, compiled.max_chars)
+        window = _DocTokens(text)
         candidates = self._listed(text, compiled, window)
         capitals = [(m.start(), m.end(), m.group()) for m in CAPITALIZED_RE.finditer(text)]
         if self.generate:
@@ -134,36 +151,48 @@ class Canonicalizer:
         return chosen
 
     # -- listed spellings (Aho-Corasick anchors) ---------------------------------------------
-    def _listed(self, text: str, compiled: CompiledGlossary, window: _Windows) -> list[Match]:
+    def _listed(self, text: str, compiled: CompiledGlossary, window: _DocTokens) -> list[Match]:
+        """Listed spellings: Aho-Corasick finds the words that start a spelling (its first name
+        part, alone or joined with the next: "Amirabdollahian") in a copy of the text where
+        every non-word character is a space, so every hit is a whole word; the tokens from
+        there are looked up among the spellings, and separators are checked on a hit."""
         if not compiled.has_automaton:
             return []
         found: list[Match] = []
-        folded_text = fold_for_search(text)
-        for end, (anchor, specs) in compiled.automaton.iter(folded_text):
-            start = end - len(anchor) + 1
-            tokens, at = window.around(start)
+        search = f" {fold_for_search(text).translate(_WORDS_ONLY)} "
+        by_concat, longest = compiled.by_concat, compiled.max_parts
+        tried: set[int] = set()
+        for end, (length, offsets) in compiled.automaton.iter(search):
+            tokens, at = window.around(end - length + 1)
             if at is None:
                 continue
-            for spec in specs:
-                match = self._align_listed(text, tokens, at, spec)
-                if match is not None:
-                    found.append(match)
+            folded = window.folded()
+            for offset in offsets:
+                i = at - offset
+                if i < 0 or i in tried:
+                    continue
+                tried.add(i)
+                acc = ""
+                for j in range(i, min(len(tokens), i + longest)):
+                    acc += folded[j]
+                    for spec in by_concat.get(acc, ()):
+                        match = self._align_listed(text, tokens, folded, i, j + 1, spec)
+                        if match is not None:
+                            found.append(match)
         return found
 
-    def _align_listed(self, text: str, tokens: list[Token], at: int,
+    def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
-        for i in range(max(0, at - len(spec.folded)), at + 1):
-            j = _align_tokens(text, tokens, i, [t.folded for t in tokens], spec.folded)
-            if j is None or j <= at:
-                continue
-            start, end = tokens[i].start, tokens[j - 1].end
-            if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
-                    tokens[i:j], spec.text):
-                return None
-            if spec.kind == "keep":
-                return Match(start, end, spec, "keep")
-            return Match(start, end, spec, "exact" if text[start:end] == spec.text else "folded")
-        return None
+        """Tokens ``i:j`` spell ``spec`` (same letters; separators and joins checked)."""
+        if _align_tokens(text, tokens, i, folded, spec.folded) != j:
+            return None
+        start, end = tokens[i].start, tokens[j - 1].end
+        if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
+                tokens[i:j], spec.text):
+            return None
+        if spec.kind == "keep":
+            return Match(start, end, spec, "keep")
+        return Match(start, end, spec, "exact" if text[start:end] == spec.text else "folded")
 
     # -- unlisted romanizations --------------------------------------------------------------
     def _key(self, surface: str) -> str:
@@ -174,28 +203,59 @@ class Canonicalizer:
             key = self._keys[surface] = surface_key(surface, fold_token(surface))
         return key
 
-    def _generated(self, text: str, compiled: CompiledGlossary, window: _Windows,
+    def _generated(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
                    capitals: list[tuple[int, int, str]]) -> list[Match]:
+        """Unlisted romanizations, looked up by the keys of a name's last two parts.
+
+        Only a capitalized word that follows another capitalized word (or an article) across a
+        name separator can end a multi-part name, so sentence openers cost one comparison.
+        """
         index = compiled.generated
         if not index:
             return []
         found: list[Match] = []
-        for start, _end, surface in capitals:
+        for n, (start, _end, surface) in enumerate(capitals):
             key = self._key(surface)
-            specs = index.get(key)
-            if len(surface) >= 7:
-                specs = (specs or []) + index.get("~" + masked(key), [])
+            lookups = ["J|" + key]
+            previous = self._previous_name_keys(text, capitals, n)
+            for prev in previous:
+                lookups.append(pair_key(prev, key))
+                if len(surface) >= 5:
+                    lookups.append(pair_key(prev, key, fuzzy=True))
+            specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             if not specs:
                 continue
             tokens, at = window.around(start)
             if at is None:
                 continue
             keys = window.keys(self._key)
-            for spec in specs:
+            for spec in dict.fromkeys(specs):
                 match = self._align_generated(text, tokens, keys, at, spec)
                 if match is not None:
                     found.append(match)
         return found
+
+    def _previous_name_keys(self, text: str, capitals: list[tuple[int, int, str]],
+                            n: int) -> list[str]:
+        """Keys that the name part before capital ``n`` may have: the previous capitalized
+        word across a name separator (looking through articles), joined with the one before
+        it too, or "al" for a bare article ("al-Qods")."""
+        start = capitals[n][0]
+        out: list[str] = []
+        if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+            out.append("al")
+        k = n - 1
+        while k >= 0 and _PREVIOUS_GAP.fullmatch(text, capitals[k][1], capitals[k + 1][0]):
+            key = self._key(capitals[k][2])
+            if key == "al" and capitals[k][2].lower() in ("al", "el"):
+                out.append("al")
+                k -= 1
+                continue
+            out.append(key)
+            if k > 0 and _PREVIOUS_GAP.fullmatch(text, capitals[k - 1][1], capitals[k][0]):
+                out.append(self._key(capitals[k - 1][2]) + key)
+            break
+        return out
 
     def _align_generated(self, text: str, tokens: list[Token], keys: list[str], at: int,
                          spec: FormSpec) -> Match | None:
@@ -217,7 +277,7 @@ class Canonicalizer:
         return None
 
     # -- short forms after a full mention ----------------------------------------------------
-    def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _Windows,
+    def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
                        capitals: list[tuple[int, int, str]], chosen: list[Match],
                        deferred: list[Match]) -> list[Match]:
         first_seen: dict[int, int] = {}
@@ -282,7 +342,7 @@ class Canonicalizer:
         extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
         return _select(chosen + extra) if extra else chosen
 
-    def _rival_keys(self, text: str, window: _Windows, capitals: list[tuple[int, int, str]],
+    def _rival_keys(self, text: str, window: _DocTokens, capitals: list[tuple[int, int, str]],
                     by_key: dict[str, list[FormSpec]], taken: _Occupied) -> dict[str, int]:
         """Short-form keys that a different person in this document also carries, with the
         offset where that person first appears: from there on a bare name is ambiguous."""
@@ -376,21 +436,25 @@ def _apply(text: str, changes: list[Change]) -> str:
     return "".join(pieces)
 
 
-class _Windows:
-    """Tokenizes a neighbourhood of a position once and reuses it for nearby hits."""
+class _DocTokens:
+    """The document's tokens, made once on first need (most texts need them for some hit),
+    with their folded forms and romanization keys computed once too."""
 
-    def __init__(self, text: str, radius: int):
+    def __init__(self, text: str):
         self.text = text
-        self.radius = max(radius, 40)
-        self.lo = self.hi = -1
-        self.tokens: list[Token] = []
+        self.tokens: list[Token] | None = None
         self.starts: list[int] = []
         self._keys: list[str] | None = None
+        self._folded: list[str] | None = None
+
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [t.folded for t in self.tokens or ()]
+        return self._folded
 
     def keys(self, key_of) -> list[str]:
-        """Romanization keys of the current window's tokens (computed once per window)."""
         if self._keys is None:
-            tokens, text = self.tokens, self.text
+            tokens, text = self.tokens or [], self.text
             self._keys = [
                 key_of(t.text) if t.folded not in ARTICLES or article_in_context(
                     t.folded, k + 1 < len(tokens) and joined(text, t, tokens[k + 1]))
@@ -398,29 +462,14 @@ class _Windows:
         return self._keys
 
     def around(self, pos: int) -> tuple[list[Token], int | None]:
-        if not (self.lo + self.radius <= pos <= self.hi - self.radius) or self.lo < 0:
-            lo = max(0, pos - 2 * self.radius)
-            hi = min(len(self.text), pos + 4 * self.radius)
-            while lo > 0 and not _is_break(self.text[lo - 1]):
-                lo -= 1
-            while hi < len(self.text) and not _is_break(self.text[hi]):
-                hi += 1
-            self.lo, self.hi = lo, hi
-            self.tokens = tokenize(self.text, lo, hi)
+        """All tokens, and the index of the one containing ``pos`` (None between tokens)."""
+        if self.tokens is None:
+            self.tokens = tokenize(self.text)
             self.starts = [t.start for t in self.tokens]
-            self._keys = None
-            if lo == 0:
-                self.lo = -10**9
-            if hi == len(self.text):
-                self.hi = 10**9
         idx = bisect_right(self.starts, pos) - 1
         if idx < 0 or self.tokens[idx].end <= pos:
             return self.tokens, None
         return self.tokens, idx
-
-
-def _is_break(ch: str) -> bool:
-    return ch.isspace()
 
 
 class _Occupied:

@@ -23,6 +23,8 @@ from normalizer.textfold import Token, tokenize
 # glossary name "person-like".
 PARTICLES = frozenset("""al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
 von der la le ed ud uddin""".split())
+# Lower-case particles the pair index looks through, as the text-side lookup does.
+PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
 _VOWEL = re.compile(r"[aiuy]")
@@ -129,8 +131,20 @@ class CompiledGlossary:
             self._add_entry(index, entry, anchors)
         for keep in glossary.global_keep:
             self._add_keep(-1, keep, anchors)
-        for anchor, specs in anchors.items():
-            self.automaton.add_word(anchor, (anchor, tuple(specs)))
+        self.by_concat: dict[str, list[FormSpec]] = {}
+        self.max_parts = 1
+        words: dict[str, set[int]] = {}
+        for specs in anchors.values():
+            for spec in specs:
+                self.by_concat.setdefault("".join(spec.folded), []).append(spec)
+                self.max_parts = max(self.max_parts, len(spec.folded))
+                offset = 1 if len(spec.folded) > 1 and spec.folded[0] in ARTICLES else 0
+                for n in range(offset + 1, min(len(spec.folded), offset + 3) + 1):
+                    # the first name part as a word, or joined with the next ones
+                    words.setdefault("".join(spec.folded[offset:n]), set()).add(offset)
+        for word, offsets in words.items():
+            pattern = f" {word} "
+            self.automaton.add_word(pattern, (len(pattern), tuple(sorted(offsets))))
         if anchors:
             self.automaton.make_automaton()
         self.has_automaton = bool(anchors)
@@ -157,7 +171,7 @@ class CompiledGlossary:
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
             spec = self._spec(index, variant.text, parts, target, "listed",
                               variant.after_full or short)
-            anchors.setdefault(_anchor(parts), []).append(spec)
+            anchors.setdefault(variant.text, []).append(spec)
             if entry.generate and not spec.short and _generable(parts):
                 self._index_generated(spec)
         for keep in entry.keep:
@@ -231,14 +245,41 @@ class CompiledGlossary:
         parts = tokenize(text)
         if parts:
             spec = self._spec(index, text, parts, text, "keep", False)
-            anchors.setdefault(_anchor(parts), []).append(spec)
+            anchors.setdefault(text, []).append(spec)
 
     def _index_generated(self, spec: FormSpec) -> None:
-        keys = spec.keys
-        for n in range(1, len(keys) + 1):
-            self.generated.setdefault("".join(keys[-n:]), []).append(spec)
-        if len(spec.folded[-1]) >= 7:
-            self.generated.setdefault("~" + masked(keys[-1]), []).append(spec)
+        """File a spelling under the keys of its last two name parts (see ``generated_keys``).
+
+        Looking names up by one family-name key alone made every capitalized word a
+        candidate; two parts (or a whole name written as one word) are selective.
+        """
+        names = [k for k, f in zip(spec.keys, spec.folded, strict=True)
+                 if f not in ARTICLES and f not in PAIR_PARTICLES]
+        keys: set[str] = {"J|" + "".join(names)}
+        if len(names) == 1:
+            keys.add(pair_key("al", names[0]))
+        else:
+            keys.add(pair_key(names[-2], names[-1]))
+            keys.add(pair_key(names[-2], names[-1], fuzzy=True))
+        if len(names) >= 3:
+            keys.add(pair_key(names[-3] + names[-2], names[-1]))
+            keys.add(pair_key(names[-3], names[-2] + names[-1]))
+        for key in keys:
+            self.generated.setdefault(key, []).append(spec)
+
+
+_VOWEL_RUN = re.compile(r"[aiuy*]+")
+
+
+def loose(key: str) -> str:
+    """A key with its vowels blanked and leading vowels dropped (Brahim ~ Ibrahim)."""
+    return _VOWEL_RUN.sub("*", key).lstrip("*")
+
+
+def pair_key(previous: str, last: str, fuzzy: bool = False) -> str:
+    """Index key of a name by its last two parts: the one before loosely, the last exactly
+    (or vowel-masked when ``fuzzy``)."""
+    return f"P|{loose(previous)}|{'~' + masked(last) if fuzzy else last}"
 
 
 def joined(text: str, left: Token, right: Token) -> bool:
@@ -261,10 +302,5 @@ def _latin(parts: list[Token]) -> bool:
     return all(p.folded.isascii() for p in parts)
 
 
-def _anchor(parts: list[Token]) -> str:
-    """The longest non-article part: rare enough to keep Aho-Corasick hits few."""
-    candidates = [p.folded for p in parts if p.folded not in ARTICLES] or [parts[0].folded]
-    return max(candidates, key=len)
-
-
-__all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "joined", "masked"]
+__all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "joined", "loose",
+           "masked", "pair_key"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Letters/digits plus combining marks (Latin, Arabic harakat) and the Persian zero-width joiners.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
@@ -33,9 +33,8 @@ _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h",
                           "þ": "t", "ß": "s", "æ": "a", "œ": "o", "ç": "s"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token of a text: its span and its folded comparison form."""
+class Token(NamedTuple):
+    """A token of a text: its span and its folded comparison form (a tuple: cheap to make)."""
 
     start: int
     end: int
