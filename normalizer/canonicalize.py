@@ -20,9 +20,10 @@ Contract:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
@@ -38,18 +39,16 @@ from normalizer.matcher import (
     pair_key,
 )
 from normalizer.romanize import ARTICLES, article_in_context, close_keys, name_key, surface_key
-from normalizer.textfold import Token, fold_for_search, fold_token, is_name_gap, tokenize
+from normalizer.textfold import (
+    TOKEN_RE,
+    Token,
+    fold_for_search,
+    fold_token,
+    is_name_gap,
+    tokenize,
+)
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4}
-class _WordsOnly(dict):
-    """``str.translate`` table: letters and digits stay, anything else becomes a space."""
-
-    def __missing__(self, code: int) -> int:
-        self[code] = code if chr(code).isalnum() else 32
-        return self[code]
-
-
-_WORDS_ONLY = _WordsOnly()
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
@@ -80,6 +79,7 @@ class Canonicalizer:
         self.short_forms = short_forms
         self._compiled: dict[str | None, CompiledGlossary] = {}
         self._keys: dict[str, str] = {}
+        self._masks: dict[str, str] = {}
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
@@ -152,33 +152,38 @@ class Canonicalizer:
 
     # -- listed spellings (Aho-Corasick anchors) ---------------------------------------------
     def _listed(self, text: str, compiled: CompiledGlossary, window: _DocTokens) -> list[Match]:
-        """Listed spellings: Aho-Corasick finds the words that start a spelling (its first name
-        part, alone or joined with the next: "Amirabdollahian") in a copy of the text where
-        every non-word character is a space, so every hit is a whole word; the tokens from
-        there are looked up among the spellings, and separators are checked on a hit."""
+        """Listed spellings, found by Aho-Corasick in the text's words written end to end.
+
+        Each spelling is filed under its parts joined ("amirabdollahian"), and the folded text
+        is searched with its separators removed, so "Amir Abdollahian", "Amir-Abdollahian",
+        "Amir\u00a0Abdollahian" and "Amirabdollahian" are all one hit; a hit counts only if
+        it starts and ends on word boundaries, and the tokens then decide (separators, joins).
+        """
         if not compiled.has_automaton:
             return []
+        folded_text = fold_for_search(text)
+        words = TOKEN_RE.findall(folded_text)
+        if not words:
+            return []
+        ends = list(accumulate(map(len, words)))
+        spans: list[tuple[int, int]] | None = None
         found: list[Match] = []
-        search = f" {fold_for_search(text).translate(_WORDS_ONLY)} "
-        by_concat, longest = compiled.by_concat, compiled.max_parts
-        tried: set[int] = set()
-        for end, (length, offsets) in compiled.automaton.iter(search):
-            tokens, at = window.around(end - length + 1)
-            if at is None:
-                continue
-            folded = window.folded()
-            for offset in offsets:
-                i = at - offset
-                if i < 0 or i in tried:
-                    continue
-                tried.add(i)
-                acc = ""
-                for j in range(i, min(len(tokens), i + longest)):
-                    acc += folded[j]
-                    for spec in by_concat.get(acc, ()):
-                        match = self._align_listed(text, tokens, folded, i, j + 1, spec)
-                        if match is not None:
-                            found.append(match)
+        for last, (length, specs) in compiled.automaton.iter("".join(words)):
+            first = last - length + 1
+            k0 = bisect_right(ends, first)
+            if ends[k0] - len(words[k0]) != first:
+                continue  # starts inside a word
+            k1 = bisect_left(ends, last + 1)
+            if ends[k1] != last + 1:
+                continue  # ends inside a word
+            if spans is None:
+                spans = [m.span() for m in TOKEN_RE.finditer(folded_text)]
+            tokens = [_token(text, *spans[k]) for k in range(k0, k1 + 1)]
+            folded = [t.folded for t in tokens]
+            for spec in specs:
+                match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
+                if match is not None:
+                    found.append(match)
         return found
 
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
@@ -203,6 +208,14 @@ class Canonicalizer:
             key = self._keys[surface] = surface_key(surface, fold_token(surface))
         return key
 
+    def _masked(self, key: str) -> str:
+        value = self._masks.get(key)
+        if value is None:
+            if len(self._masks) > 500_000:
+                self._masks.clear()
+            value = self._masks[key] = masked(key)
+        return value
+
     def _generated(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
                    capitals: list[tuple[int, int, str]]) -> list[Match]:
         """Unlisted romanizations, looked up by the keys of a name's last two parts.
@@ -214,8 +227,12 @@ class Canonicalizer:
         if not index:
             return []
         found: list[Match] = []
+        ends_a_name = compiled.last_keys
         for n, (start, _end, surface) in enumerate(capitals):
             key = self._key(surface)
+            if key not in ends_a_name and "J|" + key not in ends_a_name and (
+                    len(surface) < 5 or "~" + self._masked(key) not in ends_a_name):
+                continue  # most capitalized words end no glossary name
             lookups = ["J|" + key]
             previous = self._previous_name_keys(text, capitals, n)
             for prev in previous:
@@ -437,24 +454,26 @@ def _apply(text: str, changes: list[Change]) -> str:
 
 
 class _DocTokens:
-    """The document's tokens, made once on first need (most texts need them for some hit),
-    with their folded forms and romanization keys computed once too."""
+    """Tokens of the neighbourhood of a position, made on demand and reused for nearby
+    positions, with their folded forms and romanization keys computed once per window."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, radius: int = 160):
         self.text = text
-        self.tokens: list[Token] | None = None
+        self.radius = radius
+        self.lo = self.hi = -1
+        self.tokens: list[Token] = []
         self.starts: list[int] = []
         self._keys: list[str] | None = None
         self._folded: list[str] | None = None
 
     def folded(self) -> list[str]:
         if self._folded is None:
-            self._folded = [t.folded for t in self.tokens or ()]
+            self._folded = [t.folded for t in self.tokens]
         return self._folded
 
     def keys(self, key_of) -> list[str]:
         if self._keys is None:
-            tokens, text = self.tokens or [], self.text
+            tokens, text = self.tokens, self.text
             self._keys = [
                 key_of(t.text) if t.folded not in ARTICLES or article_in_context(
                     t.folded, k + 1 < len(tokens) and joined(text, t, tokens[k + 1]))
@@ -462,14 +481,28 @@ class _DocTokens:
         return self._keys
 
     def around(self, pos: int) -> tuple[list[Token], int | None]:
-        """All tokens, and the index of the one containing ``pos`` (None between tokens)."""
-        if self.tokens is None:
-            self.tokens = tokenize(self.text)
+        """Tokens around ``pos`` and the index of the one containing it (None if none)."""
+        if not self.lo + self.radius // 2 <= pos <= self.hi - self.radius // 2:
+            text = self.text
+            lo, hi = max(0, pos - self.radius), min(len(text), pos + self.radius)
+            while lo > 0 and not text[lo - 1].isspace():
+                lo -= 1
+            while hi < len(text) and not text[hi].isspace():
+                hi += 1
+            self.tokens = tokenize(text, lo, hi)
             self.starts = [t.start for t in self.tokens]
+            self._keys = self._folded = None
+            self.lo = -10**9 if lo == 0 else lo
+            self.hi = 10**9 if hi == len(text) else hi
         idx = bisect_right(self.starts, pos) - 1
         if idx < 0 or self.tokens[idx].end <= pos:
             return self.tokens, None
         return self.tokens, idx
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    surface = text[start:end]
+    return Token(start, end, surface, fold_token(surface))
 
 
 class _Occupied:

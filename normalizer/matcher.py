@@ -124,6 +124,7 @@ class CompiledGlossary:
         self.entries = list(glossary.entries)
         self.automaton = ahocorasick.Automaton()
         self.generated: dict[str, list[FormSpec]] = {}
+        self.last_keys: set[str] = set()  # what a word must be to end an unlisted variant
         self.partials: dict[int, list[FormSpec]] = {}
         self.max_chars = 0
         anchors: dict[str, list[FormSpec]] = {}
@@ -133,18 +134,12 @@ class CompiledGlossary:
             self._add_keep(-1, keep, anchors)
         self.by_concat: dict[str, list[FormSpec]] = {}
         self.max_parts = 1
-        words: dict[str, set[int]] = {}
         for specs in anchors.values():
             for spec in specs:
                 self.by_concat.setdefault("".join(spec.folded), []).append(spec)
                 self.max_parts = max(self.max_parts, len(spec.folded))
-                offset = 1 if len(spec.folded) > 1 and spec.folded[0] in ARTICLES else 0
-                for n in range(offset + 1, min(len(spec.folded), offset + 3) + 1):
-                    # the first name part as a word, or joined with the next ones
-                    words.setdefault("".join(spec.folded[offset:n]), set()).add(offset)
-        for word, offsets in words.items():
-            pattern = f" {word} "
-            self.automaton.add_word(pattern, (len(pattern), tuple(sorted(offsets))))
+        for concat, specs in self.by_concat.items():
+            self.automaton.add_word(concat, (len(concat), tuple(specs)))
         if anchors:
             self.automaton.make_automaton()
         self.has_automaton = bool(anchors)
@@ -266,6 +261,9 @@ class CompiledGlossary:
             keys.add(pair_key(names[-3], names[-2] + names[-1]))
         for key in keys:
             self.generated.setdefault(key, []).append(spec)
+        self.last_keys.add(names[-1])
+        self.last_keys.add("~" + masked(names[-1]))
+        self.last_keys.add("J|" + "".join(names))
 
 
 _VOWEL_RUN = re.compile(r"[aiuy*]+")

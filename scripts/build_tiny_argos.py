@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import os
 import random
 import shutil
@@ -130,7 +131,7 @@ def seed_everything(seed: int = SEED) -> None:
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-    torch.set_num_threads(1)
+    torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
     spm.set_random_generator_seed(seed)
 
@@ -325,7 +326,8 @@ def install_int8_fake_quant(model) -> dict:
 QUANT_MODES = (None, "int8", "int8sat")
 
 
-def train_tiny_model(pairs, sp, log, max_steps: int = 4000, min_gold_target: float = 0.99,
+def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1000,
+                     min_gold_target: float = 0.95,
                      eos_margin: float = -12.0):
     """Train until every pair is memorized robustly enough for CTranslate2.
 
@@ -439,6 +441,9 @@ def train_tiny_model(pairs, sp, log, max_steps: int = 4000, min_gold_target: flo
 
     def run(phase: str, lr: float, modes, steps_cap: int) -> None:
         opt = torch.optim.Adam(model.parameters(), lr=lr)
+        # cosine decay to lr/20 over steps_cap: the late, small steps settle the margins
+        sched = torch.optim.lr_scheduler.LambdaLR(
+            opt, lambda k: 0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(k, steps_cap) / steps_cap)))
         t0 = time.time()
         step, streak, res = 0, 0, {}
         model.train()
@@ -451,13 +456,14 @@ def train_tiny_model(pairs, sp, log, max_steps: int = 4000, min_gold_target: flo
             opt.zero_grad()
             loss.backward()
             opt.step()
+            sched.step()
             fake_quant["mode"] = None
-            if step % 50 == 0:
+            if step % 100 == 0 or step == steps_cap:
                 res = evaluate(modes)
-                if step % 250 == 0:
+                if step % 500 == 0:
                     log(f"    {phase} step {step}: loss {loss.item():.5f} " + fmt(res))
                 streak = streak + 1 if good(res) else 0
-                if streak >= 3:
+                if streak >= 2:
                     break
         log(f"    {phase}: {step} steps in {time.time() - t0:.1f}s: " + fmt(res))
 
@@ -466,8 +472,8 @@ def train_tiny_model(pairs, sp, log, max_steps: int = 4000, min_gold_target: flo
                          for m, (a, g, e) in res.items())
 
     model.train()
-    run("float", 3e-3, [None], max_steps)
-    run("int8-aware", 1e-3, ["int8sat", "int8", None], max_steps)
+    run("float", 3e-3, [None], float_steps)
+    run("int8-aware", 1e-3, ["int8sat", "int8", None], qat_steps)
     final = evaluate(QUANT_MODES)
     log("    final: " + fmt(final))
     model.eval()
