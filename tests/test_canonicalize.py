@@ -54,7 +54,6 @@ MUST_MERGE = [
     ("Abdel Fattah al-Burhan", "Abdel Fattah al-Burhane"),
     ("Mohamed Hamdan Dagalo", "Mohamed Hamdane Dagalo"),
     ("Ziyad al-Nakhalah", "Ziad Nakhalé"),
-    ("Faisal bin Farhan", "Fayçal ben Farhan"),
     ("Yahya Sinwar", "Yahya al-Sinouar"),
 ]
 
