@@ -97,7 +97,7 @@ class Canonicalizer:
         """
         out, changes = self._one_pass(text, lang)
         for _ in range(2):
-            if not changes:
+            if not any(_may_grow(out, c) for c in changes):
                 break
             again, more = self._one_pass(out, lang)
             if not more:
@@ -143,7 +143,8 @@ class Canonicalizer:
         candidates = self._listed(text, compiled, window)
         capitals = [(m.start(), m.end(), m.group()) for m in CAPITALIZED_RE.finditer(text)]
         if self.generate:
-            candidates += self._generated(text, compiled, window, capitals)
+            listed_ends = {c.end for c in candidates}
+            candidates += self._generated(text, compiled, window, capitals, listed_ends)
         deferred = [c for c in candidates if c.spec.short]
         chosen = _select([c for c in candidates if not c.spec.short])
         if self.short_forms:
@@ -217,7 +218,7 @@ class Canonicalizer:
         return value
 
     def _generated(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
-                   capitals: list[tuple[int, int, str]]) -> list[Match]:
+                   capitals: list[tuple[int, int, str]], listed_ends: set[int]) -> list[Match]:
         """Unlisted romanizations, looked up by the keys of a name's last two parts.
 
         Only a capitalized word that follows another capitalized word (or an article) across a
@@ -228,7 +229,9 @@ class Canonicalizer:
             return []
         found: list[Match] = []
         ends_a_name = compiled.last_keys
-        for n, (start, _end, surface) in enumerate(capitals):
+        for n, (start, end, surface) in enumerate(capitals):
+            if end in listed_ends:
+                continue  # a listed spelling already ends here
             key = self._key(surface)
             if key not in ends_a_name and "J|" + key not in ends_a_name and (
                     len(surface) < 5 or "~" + self._masked(key) not in ends_a_name):
@@ -391,6 +394,21 @@ class Canonicalizer:
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
 
 
+_GROW_LEFT = re.compile(r"(?:[^\W_]+)[ \t\u00a0\n\-\u2010-\u2015'\u2019]{0,3}$")
+_GROW_RIGHT = re.compile(r"[ \t\u00a0\n\-\u2010-\u2015'\u2019]{0,3}[^\W_]")
+
+
+def _may_grow(out: str, change: Change) -> bool:
+    """Could a name now run across the replacement's edge? Only if a word joins it there
+    (another capitalized word, an article, or letters glued to it)."""
+    left = _GROW_LEFT.search(out, max(0, change.out_start - 40), change.out_start)
+    if left and (left.group()[:1].isupper() or left.group().split()[0].lower()
+                 in ("al", "el", "d", "l") or not left.group()[-1:].isspace()):
+        return True
+    right = _GROW_RIGHT.match(out, change.out_end)
+    return bool(right) and (right.group()[-1].isupper() or not right.group()[:1].isspace())
+
+
 def compose_changes(text: str, first: list[Change], second: list[Change]) -> list[Change]:
     """Changes from ``text`` to the result of applying ``first`` then ``second``.
 
@@ -454,26 +472,24 @@ def _apply(text: str, changes: list[Change]) -> str:
 
 
 class _DocTokens:
-    """Tokens of the neighbourhood of a position, made on demand and reused for nearby
-    positions, with their folded forms and romanization keys computed once per window."""
+    """The document's tokens, made once on first need (a text with any candidate needs them
+    near several places), with folded forms and romanization keys computed once too."""
 
-    def __init__(self, text: str, radius: int = 160):
+    def __init__(self, text: str):
         self.text = text
-        self.radius = radius
-        self.lo = self.hi = -1
-        self.tokens: list[Token] = []
+        self.tokens: list[Token] | None = None
         self.starts: list[int] = []
         self._keys: list[str] | None = None
         self._folded: list[str] | None = None
 
     def folded(self) -> list[str]:
         if self._folded is None:
-            self._folded = [t.folded for t in self.tokens]
+            self._folded = [t.folded for t in self.tokens or ()]
         return self._folded
 
     def keys(self, key_of) -> list[str]:
         if self._keys is None:
-            tokens, text = self.tokens, self.text
+            tokens, text = self.tokens or [], self.text
             self._keys = [
                 key_of(t.text) if t.folded not in ARTICLES or article_in_context(
                     t.folded, k + 1 < len(tokens) and joined(text, t, tokens[k + 1]))
@@ -481,19 +497,10 @@ class _DocTokens:
         return self._keys
 
     def around(self, pos: int) -> tuple[list[Token], int | None]:
-        """Tokens around ``pos`` and the index of the one containing it (None if none)."""
-        if not self.lo + self.radius // 2 <= pos <= self.hi - self.radius // 2:
-            text = self.text
-            lo, hi = max(0, pos - self.radius), min(len(text), pos + self.radius)
-            while lo > 0 and not text[lo - 1].isspace():
-                lo -= 1
-            while hi < len(text) and not text[hi].isspace():
-                hi += 1
-            self.tokens = tokenize(text, lo, hi)
+        """All tokens, and the index of the one containing ``pos`` (None between tokens)."""
+        if self.tokens is None:
+            self.tokens = tokenize(self.text)
             self.starts = [t.start for t in self.tokens]
-            self._keys = self._folded = None
-            self.lo = -10**9 if lo == 0 else lo
-            self.hi = 10**9 if hi == len(text) else hi
         idx = bisect_right(self.starts, pos) - 1
         if idx < 0 or self.tokens[idx].end <= pos:
             return self.tokens, None
