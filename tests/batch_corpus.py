@@ -84,3 +84,29 @@ def make_corpus(root: Path, texts: int, jsonl_lines: int, *, jsonl_files: int = 
             (broken / "huge.txt").write_bytes(b"a" * (MAX_DOCUMENT_BYTES + 10))
             bad_locations.append(str(broken / "huge.txt"))
     return bad_locations
+
+
+def snapshot(out: Path) -> dict[str, object]:
+    """Every file under OUT: bytes, and records.jsonl without its timings."""
+    from normalizer.records import without_timings
+
+    files: dict[str, object] = {}
+    for path in sorted(out.rglob("*")):
+        if path.is_file():
+            rel = path.relative_to(out).as_posix()
+            if rel == "records.jsonl":
+                files[rel] = [without_timings(line) for line in path.read_text().splitlines()]
+            else:
+                files[rel] = path.read_bytes()
+    return files
+
+
+def detection_available() -> bool:
+    """Whether the detection stage loads here (it needs langdetect's profiles)."""
+    try:
+        from normalizer.pipeline import _load_detector
+
+        _load_detector(None)
+    except Exception:  # noqa: BLE001
+        return False
+    return True

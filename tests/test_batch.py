@@ -12,8 +12,7 @@ from normalizer import batch as batch_mod
 from normalizer.batch import BatchRun, RunOptions
 from normalizer.errors import OutputError, UsageError
 from normalizer.pipeline import PipelineConfig
-from normalizer.records import without_timings
-from tests.batch_corpus import make_corpus
+from tests.batch_corpus import make_corpus, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
@@ -32,17 +31,6 @@ def run(inputs, out, workers=1, resume=False, cfg=None, **kw):
     return BatchRun(cfg or config(), options).run()
 
 
-def snapshot(out: Path) -> dict[str, object]:
-    """Every file under OUT: bytes, records.jsonl without timings."""
-    files: dict[str, object] = {}
-    for path in sorted(out.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(out).as_posix()
-            if rel == "records.jsonl":
-                files[rel] = [without_timings(line) for line in path.read_text().splitlines()]
-            else:
-                files[rel] = path.read_bytes()
-    return files
 
 
 @pytest.fixture(scope="module")

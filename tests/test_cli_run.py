@@ -13,25 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from normalizer.records import without_timings
-from tests.batch_corpus import make_corpus
+from tests.batch_corpus import detection_available, make_corpus, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
 SEEDS = ROOT / "seeds"
 
 
-def _detection_available() -> bool:
-    try:
-        from normalizer.pipeline import _load_detector
-
-        _load_detector(None)
-    except Exception:  # noqa: BLE001
-        return False
-    return True
 
 
-DETECT = _detection_available()
+DETECT = detection_available()
 # Until the detection stage is installed, English is forced so the rest can be checked.
 LANG_ARGS: list[str] = [] if DETECT else ["--lang", "en"]
 
@@ -43,16 +34,6 @@ def newsnorm(*args: str, stdin: str | None = None, env: dict | None = None,
                           env={**os.environ, "CI": "1", **(env or {})}, timeout=120)
 
 
-def snapshot(out: Path) -> dict[str, object]:
-    files: dict[str, object] = {}
-    for path in sorted(out.rglob("*")):
-        if path.is_file():
-            rel = path.relative_to(out).as_posix()
-            if rel == "records.jsonl":
-                files[rel] = [without_timings(line) for line in path.read_text().splitlines()]
-            else:
-                files[rel] = path.read_bytes()
-    return files
 
 
 def records(out: Path) -> list[dict]:

@@ -8,23 +8,16 @@ import pytest
 
 from normalizer.document import Document
 from normalizer.errors import UsageError
+from tests.batch_corpus import detection_available
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
 SEEDS = ROOT / "seeds"
 
 
-def _detection_available() -> bool:
-    try:
-        from normalizer.pipeline import _load_detector
-
-        _load_detector(None)
-    except Exception:  # noqa: BLE001
-        return False
-    return True
 
 
-needs_detection = pytest.mark.skipif(not _detection_available(),
+needs_detection = pytest.mark.skipif(not detection_available(),
                                      reason="normalizer.detection.LanguageDetector not there yet")
 
 
