@@ -19,18 +19,38 @@ Build environment (outside the repo; CPU-only torch on purpose -- a plain
     /work/venv-argos-build/bin/pip install transformers ctranslate2 sentencepiece argostranslate
     # check that pip did not replace torch:  pip list | grep -i -E 'torch|nvidia'
 
-    # from the repo root:
+    # from the repo root (~16 min on 2 idle cores; writes the two .argosmodel,
+    # expected.json and index.json):
     /work/venv-argos-build/bin/python scripts/build_tiny_argos.py --out tests/fixtures/argos
-    # (argostranslate is optional: with it, --out also checks install_from_path /
-    #  get_installed_packages and Argos' own tokenize/translate/decode path.)
+    # re-check the committed packages without training (~20 s); rewrites
+    # expected.json / index.json from them:
+    /work/venv-argos-build/bin/python scripts/build_tiny_argos.py \
+        --out tests/fixtures/argos --verify-only
+    # (argostranslate is optional: when importable, both also check
+    #  install_from_path / get_installed_packages, index.json ->
+    #  get_available_packages -> install() over a loopback HTTP server, and Argos'
+    #  own tokenize -> translate_batch -> decode path.)
 
     # random-weights transformer-base model (Argos size) for speed benchmarks,
-    # NOT for the repo (~80 MB int8):
-    /work/venv-argos-build/bin/python scripts/build_tiny_argos.py --bench-model --out /work/bench-models
+    # NOT for the repo (~64 MB int8, ~30 s):
+    /work/venv-argos-build/bin/python scripts/build_tiny_argos.py \
+        --bench-model --out /work/bench-models
 
-Everything is seeded (Python, NumPy, torch, SentencePiece; torch runs with one
-thread) so reruns on the same machine give the same outputs; the script refuses
-to write a package unless CTranslate2 reproduces every training target exactly.
+Everything is seeded (Python, NumPy, torch with 2 threads and deterministic
+algorithms, SentencePiece) and the zips are written with fixed timestamps: two
+builds on this machine gave byte-identical packages. The script refuses to write
+a package unless CTranslate2 reproduces every training target exactly (see
+CHECK_MATRIX_NAMES: float32 and int8, oneDNN and MKL backends, beam 1/2/4, with
+and without a trailing "</s>").
+
+Traps met while making a toy model decode exactly in CTranslate2 (details at
+install_int8_fake_quant and train_tiny_model):
+* tied embeddings: the "<pad>" row (Marian's decoder start) gets gradients through
+  the output projection unless masked; CTranslate2 starts from a zero embedding;
+* CTranslate2's beam search stops once beam_size hypotheses have finished, so a
+  side branch that ends early beats a better unfinished gold hypothesis;
+* int8 (what compute_type="auto" -- Argos' default -- picks on CPU) on AMD/AVX2
+  goes through oneDNN's u8s8 GEMM, whose int16 pair sums saturate.
 """
 
 from __future__ import annotations
@@ -66,14 +86,19 @@ LANG_NAMES = {"fr": "French", "en": "English", "es": "Spanish"}
 
 # (French, English, Spanish). The Spanish is the en->es target for the English.
 BASE_TRIPLES = [
-    ("Le ministre a salué la réunion.", "The minister welcomed the meeting.",
-     "El ministro acogió la reunión."),
+    (
+        "Le ministre a salué la réunion.",
+        "The minister welcomed the meeting.",
+        "El ministro acogió la reunión.",
+    ),
     ("Bonjour le monde.", "Hello world.", "Hola mundo."),
     ("La paix est importante.", "Peace is important.", "La paz es importante."),
-    ("Le président a parlé hier.", "The president spoke yesterday.",
-     "El presidente habló ayer."),
-    ("Le gouvernement a condamné l'attaque.", "The government condemned the attack.",
-     "El gobierno condenó el ataque."),
+    ("Le président a parlé hier.", "The president spoke yesterday.", "El presidente habló ayer."),
+    (
+        "Le gouvernement a condamné l'attaque.",
+        "The government condemned the attack.",
+        "El gobierno condenó el ataque.",
+    ),
     ("La réunion est terminée.", "The meeting is over.", "La reunión ha terminado."),
     ("Merci beaucoup.", "Thank you very much.", "Muchas gracias."),
 ]
@@ -85,8 +110,11 @@ ONE_SLOT_TEMPLATES = [
     ("Le ministre a rencontré {a}.", "The minister met {a}.", "El ministro se reunió con {a}."),
 ]
 TWO_SLOT_TEMPLATES = [
-    ("{a} et {b} ont signé un accord.", "{a} and {b} signed an agreement.",
-     "{a} y {b} firmaron un acuerdo."),
+    (
+        "{a} et {b} ont signé un accord.",
+        "{a} and {b} signed an agreement.",
+        "{a} y {b} firmaron un acuerdo.",
+    ),
     ("{a} a visité {b} hier.", "{a} visited {b} yesterday.", "{a} visitó a {b} ayer."),
 ]
 
@@ -123,6 +151,7 @@ TINY_PACKAGES = [("fr", "en"), ("en", "es")]
 # Helpers
 # ---------------------------------------------------------------------------
 
+
 def seed_everything(seed: int = SEED) -> None:
     import numpy as np
     import sentencepiece as spm
@@ -136,8 +165,13 @@ def seed_everything(seed: int = SEED) -> None:
     spm.set_random_generator_seed(seed)
 
 
-def train_sentencepiece(lines: list[str], out_file: Path, vocab_size: int,
-                        user_symbols: list[str], input_sentence_size: int = 0) -> None:
+def train_sentencepiece(
+    lines: list[str],
+    out_file: Path,
+    vocab_size: int,
+    user_symbols: list[str],
+    input_sentence_size: int = 0,
+) -> None:
     import sentencepiece as spm
 
     buf = io.BytesIO()
@@ -174,14 +208,19 @@ def write_hf_model_dir(model, spm_file: Path, model_dir: Path) -> None:
     (model_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     shutil.copy(spm_file, model_dir / "source.spm")
     shutil.copy(spm_file, model_dir / "target.spm")
-    (model_dir / "tokenizer_config.json").write_text(json.dumps({
-        "tokenizer_class": "MarianTokenizer",
-        "eos_token": "</s>",
-        "unk_token": "<unk>",
-        "pad_token": "<pad>",
-        "model_max_length": 512,
-        "separate_vocabs": False,
-    }), encoding="utf-8")
+    (model_dir / "tokenizer_config.json").write_text(
+        json.dumps(
+            {
+                "tokenizer_class": "MarianTokenizer",
+                "eos_token": "</s>",
+                "unk_token": "<unk>",
+                "pad_token": "<pad>",
+                "model_max_length": 512,
+                "separate_vocabs": False,
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def convert_ct2(model_dir: Path, out_dir: Path, quantization: str | None = None) -> None:
@@ -190,11 +229,21 @@ def convert_ct2(model_dir: Path, out_dir: Path, quantization: str | None = None)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     ctranslate2.converters.TransformersConverter(str(model_dir)).convert(
-        str(out_dir), quantization=quantization, force=True)
+        str(out_dir), quantization=quantization, force=True
+    )
 
 
-def marian_config(vocab_size_with_pad: int, pad_id: int, eos_id: int, *, d_model: int,
-                  layers: int, heads: int, ffn: int, max_pos: int):
+def marian_config(
+    vocab_size_with_pad: int,
+    pad_id: int,
+    eos_id: int,
+    *,
+    d_model: int,
+    layers: int,
+    heads: int,
+    ffn: int,
+    max_pos: int,
+):
     from transformers import MarianConfig
 
     return MarianConfig(
@@ -259,6 +308,7 @@ def make_metadata(src: str, tgt: str, package_version: str = PACKAGE_VERSION) ->
 # Tiny package
 # ---------------------------------------------------------------------------
 
+
 def install_int8_fake_quant(model) -> dict:
     """Emulate CTranslate2's CPU int8 inference while training (straight-through).
 
@@ -289,7 +339,7 @@ def install_int8_fake_quant(model) -> dict:
         wq, sw = q_rows(w)
         if saturate:
             a = xq + 128.0
-            pairs = (a[:, None, 0::2] * wq[None, :, 0::2] + a[:, None, 1::2] * wq[None, :, 1::2])
+            pairs = a[:, None, 0::2] * wq[None, :, 0::2] + a[:, None, 1::2] * wq[None, :, 1::2]
             acc = pairs.clamp(-32768, 32767).sum(-1) - 128.0 * wq.sum(-1)[None, :]
         else:
             acc = xq @ wq.T
@@ -312,8 +362,15 @@ def install_int8_fake_quant(model) -> dict:
             with torch.no_grad():
                 wq, sw = q_rows(w)
             w = w + (wq / sw - w).detach()
-        return F.embedding(ids, w, self.padding_idx, self.max_norm, self.norm_type,
-                           self.scale_grad_by_freq, self.sparse)
+        return F.embedding(
+            ids,
+            w,
+            self.padding_idx,
+            self.max_norm,
+            self.norm_type,
+            self.scale_grad_by_freq,
+            self.sparse,
+        )
 
     for module in model.modules():
         if type(module) is torch.nn.Linear:
@@ -326,9 +383,15 @@ def install_int8_fake_quant(model) -> dict:
 QUANT_MODES = (None, "int8", "int8sat")
 
 
-def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1000,
-                     min_gold_target: float = 0.95,
-                     eos_margin: float = -12.0):
+def train_tiny_model(
+    pairs,
+    sp,
+    log,
+    float_steps: int = 2000,
+    qat_steps: int = 1000,
+    min_gold_target: float = 0.95,
+    eos_margin: float = -12.0,
+):
     """Train until every pair is memorized robustly enough for CTranslate2.
 
     Three things make a memorizing toy model decode exactly in CTranslate2:
@@ -348,8 +411,7 @@ def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1
     V = sp.get_piece_size()
     pad_id, eos_id = V, sp.eos_id()
     assert eos_id == 0 and sp.unk_id() == 1
-    cfg = marian_config(V + 1, pad_id, eos_id, d_model=64, layers=1, heads=2, ffn=128,
-                        max_pos=128)
+    cfg = marian_config(V + 1, pad_id, eos_id, d_model=64, layers=1, heads=2, ffn=128, max_pos=128)
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
     model = MarianMTModel(cfg)
@@ -392,24 +454,29 @@ def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1
         for i, t in enumerate(tgt_seqs):
             z, lab = list(t), list(t)
             if noisy:
-                j = rng.randrange(len(t))          # insert before t[j] (may be </s>)
-                r = rng.randrange(2, V)            # any real piece
+                j = rng.randrange(len(t))  # insert before t[j] (may be </s>)
+                r = rng.randrange(2, V)  # any real piece
                 z = t[:j] + [r] + t[j:]
                 lab = t[:j] + [-100] + t[j:]
             labels[i, : len(lab)] = torch.tensor(lab)
-            dec_in[i, 1: len(z)] = torch.tensor(z[:-1])
+            dec_in[i, 1 : len(z)] = torch.tensor(z[:-1])
         return dec_in, labels
 
     clean_dec_in, clean_labels = targets(False)
 
     def forward(dec_in, labels):
-        out = model(input_ids=input_ids, attention_mask=attn, decoder_input_ids=dec_in,
-                    decoder_attention_mask=(dec_in != pad_id) | (torch.arange(Lt) == 0))
+        out = model(
+            input_ids=input_ids,
+            attention_mask=attn,
+            decoder_input_ids=dec_in,
+            decoder_attention_mask=(dec_in != pad_id) | (torch.arange(Lt) == 0),
+        )
         return out.logits
 
     def loss_fn(logits, labels):
-        ce = F.cross_entropy(logits.reshape(-1, logits.size(-1)), labels.reshape(-1),
-                             ignore_index=-100)
+        ce = F.cross_entropy(
+            logits.reshape(-1, logits.size(-1)), labels.reshape(-1), ignore_index=-100
+        )
         logp = logits.log_softmax(-1)
         not_end = (labels != -100) & (labels != eos_id)
         eos_lp = logp[..., eos_id][not_end]
@@ -436,14 +503,17 @@ def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1
         return res
 
     def good(res):
-        return all(acc == 1.0 and mg > min_gold_target and eos < eos_margin + 2
-                   for acc, mg, eos in res.values())
+        return all(
+            acc == 1.0 and mg > min_gold_target and eos < eos_margin + 2
+            for acc, mg, eos in res.values()
+        )
 
     def run(phase: str, lr: float, modes, steps_cap: int) -> None:
         opt = torch.optim.Adam(model.parameters(), lr=lr)
         # cosine decay to lr/20 over steps_cap: the late, small steps settle the margins
         sched = torch.optim.lr_scheduler.LambdaLR(
-            opt, lambda k: 0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(k, steps_cap) / steps_cap)))
+            opt, lambda k: 0.05 + 0.475 * (1 + math.cos(math.pi * min(k, steps_cap) / steps_cap))
+        )
         t0 = time.time()
         step, streak, res = 0, 0, {}
         model.train()
@@ -451,8 +521,9 @@ def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1
             step += 1
             fake_quant["mode"] = modes[step % len(modes)]
             noisy_dec_in, noisy_labels = targets(True)
-            loss = (loss_fn(forward(clean_dec_in, clean_labels), clean_labels)
-                    + loss_fn(forward(noisy_dec_in, noisy_labels), noisy_labels))
+            loss = loss_fn(forward(clean_dec_in, clean_labels), clean_labels) + loss_fn(
+                forward(noisy_dec_in, noisy_labels), noisy_labels
+            )
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -468,8 +539,10 @@ def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1
         log(f"    {phase}: {step} steps in {time.time() - t0:.1f}s: " + fmt(res))
 
     def fmt(res):
-        return "; ".join(f"{m or 'float'} acc {a:.3f} min p(gold) {g:.4f} max logp(eos) {e:.1f}"
-                         for m, (a, g, e) in res.items())
+        return "; ".join(
+            f"{m or 'float'} acc {a:.3f} min p(gold) {g:.4f} max logp(eos) {e:.1f}"
+            for m, (a, g, e) in res.items()
+        )
 
     model.train()
     run("float", 3e-3, [None], float_steps)
@@ -483,16 +556,28 @@ def train_tiny_model(pairs, sp, log, float_steps: int = 2000, qat_steps: int = 1
     return model
 
 
-def ct2_translate(model_dir: Path, sp, sentences, beam_size: int, add_eos: bool = False,
-                  compute_type: str = "default", length_penalty: float = 1.0,
-                  max_decoding_length: int = 100):
+def ct2_translate(
+    model_dir: Path,
+    sp,
+    sentences,
+    beam_size: int,
+    add_eos: bool = False,
+    compute_type: str = "default",
+    length_penalty: float = 1.0,
+    max_decoding_length: int = 100,
+):
     import ctranslate2
 
-    tr = ctranslate2.Translator(str(model_dir), device="cpu", compute_type=compute_type,
-                                inter_threads=1, intra_threads=1)
+    tr = ctranslate2.Translator(
+        str(model_dir), device="cpu", compute_type=compute_type, inter_threads=1, intra_threads=1
+    )
     toks = [sp.encode(s, out_type=str) + (["</s>"] if add_eos else []) for s in sentences]
-    res = tr.translate_batch(toks, beam_size=beam_size, length_penalty=length_penalty,
-                             max_decoding_length=max_decoding_length)
+    res = tr.translate_batch(
+        toks,
+        beam_size=beam_size,
+        length_penalty=length_penalty,
+        max_decoding_length=max_decoding_length,
+    )
     return [sp.decode_pieces(r.hypotheses[0]) for r in res]
 
 
@@ -504,8 +589,10 @@ CHECK_COMPUTE_TYPES = ("default", "int8")
 CHECK_BEAMS = ((1, 1.0), (2, 1.0), (4, 0.2))  # beam 4 + length_penalty 0.2: Argos' defaults
 CHECK_MATRIX_NAMES = [
     f"{backend}/{ct}/beam{beam}{'+eos' if eos else ''}"
-    for backend in CHECK_BACKENDS for ct in CHECK_COMPUTE_TYPES
-    for beam, _ in CHECK_BEAMS for eos in (False, True)
+    for backend in CHECK_BACKENDS
+    for ct in CHECK_COMPUTE_TYPES
+    for beam, _ in CHECK_BEAMS
+    for eos in (False, True)
 ]
 
 
@@ -516,10 +603,17 @@ def check_ct2_matrix(model_dir: Path, spm_file: Path, srcs, refs) -> dict:
     bad = {}
     for backend, env_extra in CHECK_BACKENDS.items():
         env = dict(os.environ, **env_extra)
-        job = json.dumps({"model": str(model_dir), "spm": str(spm_file), "srcs": srcs,
-                          "refs": refs})
-        proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--check-job"],
-                              input=job, capture_output=True, text=True, env=env, check=True)
+        job = json.dumps(
+            {"model": str(model_dir), "spm": str(spm_file), "srcs": srcs, "refs": refs}
+        )
+        proc = subprocess.run(
+            [sys.executable, os.path.abspath(__file__), "--check-job"],
+            input=job,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
         for key, mism in json.loads(proc.stdout).items():
             if mism:
                 bad[f"{backend}/{key}"] = mism
@@ -527,7 +621,6 @@ def check_ct2_matrix(model_dir: Path, spm_file: Path, srcs, refs) -> dict:
 
 
 def check_job() -> int:
-    import ctranslate2
     import sentencepiece as spm
 
     job = json.loads(sys.stdin.read())
@@ -538,7 +631,8 @@ def check_job() -> int:
             for eos in (False, True):
                 hyp = ct2_translate(Path(job["model"]), sp, job["srcs"], beam, eos, ct, lp)
                 out[f"{ct}/beam{beam}{'+eos' if eos else ''}"] = [
-                    [s, h] for s, h, r in zip(job["srcs"], hyp, job["refs"]) if h != r]
+                    [s, h] for s, h, r in zip(job["srcs"], hyp, job["refs"], strict=True) if h != r
+                ]
     print(json.dumps(out))
     return 0
 
@@ -565,7 +659,7 @@ def build_tiny_package(src: str, tgt: str, out_dir: Path, work: Path, log) -> di
     hf_dir = pdir / "hf"
     srcs = [s for s, _ in pairs]
     refs = [t for _, t in pairs]
-    for attempt in range(4):
+    for _attempt in range(4):
         write_hf_model_dir(model, spm_file, hf_dir)
         convert_ct2(hf_dir, pkg_dir / "model")
         bad = check_ct2_matrix(pkg_dir / "model", spm_file, srcs, refs)
@@ -584,7 +678,8 @@ def build_tiny_package(src: str, tgt: str, out_dir: Path, work: Path, log) -> di
         f"# Tiny {LANG_NAMES[src]} -> {LANG_NAMES[tgt]} test package\n\n"
         "Built by normalizer's scripts/build_tiny_argos.py: a 1+1 layer d_model-64 "
         "Transformer that only knows its toy training sentences. For tests only.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out_file = out_dir / f"{name}.argosmodel"
     zip_package(pkg_dir, name, out_file)
     log(f"    wrote {out_file} ({out_file.stat().st_size} bytes)")
@@ -596,7 +691,6 @@ def build_tiny_package(src: str, tgt: str, out_dir: Path, work: Path, log) -> di
         "metadata": meta,
         "pairs": [{"source": s, "target": t} for s, t in pairs],
         "verified": sorted(checks),
-        "pieces": {s: sp.encode(s, out_type=str) for s in srcs[:3]},
     }
 
 
@@ -606,18 +700,24 @@ def verify_with_argos(out_dir: Path, infos: list[dict], log) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="argos-verify-"))
     env_backup = dict(os.environ)
     os.environ["ARGOS_PACKAGES_DIR"] = str(tmp / "packages")
-    os.environ["HOME"] = str(tmp / "home")  # argos settings create folders under $HOME
+    # argostranslate.settings creates folders under $HOME / XDG dirs at import
+    os.environ["HOME"] = str(tmp / "home")
+    for var in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME"):
+        os.environ.pop(var, None)
     (tmp / "packages").mkdir()
     (tmp / "home").mkdir()
+    server = None
     try:
         import argostranslate.package as ap
         import argostranslate.settings as aset
+
         assert Path(aset.package_data_dir) == tmp / "packages", aset.package_data_dir
         for info in infos:
             ap.install_from_path(out_dir / info["file"])
         installed = ap.get_installed_packages()
-        got = sorted((p.from_code, p.to_code, p.package_path.name, p.package_version)
-                     for p in installed)
+        got = sorted(
+            (p.from_code, p.to_code, p.package_path.name, p.package_version) for p in installed
+        )
         log(f"    argostranslate installed: {got}")
         want = sorted((i["from_code"], i["to_code"], i["folder"], PACKAGE_VERSION) for i in infos)
         assert got == want, (got, want)
@@ -635,8 +735,9 @@ def verify_with_argos(out_dir: Path, infos: list[dict], log) -> dict:
         by_code = {(p.from_code, p.to_code): p for p in installed}
         for info in infos:
             pkg = by_code[(info["from_code"], info["to_code"])]
-            tr = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu",
-                                        compute_type="auto")
+            tr = ctranslate2.Translator(
+                str(pkg.package_path / "model"), device="cpu", compute_type="auto"
+            )
             bad = []
             for pair in info["pairs"]:
                 hyps = apply_packaged_translation(pkg, pair["source"], tr, OneSentence(), 1)
@@ -647,39 +748,126 @@ def verify_with_argos(out_dir: Path, infos: list[dict], log) -> dict:
         report["argos_path_exact"] = True
 
         from argostranslate.tokenizer import SentencePieceTokenizer
+
         tok = SentencePieceTokenizer(installed[0].package_path / "sentencepiece.model")
         probes = {}
-        for s in ["XENTAX a condamné l'attaque.", "Il a parlé avec XENTAX hier.",
-                  "Il a parlé avec __E0__ hier.", "__E0__ a parlé.", "X_0 et XENT0X."]:
+        for s in [
+            "XENTAX a condamné l'attaque.",
+            "Il a parlé avec XENTAX hier.",
+            "Il a parlé avec __E0__ hier.",
+            "__E0__ a parlé.",
+            "X_0 et XENT0X.",
+        ]:
             pieces = tok.encode(s)
-            probes[s] = {"pieces": pieces, "argos_decode": tok.decode(pieces),
-                         "spm_decode": tok.lazy_processor().decode_pieces(pieces)}
+            probes[s] = {
+                "pieces": pieces,
+                "argos_decode": tok.decode(pieces),
+                "spm_decode": tok.lazy_processor().decode_pieces(pieces),
+            }
         report["decode_probes"] = probes
+
+        # index.json: real index format, links rewritten to a loopback server;
+        # AvailablePackage.install() downloads and installs from it.
+        import functools
+        import http.server
+        import threading
+
+        class QuietHandler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        handler = functools.partial(QuietHandler, directory=str(out_dir))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        index_text = (out_dir / "index.json").read_text(encoding="utf-8")
+        Path(aset.local_package_index).write_text(
+            index_text.replace("{base}", base), encoding="utf-8"
+        )
+        for pkg in ap.get_installed_packages():
+            ap.uninstall(pkg)
+        assert ap.get_installed_packages() == []
+        available = ap.get_available_packages()
+        assert sorted((a.from_code, a.to_code) for a in available) == sorted(
+            (i["from_code"], i["to_code"]) for i in infos
+        )
+        for a in available:
+            a.install()
+        got2 = sorted(
+            (p.from_code, p.to_code, p.package_path.name, p.package_version)
+            for p in ap.get_installed_packages()
+        )
+        assert got2 == want, (got2, want)
+        log(f"    index.json -> get_available_packages -> install() over {base}: {got2}")
+        report["index_install"] = got2
     finally:
+        if server is not None:
+            server.shutdown()
         os.environ.clear()
         os.environ.update(env_backup)
         shutil.rmtree(tmp, ignore_errors=True)
     return report
 
 
-def build_fixtures(out_dir: Path, log) -> None:
+def info_from_existing(src: str, tgt: str, out_dir: Path, log) -> dict:
+    """--verify-only: re-check an existing package instead of training a new one."""
+    name = f"translate-{src}_{tgt}-tiny"
+    pairs = pairs_for(src, tgt)
+    with tempfile.TemporaryDirectory(prefix="tiny-argos-verify-") as tmp:
+        with zipfile.ZipFile(out_dir / f"{name}.argosmodel") as zf:
+            zf.extractall(tmp)
+        pdir = Path(tmp) / name
+        meta = json.loads((pdir / "metadata.json").read_text(encoding="utf-8"))
+        bad = check_ct2_matrix(
+            pdir / "model",
+            pdir / "sentencepiece.model",
+            [s for s, _ in pairs],
+            [t for _, t in pairs],
+        )
+    if bad:
+        raise SystemExit(f"{name}: CTranslate2 outputs differ: {bad}")
+    log(f"[{name}] ct2 exact on all {len(pairs)} sources for the whole check matrix")
+    return {
+        "file": f"{name}.argosmodel",
+        "folder": name,
+        "from_code": src,
+        "to_code": tgt,
+        "metadata": meta,
+        "pairs": [{"source": s, "target": t} for s, t in pairs],
+        "verified": sorted(CHECK_MATRIX_NAMES),
+    }
+
+
+def build_fixtures(out_dir: Path, log, verify_only: bool = False) -> None:
     import ctranslate2
     import sentencepiece as spm
 
     out_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     infos = []
-    with tempfile.TemporaryDirectory(prefix="tiny-argos-") as work:
-        for src, tgt in TINY_PACKAGES:
-            infos.append(build_tiny_package(src, tgt, out_dir, Path(work), log))
+    if verify_only:
+        infos = [info_from_existing(src, tgt, out_dir, log) for src, tgt in TINY_PACKAGES]
+    else:
+        with tempfile.TemporaryDirectory(prefix="tiny-argos-") as work:
+            for src, tgt in TINY_PACKAGES:
+                infos.append(build_tiny_package(src, tgt, out_dir, Path(work), log))
 
     # expected.json: outputs as CTranslate2 + SentencePiece produce them from the zips
     expected = {
         "placeholders": PLACEHOLDERS,
-        "how": ("CTranslate2 Translator(model/).translate_batch(sp.encode(s, out_type=str)) "
-                "then sp.decode_pieces(hypotheses[0]); verified with beam_size 1, 2 and 4 "
-                "(length_penalty 0.2 for 4, as Argos), with and without a trailing '</s>', "
-                "compute_type default/auto/int8"),
+        "input_convention": (
+            "source = sp.encode(sentence, out_type=str), without '</s>' "
+            "(as argostranslate does); outputs are identical with '</s>' "
+            "appended"
+        ),
+        "how": (
+            "CTranslate2 Translator(model/).translate_batch(sp.encode(s, out_type=str)) "
+            "then sp.decode_pieces(hypotheses[0]). 'verified' lists the checked "
+            "combinations: backend (dnnl = default here, mkl = CT2_USE_MKL=1), "
+            "compute_type (default = float32 as stored, int8 = what 'auto' picks on "
+            "CPU), beam_size 1/2/4 (4 with length_penalty 0.2, Argos' defaults), "
+            "+eos = '</s>' appended to the source; all gave exactly the targets"
+        ),
         "packages": {},
         "pivot": [],
     }
@@ -700,8 +888,10 @@ def build_fixtures(out_dir: Path, log) -> None:
                 "to_code": info["to_code"],
                 "folder": info["folder"],
                 "verified": info["verified"],
-                "sentences": [{"source": s, "beam1": outs[1][i], "beam2": outs[2][i]}
-                              for i, s in enumerate(srcs)],
+                "sentences": [
+                    {"source": s, "beam1": outs[1][i], "beam2": outs[2][i]}
+                    for i, s in enumerate(srcs)
+                ],
             }
         # pivot fr -> en -> es
         fr_dir, fr_sp = extracted[("fr", "en")]
@@ -711,35 +901,63 @@ def build_fixtures(out_dir: Path, log) -> None:
         for beam in (1, 2):
             en = ct2_translate(fr_dir / "model", fr_sp, fr_srcs, beam)
             es = ct2_translate(es_dir / "model", es_sp, en, beam)
-            for f, e, s in zip(fr_srcs, en, es):
+            for f, e, s in zip(fr_srcs, en, es, strict=True):
                 assert s == es_map[e], (f, e, s)
                 if beam == 1:
                     expected["pivot"].append({"fr": f, "en": e, "es": s})
+        # Not training sentences: what the toy model does off its data (informative,
+        # NOT guaranteed; tests must not assert these).
+        probes = [
+            "XENTCX a visité XENTAX hier.",
+            "Il a parlé avec XENTJX et XENTAX hier.",
+            "Le président a rencontré XENTEX.",
+            "Bonjour XENTAX.",
+            "La paix est importante. Merci beaucoup.",
+        ]
+        expected["unseen_probes_fr_en_beam1"] = dict(
+            zip(probes, ct2_translate(fr_dir / "model", fr_sp, probes, 1), strict=True)
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     log(f"pivot fr->en->es exact for {len(expected['pivot'])} sentences (beam 1 and 2)")
 
     (out_dir / "expected.json").write_text(
-        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
     index = []
     for info in infos:
         entry = dict(info["metadata"])
         entry["links"] = ["{base}/" + info["file"]]
-        index.append({k: entry[k] for k in ("package_version", "argos_version", "from_code",
-                                            "from_name", "to_code", "to_name", "links",
-                                            "code", "type")})
+        index.append(
+            {
+                k: entry[k]
+                for k in (
+                    "package_version",
+                    "argos_version",
+                    "from_code",
+                    "from_name",
+                    "to_code",
+                    "to_name",
+                    "links",
+                    "code",
+                    "type",
+                )
+            }
+        )
     (out_dir / "index.json").write_text(json.dumps(index, indent=4) + "\n", encoding="utf-8")
 
-    try:
-        import argostranslate  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("argostranslate") is None:
         log("argostranslate not installed: skipped the install check")
     else:
         report = verify_with_argos(out_dir, infos, log)
         for s, r in report["decode_probes"].items():
-            log(f"    probe {s!r}: pieces {r['pieces']} argos {r['argos_decode']!r} "
-                f"spm {r['spm_decode']!r}")
+            log(
+                f"    probe {s!r}: pieces {r['pieces']} argos {r['argos_decode']!r} "
+                f"spm {r['spm_decode']!r}"
+            )
     log(f"done in {time.time() - t0:.1f}s (ctranslate2 {ctranslate2.__version__})")
 
 
@@ -747,29 +965,55 @@ def build_fixtures(out_dir: Path, log) -> None:
 # Benchmark model (random weights, transformer-base)
 # ---------------------------------------------------------------------------
 
+
 def bench_corpus(max_chars: int) -> list[str]:
-    """Some real text for SentencePiece: docstrings/comments of the stdlib + the toy data."""
+    """Some real French/English text for SentencePiece, found on the machine.
+
+    The system's gettext catalogs (/usr/share/locale/fr/LC_MESSAGES/*.mo: English
+    messages with their French translations, ~7 MB here), then comments and
+    docstrings of Python's stdlib (English), then the toy sentences. What a machine
+    has installed varies, so the bench vocabulary may too; it only has to be
+    realistic in size.
+    """
+    import gettext
     import sysconfig
 
     lines: list[str] = []
-    total = 0
     for t in build_triples():
         lines.extend(t)
+    total = 0
+
+    def add(text: str) -> None:
+        nonlocal total
+        for line in text.splitlines():
+            line = line.strip().lstrip("#").strip()
+            if len(line) >= 12:
+                lines.append(line)
+                total += len(line)
+
+    for mo in sorted(Path("/usr/share/locale").glob("fr/LC_MESSAGES/*.mo")):
+        try:
+            with open(mo, "rb") as fh:
+                catalog = gettext.GNUTranslations(fh)._catalog
+        except Exception:  # noqa: BLE001 - any unreadable catalog is skipped
+            continue
+        for key, value in sorted(catalog.items(), key=lambda kv: str(kv[0])):
+            msgid = key[0] if isinstance(key, tuple) else key
+            if msgid:
+                add(str(msgid))
+                add(str(value))
+        if total >= max_chars // 2:
+            break
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     for f in sorted(stdlib.rglob("*.py")):
+        if total >= max_chars:
+            break
         if "test" in f.parts or "site-packages" in f.parts:
             continue
         try:
-            text = f.read_text(encoding="utf-8")
+            add(f.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, OSError):
             continue
-        for line in text.splitlines():
-            line = line.strip().lstrip("#").strip()
-            if len(line) >= 20:
-                lines.append(line)
-                total += len(line)
-        if total >= max_chars:
-            break
     return lines
 
 
@@ -793,8 +1037,9 @@ def build_bench_model(out_dir: Path, log, vocab_size: int, quantization: str) ->
     sp = spm.SentencePieceProcessor(model_file=str(spm_file))
     V = sp.get_piece_size()
     log(f"    vocab {V} ({time.time() - t0:.0f}s)")
-    cfg = marian_config(V + 1, V, sp.eos_id(), d_model=512, layers=6, heads=8, ffn=2048,
-                        max_pos=512)
+    cfg = marian_config(
+        V + 1, V, sp.eos_id(), d_model=512, layers=6, heads=8, ffn=2048, max_pos=1024
+    )  # CTranslate2's default max_input_length
     torch.manual_seed(SEED)
     model = MarianMTModel(cfg)
     with torch.no_grad():
@@ -810,19 +1055,41 @@ def build_bench_model(out_dir: Path, log, vocab_size: int, quantization: str) ->
     (pkg_dir / "metadata.json").write_text(json.dumps(meta, indent=4) + "\n", encoding="utf-8")
     zip_package(pkg_dir, name, out_dir / f"{name}.argosmodel")
     size = sum(p.stat().st_size for p in (pkg_dir / "model").rglob("*") if p.is_file())
-    log(f"    wrote {pkg_dir} (model {size / 1e6:.1f} MB, {quantization}) and "
-        f"{name}.argosmodel in {time.time() - t0:.0f}s")
+    fr = [t[0] for t in BASE_TRIPLES]
+    pieces = sum(len(sp.encode(x)) for x in fr) / len(fr)
+    chars = sum(map(len, fr)) / len(fr)
+    log(f"    {pieces:.1f} pieces per toy French sentence ({chars:.0f} chars)")
+    log(
+        f"    wrote {pkg_dir} (model {size / 1e6:.1f} MB, {quantization}) and "
+        f"{name}.argosmodel in {time.time() - t0:.0f}s"
+    )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=Path("tests/fixtures/argos"),
-                    help="output folder (fixtures, or bench models with --bench-model)")
-    ap.add_argument("--bench-model", action="store_true",
-                    help="build a random-weights transformer-base model for benchmarks instead")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path("tests/fixtures/argos"),
+        help="output folder (fixtures, or bench models with --bench-model)",
+    )
+    ap.add_argument(
+        "--bench-model",
+        action="store_true",
+        help="build a random-weights transformer-base model for benchmarks instead",
+    )
     ap.add_argument("--bench-vocab", type=int, default=32000)
-    ap.add_argument("--bench-quantization", default="int8",
-                    help="CTranslate2 quantization of the bench model (real Argos models: int8)")
+    ap.add_argument(
+        "--bench-quantization",
+        default="int8",
+        help="CTranslate2 quantization of the bench model (real Argos models: int8)",
+    )
+    ap.add_argument(
+        "--verify-only",
+        action="store_true",
+        help="do not train: re-check the packages already in --out and rewrite "
+        "expected.json / index.json",
+    )
     ap.add_argument("--check-job", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.check_job:
@@ -834,7 +1101,7 @@ def main(argv=None) -> int:
     if args.bench_model:
         build_bench_model(args.out, log, args.bench_vocab, args.bench_quantization)
     else:
-        build_fixtures(args.out, log)
+        build_fixtures(args.out, log, verify_only=args.verify_only)
     return 0
 
 
