@@ -126,7 +126,6 @@ class CompiledGlossary:
         self.generated: dict[str, list[FormSpec]] = {}
         self.last_keys: set[str] = set()  # what a word must be to end an unlisted variant
         self.partials: dict[int, list[FormSpec]] = {}
-        self.max_chars = 0
         anchors: dict[str, list[FormSpec]] = {}
         for index, entry in enumerate(self.entries):
             self._add_entry(index, entry, anchors)
@@ -146,7 +145,6 @@ class CompiledGlossary:
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:
-        self.max_chars = max(self.max_chars, len(text) + 8)
         return FormSpec(index, text, tuple(p.folded for p in parts), part_keys(parts, text),
                         target, kind, after_full, short or after_full)
 
