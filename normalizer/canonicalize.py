@@ -20,10 +20,11 @@ Contract:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from itertools import accumulate
+from itertools import compress
+from typing import overload
 
 from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
@@ -35,16 +36,16 @@ from normalizer.matcher import (
     boundaries,
     concat_align,
     joined,
+    loose,
     masked,
-    pair_key,
 )
 from normalizer.romanize import ARTICLES, article_in_context, close_keys, name_key, surface_key
 from normalizer.textfold import (
-    TOKEN_RE,
     Token,
-    fold_for_search,
     fold_token,
     is_name_gap,
+    is_word_char,
+    search_text,
     tokenize,
 )
 
@@ -54,10 +55,13 @@ RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4}
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
                            rf"da|du|van|von|der|ed|ud){_SEP})?")
+_MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
+_JOINERS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019")
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
                              re.IGNORECASE)
 # Capitalized Latin words: candidate name parts for unlisted romanizations and short forms.
-CAPITALIZED_RE = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f][^\W_]*")
+# (A word's start is checked where it matters: a look-behind here would slow every document.)
+CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]\w*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,7 @@ class Canonicalizer:
         self._compiled: dict[str | None, CompiledGlossary] = {}
         self._keys: dict[str, str] = {}
         self._masks: dict[str, str] = {}
+        self._looses: dict[str, str] = {}
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
@@ -139,9 +144,9 @@ class Canonicalizer:
     def find(self, text: str, lang: str | None = None) -> list[Match]:
         """Every mention (kept look-alikes included), leftmost-longest, non-overlapping."""
         compiled = self.compiled(lang)
-        window = _DocTokens(text)
-        candidates = self._listed(text, compiled, window)
-        capitals = [(m.start(), m.end(), m.group()) for m in CAPITALIZED_RE.finditer(text)]
+        window = _DocTokens(text, self._key)
+        candidates = self._listed(text, compiled)
+        capitals = _Capitals(text, self._key)
         if self.generate:
             listed_ends = {c.end for c in candidates}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
@@ -152,40 +157,49 @@ class Canonicalizer:
         return chosen
 
     # -- listed spellings (Aho-Corasick anchors) ---------------------------------------------
-    def _listed(self, text: str, compiled: CompiledGlossary, window: _DocTokens) -> list[Match]:
-        """Listed spellings, found by Aho-Corasick in the text's words written end to end.
+    def _listed(self, text: str, compiled: CompiledGlossary) -> list[Match]:
+        """Listed spellings, found by Aho-Corasick in the document's search text.
 
-        Each spelling is filed under its parts joined ("amirabdollahian"), and the folded text
-        is searched with its separators removed, so "Amir Abdollahian", "Amir-Abdollahian",
-        "Amir\u00a0Abdollahian" and "Amirabdollahian" are all one hit; a hit counts only if
-        it starts and ends on word boundaries, and the tokens then decide (separators, joins).
+        The search text is the folded text with every one-character separator written as a
+        space (``search_text``), and each spelling is filed under every way of joining its
+        parts (``search_keys``), so "Amir Abdollahian", "Amir-Abdollahian",
+        "Amir\u00a0Abdollahian" and "Amirabdollahian" are all one automaton pass with no
+        per-word work. A hit counts only if it starts and ends on word boundaries; then the
+        tokens decide (separators, case). Separators of several characters (" - ", a line
+        break with indentation) are searched again in a copy where they are one space.
         """
-        if not compiled.has_automaton:
+        if compiled.automaton is None:
             return []
-        folded_text = fold_for_search(text)
-        words = TOKEN_RE.findall(folded_text)
-        if not words:
-            return []
-        ends = list(accumulate(map(len, words)))
-        spans: list[tuple[int, int]] | None = None
+        search = search_text(text)
         found: list[Match] = []
-        for last, (length, specs) in compiled.automaton.iter("".join(words)):
-            first = last - length + 1
-            k0 = bisect_right(ends, first)
-            if ends[k0] - len(words[k0]) != first:
-                continue  # starts inside a word
-            k1 = bisect_left(ends, last + 1)
-            if ends[k1] != last + 1:
-                continue  # ends inside a word
-            if spans is None:
-                spans = [m.span() for m in TOKEN_RE.finditer(folded_text)]
-            tokens = [_token(text, *spans[k]) for k in range(k0, k1 + 1)]
+        self._listed_hits(text, search, compiled, found, None)
+        if "  " in search:
+            runs = [m.span() for m in _SPACE_RUN.finditer(search)]
+            squeezed = _SPACE_RUN.sub(" ", search)
+            self._listed_hits(text, squeezed, compiled, found, _Squeeze(runs))
+        return found
+
+    def _listed_hits(self, text: str, search: str, compiled: CompiledGlossary,
+                     found: list[Match], squeeze: _Squeeze | None) -> None:
+        size = len(search)
+        specs_of = compiled.search_specs
+        for pattern, first, last in compiled.automaton.find_matches_as_indexes(
+                search, overlapping=True):
+            if (first > 0 and is_word_char(search[first - 1])) or (
+                    last < size and is_word_char(search[last])):
+                continue  # inside a longer word
+            start, end = first, last
+            if squeeze is not None:
+                start, end = squeeze.original(first), squeeze.original(last - 1) + 1
+                if end - start == last - first:
+                    continue  # no squeezed separator inside: the first search had it
+            specs = specs_of[pattern]
+            tokens = tokenize(text, start, end)
             folded = [t.folded for t in tokens]
             for spec in specs:
                 match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
                 if match is not None:
                     found.append(match)
-        return found
 
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
@@ -209,6 +223,14 @@ class Canonicalizer:
             key = self._keys[surface] = surface_key(surface, fold_token(surface))
         return key
 
+    def _loose(self, key: str) -> str:
+        value = self._looses.get(key)
+        if value is None:
+            if len(self._looses) > 500_000:
+                self._looses.clear()
+            value = self._looses[key] = loose(key)
+        return value
+
     def _masked(self, key: str) -> str:
         value = self._masks.get(key)
         if value is None:
@@ -218,62 +240,86 @@ class Canonicalizer:
         return value
 
     def _generated(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
-                   capitals: list[tuple[int, int, str]], listed_ends: set[int]) -> list[Match]:
+                   capitals: _Capitals, listed_ends: set[int]) -> list[Match]:
         """Unlisted romanizations, looked up by the keys of a name's last two parts.
 
-        Only a capitalized word that follows another capitalized word (or an article) across a
-        name separator can end a multi-part name, so sentence openers cost one comparison.
+        Only a capitalized word whose key ends some glossary name is looked at (a dictionary
+        answers that per distinct word, so sentence openers cost one lookup), and it must
+        follow another capitalized word (or an article) across a name separator, or be a whole
+        name written as one word.
         """
         index = compiled.generated
         if not index:
             return []
         found: list[Match] = []
-        ends_a_name = compiled.last_keys
-        for n, (start, end, surface) in enumerate(capitals):
-            if end in listed_ends:
-                continue  # a listed spelling already ends here
-            key = self._key(surface)
-            if key not in ends_a_name and "J|" + key not in ends_a_name and (
-                    len(surface) < 5 or "~" + self._masked(key) not in ends_a_name):
-                continue  # most capitalized words end no glossary name
+        ending = compiled.ending
+        verdicts = list(map(ending.get, capitals.words))
+        if None in verdicts:
+            for n, verdict in enumerate(verdicts):
+                if verdict is None:
+                    verdicts[n] = self._ends_a_name(compiled, capitals.words[n])
+        spans, words = capitals.spans, capitals.words
+        for n in compress(range(len(verdicts)), verdicts):
+            start, end = spans[n]
+            if end in listed_ends or (start and is_word_char(text[start - 1])):
+                continue  # a listed spelling already ends here; or not a word's start
+            key = self._key(words[n])
+            if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
+                    start >= 3 and text[start - 1] in _JOINERS)) and "J|" + key not in index:
+                continue  # nothing before it to make a name with: a sentence opener
             lookups = ["J|" + key]
-            previous = self._previous_name_keys(text, capitals, n)
-            for prev in previous:
-                lookups.append(pair_key(prev, key))
-                if len(surface) >= 5:
-                    lookups.append(pair_key(prev, key, fuzzy=True))
+            fuzzy = len(words[n]) >= 5
+            for prev in self._previous_name_keys(text, capitals, n):
+                prev = self._loose(prev)
+                lookups.append(f"P|{prev}|{key}")
+                if fuzzy:
+                    lookups.append(f"P|{prev}|~{self._masked(key)}")
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             if not specs:
                 continue
-            tokens, at = window.around(start)
+            tokens, keys, at = window.around(start)
             if at is None:
                 continue
-            keys = window.keys(self._key)
             for spec in dict.fromkeys(specs):
                 match = self._align_generated(text, tokens, keys, at, spec)
                 if match is not None:
                     found.append(match)
         return found
 
-    def _previous_name_keys(self, text: str, capitals: list[tuple[int, int, str]],
+    def _ends_a_name(self, compiled: CompiledGlossary, surface: str) -> bool:
+        """Could this capitalized word be the last part of an unlisted romanization?"""
+        key = self._key(surface)
+        ends_a_name = compiled.last_keys
+        verdict = len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
+            len(surface) >= 5 and "~" + self._masked(key) in ends_a_name))
+        if len(compiled.ending) > 500_000:
+            compiled.ending.clear()
+        compiled.ending[surface] = verdict
+        return verdict
+
+    def _previous_name_keys(self, text: str, capitals: _Capitals,
                             n: int) -> list[str]:
         """Keys that the name part before capital ``n`` may have: the previous capitalized
         word across a name separator (looking through articles), joined with the one before
         it too, or "al" for a bare article ("al-Qods")."""
-        start = capitals[n][0]
+        spans, words = capitals.spans, capitals.words
+        start = spans[n][0]
         out: list[str] = []
-        if _ARTICLE_BEFORE.search(text, max(0, start - 5), start):
+        if start >= 3 and text[start - 1] in _JOINERS and _ARTICLE_BEFORE.search(
+                text, start - 5 if start >= 5 else 0, start):
             out.append("al")
         k = n - 1
-        while k >= 0 and _PREVIOUS_GAP.fullmatch(text, capitals[k][1], capitals[k + 1][0]):
-            key = self._key(capitals[k][2])
-            if key == "al" and capitals[k][2].lower() in ("al", "el"):
+        while k >= 0 and spans[k + 1][0] - spans[k][1] <= _MAX_GAP and \
+                _PREVIOUS_GAP.fullmatch(text, spans[k][1], spans[k + 1][0]):
+            key = self._key(words[k])
+            if key == "al" and words[k].lower() in ("al", "el"):
                 out.append("al")
                 k -= 1
                 continue
             out.append(key)
-            if k > 0 and _PREVIOUS_GAP.fullmatch(text, capitals[k - 1][1], capitals[k][0]):
-                out.append(self._key(capitals[k - 1][2]) + key)
+            if k > 0 and spans[k][0] - spans[k - 1][1] <= _MAX_GAP and \
+                    _PREVIOUS_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
+                out.append(self._key(words[k - 1]) + key)
             break
         return out
 
@@ -298,7 +344,7 @@ class Canonicalizer:
 
     # -- short forms after a full mention ----------------------------------------------------
     def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
-                       capitals: list[tuple[int, int, str]], chosen: list[Match],
+                       capitals: _Capitals, chosen: list[Match],
                        deferred: list[Match]) -> list[Match]:
         first_seen: dict[int, int] = {}
         for m in chosen:
@@ -321,17 +367,19 @@ class Canonicalizer:
         taken = _Occupied(chosen)
         candidates = [Match(m.start, m.end, m.spec, "short") for m in deferred
                       if not taken.overlaps(m)]
-        for start, _end, surface in capitals:
-            key = self._key(surface)
+        for n in capitals.keyed(by_key):
+            start, _end, surface = capitals[n]
+            if start and is_word_char(text[start - 1]):
+                continue  # a capital inside a word ("iPhone")
+            key = capitals.keys[n]
             specs = by_key.get(key, [])
             if len(surface) >= 7:
                 specs = specs + by_key.get("~" + masked(key), [])
             if not specs or taken.at(start) is not None:
                 continue
-            tokens, at = window.around(start)
+            tokens, keys, at = window.around(start)
             if at is None:
                 continue
-            keys = window.keys(self._key)
             for spec in specs:
                 i = at + 1 - len(spec.keys)
                 if i < 0:
@@ -347,7 +395,7 @@ class Canonicalizer:
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
         accepted: list[Match] = []
         for m in candidates:
-            tokens, at = window.around(m.start)
+            tokens, _keys, at = window.around(m.start)
             last = at
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
@@ -362,21 +410,21 @@ class Canonicalizer:
         extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
         return _select(chosen + extra) if extra else chosen
 
-    def _rival_keys(self, text: str, window: _DocTokens, capitals: list[tuple[int, int, str]],
+    def _rival_keys(self, text: str, window: _DocTokens, capitals: _Capitals,
                     by_key: dict[str, list[FormSpec]], taken: _Occupied) -> dict[str, int]:
         """Short-form keys that a different person in this document also carries, with the
         offset where that person first appears: from there on a bare name is ambiguous."""
         blocked: dict[str, int] = {}
-        for start, _end, surface in capitals:
-            key = self._key(surface)
-            if key not in by_key or key in blocked:
+        for n in capitals.keyed(by_key, masked_too=False):
+            start, key = capitals[n][0], capitals.keys[n]
+            if key in blocked or (start and is_word_char(text[start - 1])):
                 continue
             covering = taken.at(start)
             if covering is not None:
                 if covering.spec.kind == "keep":
                     blocked[key] = covering.start
                 continue
-            tokens, at = window.around(start)
+            tokens, _keys, at = window.around(start)
             if at is not None and _extends_name(text, tokens, at, at, taken, after=False):
                 blocked[key] = tokens[at - 1].start if at > 0 else start
         return blocked
@@ -471,45 +519,161 @@ def _apply(text: str, changes: list[Change]) -> str:
     return "".join(pieces)
 
 
-class _DocTokens:
-    """The document's tokens, made once on first need (a text with any candidate needs them
-    near several places), with folded forms and romanization keys computed once too."""
+class _Capitals:
+    """The document's capitalized words: their text from one C-level ``findall``, their
+    offsets and romanization keys only once something needs them."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, key_of: Callable[[str], str]):
         self.text = text
-        self.tokens: list[Token] | None = None
-        self.starts: list[int] = []
+        self.key_of = key_of
+        self._words: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
         self._keys: list[str] | None = None
-        self._folded: list[str] | None = None
 
-    def folded(self) -> list[str]:
-        if self._folded is None:
-            self._folded = [t.folded for t in self.tokens or ()]
-        return self._folded
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = CAPITALIZED_RE.findall(self.text)
+        return self._words
 
-    def keys(self, key_of) -> list[str]:
+    def __getitem__(self, n: int) -> tuple[int, int, str]:
+        start, end = self.spans[n]
+        return start, end, self.words[n]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        if self._spans is None:
+            self._spans = [m.span() for m in CAPITALIZED_RE.finditer(self.text)]
+        return self._spans
+
+    @property
+    def keys(self) -> list[str]:
         if self._keys is None:
-            tokens, text = self.tokens or [], self.text
-            self._keys = [
-                key_of(t.text) if t.folded not in ARTICLES or article_in_context(
-                    t.folded, k + 1 < len(tokens) and joined(text, t, tokens[k + 1]))
-                else t.folded for k, t in enumerate(tokens)]
+            self._keys = list(map(self.key_of, self.words))
         return self._keys
 
-    def around(self, pos: int) -> tuple[list[Token], int | None]:
-        """All tokens, and the index of the one containing ``pos`` (None between tokens)."""
-        if self.tokens is None:
-            self.tokens = tokenize(self.text)
-            self.starts = [t.start for t in self.tokens]
-        idx = bisect_right(self.starts, pos) - 1
-        if idx < 0 or self.tokens[idx].end <= pos:
-            return self.tokens, None
-        return self.tokens, idx
+    def keyed(self, wanted: dict[str, list[FormSpec]], masked_too: bool = True) -> list[int]:
+        """Indexes of the words whose key (or, for 7+ letters, vowel-masked key) is wanted."""
+        keys, words = self.keys, self.words
+        hits = [n for n, key in enumerate(keys) if key in wanted]
+        if masked_too and any(k[:1] == "~" for k in wanted):
+            seen = set(hits)
+            hits = sorted(seen.union(n for n, key in enumerate(keys) if len(words[n]) >= 7
+                                     and n not in seen and "~" + masked(key) in wanted))
+        return hits
 
 
-def _token(text: str, start: int, end: int) -> Token:
-    surface = text[start:end]
-    return Token(start, end, surface, fold_token(surface))
+class _DocTokens:
+    """Tokens of the document near the places that need a close look.
+
+    Most of a document is never looked at closely, so tokens are made per block of about
+    ``BLOCK`` characters (cut at whitespace, so no token straddles two blocks), and a window
+    is a block with its neighbours: room for a name of several parts and the words around it.
+    Romanization keys are computed only for the tokens that are compared.
+    """
+
+    BLOCK = 128
+
+    def __init__(self, text: str, key_of: Callable[[str], str]):
+        self.text = text
+        self.key_of = key_of
+        self._cuts: dict[int, int] = {}
+        self._blocks: dict[int, list[Token]] = {}
+        self._windows: dict[int, tuple[list[Token], _LazyKeys, list[int]]] = {}
+
+    def _cut(self, k: int) -> int:
+        """Where block ``k`` starts: the first whitespace at or after ``k * BLOCK``."""
+        cut = self._cuts.get(k)
+        if cut is None:
+            pos = k * self.BLOCK
+            if pos <= 0:
+                cut = 0
+            else:
+                found = _WHITESPACE.search(self.text, pos)
+                cut = found.start() if found else len(self.text)
+            self._cuts[k] = cut
+        return cut
+
+    def _block(self, k: int) -> list[Token]:
+        block = self._blocks.get(k)
+        if block is None:
+            block = self._blocks[k] = tokenize(self.text, self._cut(k), self._cut(k + 1))
+        return block
+
+    def around(self, pos: int) -> tuple[list[Token], _LazyKeys, int | None]:
+        """Tokens of the window around ``pos``, their keys, and the index of the token
+        containing ``pos`` (None between tokens)."""
+        k = pos // self.BLOCK
+        while k > 0 and self._cut(k) > pos:
+            k -= 1
+        window = self._windows.get(k)
+        if window is None:
+            tokens = [t for j in (k - 1, k, k + 1) if j >= 0 for t in self._block(j)]
+            window = (tokens, _LazyKeys(self.text, tokens, self.key_of), [t.start for t in tokens])
+            self._windows[k] = window
+        tokens, keys, starts = window
+        idx = bisect_right(starts, pos) - 1
+        if idx < 0 or tokens[idx].end <= pos:
+            return tokens, keys, None
+        return tokens, keys, idx
+
+
+class _LazyKeys:
+    """Romanization keys of a list of tokens, each computed on first use; an article-like
+    word is read as an article only where it is one (see ``article_in_context``)."""
+
+    def __init__(self, text: str, tokens: list[Token], key_of: Callable[[str], str]):
+        self.text = text
+        self.tokens = tokens
+        self.key_of = key_of
+        self.values: list[str | None] = [None] * len(tokens)
+
+    def _key(self, k: int) -> str:
+        value = self.values[k]
+        if value is None:
+            tokens, t = self.tokens, self.tokens[k]
+            if t.folded not in ARTICLES or article_in_context(
+                    t.folded, k + 1 < len(tokens) and joined(self.text, t, tokens[k + 1])):
+                value = self.key_of(t.text)
+            else:
+                value = t.folded
+            self.values[k] = value
+        return value
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    @overload
+    def __getitem__(self, k: int) -> str: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[str]: ...
+
+    def __getitem__(self, k: int | slice) -> str | list[str]:
+        if isinstance(k, slice):
+            return [self._key(j) for j in range(*k.indices(len(self.tokens)))]
+        return self._key(k)
+
+
+_SPACE_RUN = re.compile(r"  +")
+_WHITESPACE = re.compile(r"\s")
+
+
+class _Squeeze:
+    """Offsets back from a search text whose runs of spaces were squeezed to one space."""
+
+    def __init__(self, runs: list[tuple[int, int]]):
+        self.at: list[int] = []  # squeezed offset just after each run's kept space
+        self.shift: list[int] = []  # characters removed up to and including that run
+        removed = 0
+        for start, end in runs:
+            removed += end - start - 1
+            self.at.append(end - removed)
+            self.shift.append(removed)
+
+    def original(self, pos: int) -> int:
+        k = bisect_right(self.at, pos) - 1
+        return pos + (self.shift[k] if k >= 0 else 0)
 
 
 class _Occupied:

@@ -2,8 +2,9 @@
 
 Contract: ``CompiledGlossary`` holds every spelling of every entry as a ``FormSpec`` (its folded
 parts, romanization keys, what it is replaced with, and when it may be used), an Aho-Corasick
-automaton over each listed spelling's rarest part (the *anchor*) for listed spellings, an index
-by family-name key for unlisted romanizations, and the derived short forms of person entries.
+automaton over every way a listed spelling can appear in a document's search text (parts
+separated by one space or written together: ``search_keys``), an index by the keys of a name's
+last parts for unlisted romanizations, and the derived short forms of person entries.
 Building is the expensive step; matching a text only consults these structures.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-import ahocorasick
+import ahocorasick_rs
 
 from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
@@ -122,26 +123,24 @@ class CompiledGlossary:
         self.glossary = glossary
         self.lang = lang
         self.entries = list(glossary.entries)
-        self.automaton = ahocorasick.Automaton()
         self.generated: dict[str, list[FormSpec]] = {}
         self.last_keys: set[str] = set()  # what a word must be to end an unlisted variant
+        self.ending: dict[str, bool] = {}  # capitalized word -> may end one (a cache)
         self.partials: dict[int, list[FormSpec]] = {}
         anchors: dict[str, list[FormSpec]] = {}
         for index, entry in enumerate(self.entries):
             self._add_entry(index, entry, anchors)
         for keep in glossary.global_keep:
             self._add_keep(-1, keep, anchors)
-        self.by_concat: dict[str, list[FormSpec]] = {}
-        self.max_parts = 1
+        by_search: dict[str, list[FormSpec]] = {}
         for specs in anchors.values():
             for spec in specs:
-                self.by_concat.setdefault("".join(spec.folded), []).append(spec)
-                self.max_parts = max(self.max_parts, len(spec.folded))
-        for concat, specs in self.by_concat.items():
-            self.automaton.add_word(concat, (len(concat), tuple(specs)))
-        if anchors:
-            self.automaton.make_automaton()
-        self.has_automaton = bool(anchors)
+                for key in search_keys(spec.folded):
+                    by_search.setdefault(key, []).append(spec)
+        # pattern number -> the spellings filed under it
+        self.search_specs: list[tuple[FormSpec, ...]] = [tuple(v) for v in by_search.values()]
+        self.automaton = ahocorasick_rs.AhoCorasick(list(by_search), store_patterns=False) \
+            if by_search else None
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:
@@ -264,6 +263,29 @@ class CompiledGlossary:
         self.last_keys.add("J|" + "".join(names))
 
 
+def search_keys(parts: tuple[str, ...]) -> list[str]:
+    """How a spelling can appear in the search text: its parts separated by one space, with
+    any of them written together ("amir abdollahian", "amirabdollahian").
+
+    Every way of joining is listed for names of up to four parts (eight keys); longer names
+    get the spaced form, each single join and the fully joined form.
+    """
+    if len(parts) == 1:
+        return [parts[0]]
+    gaps = len(parts) - 1
+    if gaps <= 3:
+        patterns = range(1 << gaps)
+    else:
+        patterns = [0, (1 << gaps) - 1] + [1 << g for g in range(gaps)]
+    keys = []
+    for joins in patterns:
+        key = parts[0]
+        for g in range(gaps):
+            key += ("" if joins >> g & 1 else " ") + parts[g + 1]
+        keys.append(key)
+    return keys
+
+
 _VOWEL_RUN = re.compile(r"[aiuy*]+")
 
 
@@ -299,4 +321,4 @@ def _latin(parts: list[Token]) -> bool:
 
 
 __all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "joined", "loose",
-           "masked", "pair_key"]
+           "masked", "pair_key", "search_keys"]

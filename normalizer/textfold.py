@@ -17,6 +17,9 @@ from typing import NamedTuple
 # Letters/digits plus combining marks (Latin, Arabic harakat) and the Persian zero-width joiners.
 _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
 TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+_MARK_CHARS = frozenset(chr(c) for first, last in ((0x300, 0x36F), (0x610, 0x61A), (0x64B, 0x65F),
+                                                   (0x670, 0x670), (0x6D6, 0x6ED), (0x200C, 0x200D))
+                        for c in range(first, last + 1))  # the characters of _MARKS
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4\u2032"
 _SPACE = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"
@@ -84,6 +87,25 @@ class _SearchFold(dict):
 
 _SEARCH_FOLD = _SearchFold()
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+_SEARCH_GAPS = "-'`\n\t\r\x0b\x0c"
+
+
+def search_text(text: str) -> str:
+    """``fold_for_search`` with every one-character name separator (a dash, an apostrophe, a
+    space or a line break) written as a space: the text an Aho-Corasick automaton of spaced
+    spellings runs over. Same length as ``text``."""
+    folded = fold_for_search(text)
+    for ch in _SEARCH_GAPS:
+        if ch in folded:
+            folded = folded.replace(ch, " ")
+    return folded
+
+
+def is_word_char(ch: str) -> bool:
+    """Part of a token (a letter, digit or combining mark), as ``TOKEN_RE`` counts it."""
+    return ch.isalnum() or ch in _MARK_CHARS
 
 
 def fold_for_search(text: str) -> str:

@@ -98,7 +98,7 @@ def test_glossary_check_exit_codes(tmp_path: Path) -> None:
 
 def test_help_imports_no_heavy_modules() -> None:
     code = ("import sys; from normalizer.cli import app; "
-            "heavy = {'langdetect', 'ahocorasick', 'ctranslate2', 'sentencepiece', 'torch', "
+            "heavy = {'langdetect', 'ahocorasick_rs', 'ctranslate2', 'sentencepiece', 'torch', "
             "'argostranslate', 'yaml'} & set(sys.modules); print(sorted(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=ROOT)
