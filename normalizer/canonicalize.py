@@ -29,6 +29,7 @@ from typing import overload
 from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
+from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import (
     PARTICLES,
     CompiledGlossary,
@@ -146,10 +147,13 @@ class Canonicalizer:
         compiled = self.compiled(lang)
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
-        capitals = _Capitals(text, self._key)
+        capitals = _Capitals(text, self._key, self._keys)
         if self.generate:
             listed_ends = {c.end for c in candidates}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
+        if any(c.spec.kind == "dropped" for c in candidates):
+            candidates = [c for c in candidates if c.spec.kind != "dropped"
+                          or not self._inside_other_name(text, window, c)]
         deferred = [c for c in candidates if c.spec.short]
         chosen = _select([c for c in candidates if not c.spec.short])
         if self.short_forms:
@@ -212,7 +216,18 @@ class Canonicalizer:
             return None
         if spec.kind == "keep":
             return Match(start, end, spec, "keep")
+        if spec.kind == "dropped":
+            return Match(start, end, spec, "generated")
         return Match(start, end, spec, "exact" if text[start:end] == spec.text else "folded")
+
+    @staticmethod
+    def _inside_other_name(text: str, window: _DocTokens, m: Match) -> bool:
+        """A name with its middle names left out must stand alone: with a capitalized name
+        part next to it, it is part of some other, longer name."""
+        tokens, _keys, first = window.around(m.start)
+        _tokens, _keys, last = window.around(m.end - 1)
+        return first is None or last is None or _extends_name(text, tokens, first, last,
+                                                              _Occupied(()))
 
     # -- unlisted romanizations --------------------------------------------------------------
     def _key(self, surface: str) -> str:
@@ -275,6 +290,8 @@ class Canonicalizer:
                 if fuzzy:
                     lookups.append(f"P|{prev}|~{self._masked(key)}")
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
+            if n and fold_token(words[n - 1]) in GIVEN_NAMES:
+                found += self._with_middle_names(text, index, window, capitals, n, key)
             if not specs:
                 continue
             tokens, keys, at = window.around(start)
@@ -284,6 +301,43 @@ class Canonicalizer:
                 match = self._align_generated(text, tokens, keys, at, spec)
                 if match is not None:
                     found.append(match)
+        return found
+
+    def _with_middle_names(self, text: str, index: dict[str, list[FormSpec]],
+                           window: _DocTokens, capitals: _Capitals, n: int,
+                           key: str) -> list[Match]:
+        """A glossary name with one or two middle given names added: "Fuad Mohammed Hussein"
+        for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar".
+
+        The added words must be capitalized given names between the name's other parts,
+        every other part must have the glossary spelling's key, and no other capitalized
+        name part may touch the span (the mirror of ``_without_middle_names``).
+        """
+        spans, words = capitals.spans, capitals.words
+        found: list[Match] = []
+        for added in (1, 2):
+            k = n - 1 - added  # the capitalized word before the added names
+            if k < 0 or fold_token(words[k + 1]) not in GIVEN_NAMES or not all(
+                    spans[j + 1][0] - spans[j][1] <= 3
+                    and is_name_gap(text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
+                break
+            for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ()):
+                if spec.kind not in ("listed", "dropped") or len(spec.keys) < 2:
+                    continue
+                tokens, keys, at = window.around(spans[n][0])
+                if at is None:
+                    break
+                first = at - added - (len(spec.keys) - 1)
+                kept = [*range(first, at - added), at]
+                if first < 0 or [keys[j] for j in kept] != list(spec.keys) or not (
+                        _gaps_ok(text, tokens, first, at + 1)
+                        and _capitalized_run(tokens, keys, first, at + 1)) or _extends_name(
+                        text, tokens, first, at, _Occupied(())):
+                    continue
+                found.append(Match(tokens[first].start, tokens[at].end,
+                                   replace(spec, target=spec.target if spec.kind == "dropped"
+                                           else self.glossary.entries[spec.entry].canonical),
+                                   "generated"))
         return found
 
     def _ends_a_name(self, compiled: CompiledGlossary, surface: str) -> bool:
@@ -338,7 +392,8 @@ class Canonicalizer:
                 continue
             start, end = tokens[i].start, tokens[j - 1].end
             folded = tuple(t.folded for t in tokens[i:j])
-            rule = "folded" if concat_align(folded, spec.folded) == (0, j - i) else "generated"
+            rule = "folded" if concat_align(folded, spec.folded) == (0, j - i) and \
+                spec.kind != "dropped" else "generated"
             return Match(start, end, spec, rule)
         return None
 
@@ -356,11 +411,13 @@ class Canonicalizer:
         for entry in first_seen:
             for spec in compiled.partials.get(entry, ()):
                 by_key.setdefault(spec.keys[-1], []).append(spec)
+        for spec in self._own_spellings(chosen, compiled, window):
+            by_key.setdefault(spec.keys[-1], []).append(spec)
         for m in deferred:
             by_key.setdefault(m.spec.keys[-1], []).append(m.spec)
         for specs in list(by_key.values()):
             for spec in specs:
-                if len(spec.folded[-1]) >= 7:  # "Mohandes" after "al-Muhandis": one vowel off
+                if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                     by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
         for specs in by_key.values():
             specs.sort(key=lambda spec: -len(spec.keys))  # "Ibrahim Taha" before "Taha"
@@ -373,8 +430,9 @@ class Canonicalizer:
                 continue  # a capital inside a word ("iPhone")
             key = capitals.keys[n]
             specs = by_key.get(key, [])
-            if len(surface) >= 7:
-                specs = specs + by_key.get("~" + masked(key), [])
+            if len(surface) >= 6:
+                specs = sorted(specs + by_key.get("~" + masked(key), []),
+                               key=lambda sp: -len(sp.keys))  # "al-Mohandes" before "Mohandes"
             if not specs or taken.at(start) is not None:
                 continue
             tokens, keys, at = window.around(start)
@@ -409,6 +467,24 @@ class Canonicalizer:
             blocked[key] = min(pos, blocked.get(key, pos))
         extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
         return _select(chosen + extra) if extra else chosen
+
+    @staticmethod
+    def _own_spellings(chosen: list[Match], compiled: CompiledGlossary,
+                       window: _DocTokens) -> list[FormSpec]:
+        """The family name as this document spelled it in a full mention ("Mohamed Hamdan
+        Daglo" ... "Daglo"), when that is not the glossary's spelling: a short form too."""
+        out: list[FormSpec] = []
+        for m in chosen:
+            partials = compiled.partials.get(m.spec.entry)
+            if not partials or m.spec.kind == "keep" or m.spec.short:
+                continue
+            last_word = next((p for p in partials if len(p.keys) == 1
+                              and p.keys[0] == m.spec.keys[-1]), None)
+            tokens, keys, at = window.around(m.end - 1)
+            if last_word is None or at is None or keys[at] == last_word.keys[0]:
+                continue
+            out.append(replace(last_word, folded=(tokens[at].folded,), keys=(keys[at],)))
+        return out
 
     def _rival_keys(self, text: str, window: _DocTokens, capitals: _Capitals,
                     by_key: dict[str, list[FormSpec]], taken: _Occupied) -> dict[str, int]:
@@ -523,9 +599,10 @@ class _Capitals:
     """The document's capitalized words: their text from one C-level ``findall``, their
     offsets and romanization keys only once something needs them."""
 
-    def __init__(self, text: str, key_of: Callable[[str], str]):
+    def __init__(self, text: str, key_of: Callable[[str], str], known: dict[str, str]):
         self.text = text
         self.key_of = key_of
+        self.known = known  # word -> key, as far as ``key_of`` has cached them
         self._words: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._keys: list[str] | None = None
@@ -549,16 +626,20 @@ class _Capitals:
     @property
     def keys(self) -> list[str]:
         if self._keys is None:
-            self._keys = list(map(self.key_of, self.words))
+            keys = list(map(self.known.get, self.words))  # most words were seen before
+            if None in keys:
+                keys = [key if key is not None else self.key_of(word)
+                        for key, word in zip(keys, self.words, strict=True)]
+            self._keys = keys
         return self._keys
 
     def keyed(self, wanted: dict[str, list[FormSpec]], masked_too: bool = True) -> list[int]:
-        """Indexes of the words whose key (or, for 7+ letters, vowel-masked key) is wanted."""
-        keys, words = self.keys, self.words
-        hits = [n for n, key in enumerate(keys) if key in wanted]
+        """Indexes of the words whose key (or, for 6+ letters, vowel-masked key) is wanted."""
+        keys = self.keys
+        hits = list(compress(range(len(keys)), map(wanted.__contains__, keys)))
         if masked_too and any(k[:1] == "~" for k in wanted):
-            seen = set(hits)
-            hits = sorted(seen.union(n for n, key in enumerate(keys) if len(words[n]) >= 7
+            words, seen = self.words, set(hits)
+            hits = sorted(seen.union(n for n, key in enumerate(keys) if len(words[n]) >= 6
                                      and n not in seen and "~" + masked(key) in wanted))
         return hits
 

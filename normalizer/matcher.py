@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 import ahocorasick_rs
 
 from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
-from normalizer.romanize import ARTICLES, context_key, surface_key
+from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
 from normalizer.textfold import Token, tokenize
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
@@ -26,6 +27,8 @@ PARTICLES = frozenset("""al el ul ad ar as ash at az an bin ibn bint ben abu abo
 von der la le ed ud uddin""".split())
 # Lower-case particles the pair index looks through, as the text-side lookup does.
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
+# Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
+COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou".split())
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
 _VOWEL = re.compile(r"[aiuy]")
@@ -40,8 +43,10 @@ def masked(key: str) -> str:
 class FormSpec:
     """One spelling to look for and what to write instead.
 
-    ``kind`` is ``listed`` (a glossary spelling), ``partial`` (a word of a person's canonical
-    name, used only after a full mention) or ``keep`` (a look-alike left alone).
+    ``kind`` is ``listed`` (a glossary spelling), ``dropped`` (a person's canonical name
+    without middle given names: used where no other capitalized name part is next to it),
+    ``partial`` (a word of a person's canonical name, used only after a full mention) or
+    ``keep`` (a look-alike left alone).
     ``short`` spellings are a bare family name: they pass the short-form checks (not part of a
     longer, other name; no other entry or person in the document shares them);
     ``after_full`` ones also need the entry named in full earlier in the same document.
@@ -169,12 +174,56 @@ class CompiledGlossary:
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
         if person:
+            dropped, after_full = self._without_middle_names(index, entry, canon_parts)
+            for spec in dropped:
+                anchors.setdefault(spec.text, []).append(spec)
+                if entry.generate and _latin(canon_parts):
+                    self._index_generated(spec)
             self.partials[index] = partials = self._word_partials(index, entry, canon_parts)
             if entry.generate and _latin(canon_parts):
                 for spec in partials:
                     if spec.name_parts >= 2:
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
                         self._index_generated(spec.anywhere())
+            partials += after_full
+
+    def _without_middle_names(self, index: int, entry: Entry, canon_parts: list[Token]
+                              ) -> tuple[list[FormSpec], list[FormSpec]]:
+        """The name with middle words left out: usable anywhere when only given names go
+        ("Mohammad Ghalibaf" for "Mohammad Bagher Ghalibaf", "Recep Erdogan"), and after a
+        full mention when any middle word goes ("Ali Khamenei", "Abdul Rashid").
+
+        The first word and the family name always stay: without its first name an Arabic
+        name is often the father's ("Idriss Deby" in "Mahamat Idriss Deby"); and a word after
+        Abdul/Abu makes one name with it, so it goes only in the after-full forms.
+        """
+        text = entry.canonical
+        words: list[list[Token]] = []
+        for k, part in enumerate(canon_parts):
+            if k and joined(text, canon_parts[k - 1], part):
+                words[-1].append(part)
+            else:
+                words.append([part])
+        if len(words) < 3 or len(words) > 5 or any(
+                p.folded in PARTICLES or p.folded in ARTICLES for p in canon_parts):
+            return [], []
+        given = {k for k in range(1, len(words) - 1)
+                 if len(words[k]) == 1 and words[k][0].folded in GIVEN_NAMES
+                 and words[k - 1][-1].folded not in COMPOUND_HEADS}
+        anywhere: list[FormSpec] = []
+        after_full: list[FormSpec] = []
+        middle = range(1, len(words) - 1)
+        for size in range(1, len(middle) + 1):
+            for dropped in combinations(middle, size):
+                form = " ".join(text[w[0].start:w[-1].end]
+                                for k, w in enumerate(words) if k not in dropped)
+                if given.issuperset(dropped):
+                    anywhere.append(self._spec(index, form, tokenize(form), text, "dropped",
+                                               False))
+                else:
+                    after_full.append(self._spec(index, form, tokenize(form), text, "partial",
+                                                 True))
+        return anywhere, after_full
 
     def _word_partials(self, index: int, entry: Entry, canon_parts: list[Token]) -> list[
             FormSpec]:
@@ -256,6 +305,10 @@ class CompiledGlossary:
         if len(names) >= 3:
             keys.add(pair_key(names[-3] + names[-2], names[-1]))
             keys.add(pair_key(names[-3], names[-2] + names[-1]))
+            if len(names[-1]) >= 5:  # "Mohamed Hamdan Daglo": two parts agree, one vowel less
+                for shorter in vowel_deletions(names[-1]):
+                    keys.add(pair_key(names[-2], shorter))
+                    self.last_keys.add(shorter)
         for key in keys:
             self.generated.setdefault(key, []).append(spec)
         self.last_keys.add(names[-1])

@@ -36,7 +36,10 @@ def surface_key(surface: str, folded: str) -> str:
     """``name_key`` of a token as written: a final "é" is sounded ("Nakhalé" = Nakhala),
     unlike the mute final "e" of French spellings ("Burhane" = Burhan)."""
     if surface[-1:] in ("é", "É") and folded.endswith("e"):
-        return name_key(folded[:-1] + "a")
+        folded = folded[:-1] + "a"
+    if "ç" in surface or "Ç" in surface:  # French "Fayçal" = Faysal
+        folded = "".join("s" if c in "çÇ" else f for c, f in zip(surface, folded, strict=False)) \
+            if len(surface) == len(folded) else folded
     return name_key(folded)
 
 
@@ -77,6 +80,13 @@ def name_key(folded: str) -> str:
     if s.endswith("y") and len(s) > 2:
         s = s[:-1] + "i"
     return _DOUBLE.sub(r"\1", s)
+
+
+def vowel_deletions(key: str) -> list[str]:
+    """The key with one vowel left out (not the last letter): how "Daglo" relates to
+    "Dagalo" for ``close_keys``; lets an index find the shorter spelling."""
+    return list(dict.fromkeys(key[:i] + key[i + 1:] for i in range(len(key) - 1)
+                              if key[i] in VOWELS))
 
 
 def close_keys(a: str, b: str) -> bool:
