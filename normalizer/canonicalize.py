@@ -214,6 +214,9 @@ class Canonicalizer:
         if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
                 tokens[i:j], spec.text):
             return None
+        if spec.text.endswith(".") and text[end:end + 1] == "." and not _SENTENCE_END.match(
+                text, end + 1):
+            end += 1  # "U.S." mid-sentence: its period is part of it; ending one, it stays
         if spec.kind == "keep":
             return Match(start, end, spec, "keep")
         if spec.kind == "dropped":
@@ -792,8 +795,10 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
     j = i
     while len(acc) < len(target) and j < len(tokens):
         if j > i:
-            if not is_name_gap(text, tokens[j - 1].end, tokens[j].start):
-                return None
+            if not is_name_gap(text, tokens[j - 1].end, tokens[j].start) and not (
+                    len(tokens[j - 1].text) == 1
+                    and _INITIAL_GAP.fullmatch(text, tokens[j - 1].end, tokens[j].start)):
+                return None  # not a name separator, nor the period of an initial ("T. ")
             bounds.add(len(acc))
         acc += values[j]
         if not target.startswith(acc):
@@ -885,7 +890,8 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
     return False
 
 
-_INITIAL_GAP = re.compile(r"\.[ \u00a0]?")
+_SENTENCE_END = re.compile(r"\s*$|\s*\n|\s+[\"\u201c(]?[A-Z\u00c0-\u00de]")
+_INITIAL_GAP = re.compile(r"\.(?:[ \u00a0]|\r?\n)?")
 
 
 def _with_initial(text: str, tokens: list[Token], first: int, m: Match,

@@ -11,8 +11,9 @@ Building is the expensive step; matching a text only consults these structures.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, product
 
 import ahocorasick_rs
 
@@ -318,25 +319,39 @@ class CompiledGlossary:
 
 def search_keys(parts: tuple[str, ...]) -> list[str]:
     """How a spelling can appear in the search text: its parts separated by one space, with
-    any of them written together ("amir abdollahian", "amirabdollahian").
+    any of them written together ("amir abdollahian", "amirabdollahian"), and an initial
+    with or without its period ("eddie t. hardin", "u.s").
 
-    Every way of joining is listed for names of up to four parts (eight keys); longer names
-    get the spaced form, each single join and the fully joined form.
+    Every way of joining is listed for names of up to four parts; longer names get the
+    spaced form, each single join and the fully joined form.
     """
     if len(parts) == 1:
         return [parts[0]]
     gaps = len(parts) - 1
     if gaps <= 3:
-        patterns = range(1 << gaps)
+        patterns: Iterable[tuple[int, ...]] = product((0, 1), repeat=gaps)
     else:
-        patterns = [0, (1 << gaps) - 1] + [1 << g for g in range(gaps)]
+        patterns = [(0,) * gaps, (1,) * gaps] + [
+            tuple(int(g == k) for g in range(gaps)) for k in range(gaps)]
     keys = []
     for joins in patterns:
         key = parts[0]
-        for g in range(gaps):
-            key += ("" if joins >> g & 1 else " ") + parts[g + 1]
+        for g, join in enumerate(joins):
+            key += ("" if join else " ") + parts[g + 1]
         keys.append(key)
-    return keys
+        if any(len(p) == 1 for p in parts[:-1]):
+            keys += _with_periods(parts, joins)
+    return list(dict.fromkeys(keys))
+
+
+def _with_periods(parts: tuple[str, ...], joins: tuple[int, ...]) -> list[str]:
+    """The key again with a period after each initial ("t. hardin", "u.s")."""
+    key = parts[0] + ("." if len(parts[0]) == 1 else "")
+    for g, join in enumerate(joins):
+        key += ("" if join else " ") + parts[g + 1]
+        if len(parts[g + 1]) == 1 and g + 1 < len(parts) - 1:
+            key += "."
+    return [key]
 
 
 _VOWEL_RUN = re.compile(r"[aiuy*]+")

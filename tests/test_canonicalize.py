@@ -55,6 +55,13 @@ MUST_MERGE = [
     ("Mohamed Hamdan Dagalo", "Mohamed Hamdane Dagalo"),
     ("Ziyad al-Nakhalah", "Ziad Nakhalé"),
     ("Yahya Sinwar", "Yahya al-Sinouar"),
+    # middle given names added or left out, family names a vowel shorter, French ç
+    ("Fuad Hussein", "Fuad Mohammed Hussein"),
+    ("Yahya Sinwar", "Yahya Ibrahim Hassan Sinwar"),
+    ("Abdul Latif Rashid", "Abdul Latif Jamal Rashid"),
+    ("Mohammad Bagher Ghalibaf", "Mohammad Ghalibaf"),
+    ("Mohamed Hamdan Dagalo", "Mohamed Hamdan Daglo"),
+    ("Faisal Mekdad", "Fayçal al-Meqdad"),
 ]
 
 MUST_NOT_MERGE = [
@@ -80,6 +87,13 @@ MUST_NOT_MERGE = [
     ("Khalifa Haftar", "Saddam Haftar"),
     ("Abdel Fattah al-Sisi", "Abdel Fattah al-Burhan"),
     ("Mahmoud Abbas", "Abbas Kamel"),
+    # without its first name an Arabic name is often the father's; Abdul makes one name
+    ("Mahamat Idriss Deby", "Idriss Deby"),
+    ("Mohamed Hamdan Dagalo", "Hamdan Dagalo"),
+    ("Abdul Latif Rashid", "Abdul Rashid"),
+    ("Abdul Latif Rashid", "Abdul Rashid Dostum"),
+    ("Mohammad Bagher Ghalibaf", "Ali Mohammad Ghalibaf"),
+    ("Fuad Hussein", "Zakir Fuad Mohammed Hussein"),
 ]
 
 
@@ -343,3 +357,26 @@ def test_a_look_alike_blocks_short_forms_only_from_where_it_appears() -> None:
     out = run(text, houthi)
     assert "Later al-Houthi left." in out and "Mohammed Ali al-Houthi agreed" in out
     assert "spoke. al-Houthi said more." in out
+
+
+def test_middle_names_left_out_after_a_full_mention() -> None:
+    e = entry("Abdul Latif Rashid")
+    text = "Abdul Latif Rashid arrived in Tehran. Later Abdul Rashid met the Supreme Leader."
+    assert run(text, e) == text.replace("Abdul Rashid", "Abdul Latif Rashid")
+
+
+def test_family_name_as_the_document_spelled_it_is_a_short_form() -> None:
+    e = entry("Mohamed Hamdan Dagalo")
+    text = "General Mohamed Hamdan Daglo spoke. Daglo said the war would end."
+    assert run(text, e) == text.replace("Daglo", "Dagalo")
+
+
+def test_listed_spellings_with_initials_and_periods() -> None:
+    e = entry("Eddie Hardin", "Eddie T. Hardin")
+    us = entry("United States", "U.S.", type="place")
+    assert run("Eddie T. Hardin said.", e) == "Eddie Hardin said."
+    assert run("Eddie T.\nHardin said.", e) == "Eddie Hardin said."
+    assert run("Eddie T.. Hardin said.", e) == "Eddie T.. Hardin said."
+    assert run("the U.S. said so", us) == "the United States said so"
+    assert run("aid from the U.S. The talks", us) == "aid from the United States. The talks"
+    assert run("they told us.", us) == "they told us."
