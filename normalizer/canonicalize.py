@@ -42,6 +42,7 @@ from normalizer.matcher import (
 )
 from normalizer.romanize import ARTICLES, article_in_context, close_keys, name_key, surface_key
 from normalizer.textfold import (
+    APOSTROPHES,
     Token,
     fold_token,
     is_name_gap,
@@ -147,7 +148,7 @@ class Canonicalizer:
         compiled = self.compiled(lang)
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
-        capitals = _Capitals(text, self._key, self._keys)
+        capitals = _Capitals(text, self._key, self._keys, self._masked)
         if self.generate:
             listed_ends = {c.end for c in candidates}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
@@ -169,38 +170,51 @@ class Canonicalizer:
         parts (``search_keys``), so "Amir Abdollahian", "Amir-Abdollahian",
         "Amir\u00a0Abdollahian" and "Amirabdollahian" are all one automaton pass with no
         per-word work. A hit counts only if it starts and ends on word boundaries; then the
-        tokens decide (separators, case). Separators of several characters (" - ", a line
-        break with indentation) are searched again in a copy where they are one space.
+        tokens decide (separators, case). Around a separator of several characters (" - ", a
+        line break with indentation) the text is searched again with it as one space.
         """
         if compiled.automaton is None:
             return []
         search = search_text(text)
         found: list[Match] = []
-        self._listed_hits(text, search, compiled, found, None)
+        hits = compiled.automaton.find_matches_as_indexes(search, overlapping=True)
+        self._listed_hits(text, search, compiled, hits, found)
         if "  " in search:
-            runs = [m.span() for m in _SPACE_RUN.finditer(search)]
-            squeezed = _SPACE_RUN.sub(" ", search)
-            self._listed_hits(text, squeezed, compiled, found, _Squeeze(runs))
+            for run in _SPACE_RUN.finditer(search):
+                a, b = run.span()
+                if a and b < len(search) and is_word_char(search[a - 1]) and \
+                        is_word_char(search[b]) and not _QUOTE_IN.search(text, a, b):
+                    self._listed_hits(text, search, compiled,
+                                      self._squeezed_hits(search, compiled, a, b), found)
         return found
 
+    @staticmethod
+    def _squeezed_hits(search: str, compiled: CompiledGlossary, a: int,
+                       b: int) -> list[tuple[int, int, int]]:
+        """Hits across the run of spaces ``a:b`` (a separator of several characters), found
+        in a copy of the text around it where runs of spaces are one space."""
+        lo, hi = max(0, a - _LONGEST_NAME), min(len(search), b + _LONGEST_NAME)
+        piece = search[lo:hi]
+        squeeze = _Squeeze([m.span() for m in _SPACE_RUN.finditer(piece)])
+        out = []
+        for pattern, first, last in compiled.automaton.find_matches_as_indexes(
+                _SPACE_RUN.sub(" ", piece), overlapping=True):
+            start, end = lo + squeeze.original(first), lo + squeeze.original(last - 1) + 1
+            if start < a and end > b:
+                out.append((pattern, start, end))
+        return out
+
     def _listed_hits(self, text: str, search: str, compiled: CompiledGlossary,
-                     found: list[Match], squeeze: _Squeeze | None) -> None:
+                     hits: Iterable[tuple[int, int, int]], found: list[Match]) -> None:
         size = len(search)
         specs_of = compiled.search_specs
-        for pattern, first, last in compiled.automaton.find_matches_as_indexes(
-                search, overlapping=True):
-            if (first > 0 and is_word_char(search[first - 1])) or (
-                    last < size and is_word_char(search[last])):
+        for pattern, start, end in hits:
+            if (start > 0 and is_word_char(search[start - 1])) or (
+                    end < size and is_word_char(search[end])):
                 continue  # inside a longer word
-            start, end = first, last
-            if squeeze is not None:
-                start, end = squeeze.original(first), squeeze.original(last - 1) + 1
-                if end - start == last - first:
-                    continue  # no squeezed separator inside: the first search had it
-            specs = specs_of[pattern]
             tokens = tokenize(text, start, end)
             folded = [t.folded for t in tokens]
-            for spec in specs:
+            for spec in specs_of[pattern]:
                 match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
                 if match is not None:
                     found.append(match)
@@ -414,7 +428,7 @@ class Canonicalizer:
         for entry in first_seen:
             for spec in compiled.partials.get(entry, ()):
                 by_key.setdefault(spec.keys[-1], []).append(spec)
-        for spec in self._own_spellings(chosen, compiled, window):
+        for spec in self._own_spellings(text, chosen, compiled):
             by_key.setdefault(spec.keys[-1], []).append(spec)
         for m in deferred:
             by_key.setdefault(m.spec.keys[-1], []).append(m.spec)
@@ -471,9 +485,8 @@ class Canonicalizer:
         extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
         return _select(chosen + extra) if extra else chosen
 
-    @staticmethod
-    def _own_spellings(chosen: list[Match], compiled: CompiledGlossary,
-                       window: _DocTokens) -> list[FormSpec]:
+    def _own_spellings(self, text: str, chosen: list[Match],
+                       compiled: CompiledGlossary) -> list[FormSpec]:
         """The family name as this document spelled it in a full mention ("Mohamed Hamdan
         Daglo" ... "Daglo"), when that is not the glossary's spelling: a short form too."""
         out: list[FormSpec] = []
@@ -483,10 +496,12 @@ class Canonicalizer:
                 continue
             last_word = next((p for p in partials if len(p.keys) == 1
                               and p.keys[0] == m.spec.keys[-1]), None)
-            tokens, keys, at = window.around(m.end - 1)
-            if last_word is None or at is None or keys[at] == last_word.keys[0]:
+            if last_word is None:
                 continue
-            out.append(replace(last_word, folded=(tokens[at].folded,), keys=(keys[at],)))
+            last = tokenize(text, m.start, m.end)[-1]
+            key = self._key(last.text)
+            if key != last_word.keys[0]:
+                out.append(replace(last_word, folded=(last.folded,), keys=(key,)))
         return out
 
     def _rival_keys(self, text: str, window: _DocTokens, capitals: _Capitals,
@@ -602,9 +617,11 @@ class _Capitals:
     """The document's capitalized words: their text from one C-level ``findall``, their
     offsets and romanization keys only once something needs them."""
 
-    def __init__(self, text: str, key_of: Callable[[str], str], known: dict[str, str]):
+    def __init__(self, text: str, key_of: Callable[[str], str], known: dict[str, str],
+                 masked_of: Callable[[str], str]):
         self.text = text
         self.key_of = key_of
+        self.masked_of = masked_of
         self.known = known  # word -> key, as far as ``key_of`` has cached them
         self._words: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
@@ -641,9 +658,9 @@ class _Capitals:
         keys = self.keys
         hits = list(compress(range(len(keys)), map(wanted.__contains__, keys)))
         if masked_too and any(k[:1] == "~" for k in wanted):
-            words, seen = self.words, set(hits)
+            words, seen, mask = self.words, set(hits), self.masked_of
             hits = sorted(seen.union(n for n, key in enumerate(keys) if len(words[n]) >= 6
-                                     and n not in seen and "~" + masked(key) in wanted))
+                                     and n not in seen and "~" + mask(key) in wanted))
         return hits
 
 
@@ -740,6 +757,8 @@ class _LazyKeys:
 
 
 _SPACE_RUN = re.compile(r"  +")
+_QUOTE_IN = re.compile(f"[{APOSTROPHES}]")  # 'quoted' words: no name runs across a quote
+_LONGEST_NAME = 120  # characters searched on each side of a separator of several characters
 _WHITESPACE = re.compile(r"\s")
 
 

@@ -86,6 +86,8 @@ class _SearchFold(dict):
 
 
 _SEARCH_FOLD = _SearchFold()
+_COMMON_PUNCTUATION = [(ch, chr(_SEARCH_FOLD[ord(ch)]))
+                       for ch in "\u2019\u2018\u2013\u2014\u00a0"]  # as the table folds them
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -97,6 +99,8 @@ def search_text(text: str) -> str:
     space or a line break) written as a space: the text an Aho-Corasick automaton of spaced
     spellings runs over. Same length as ``text``."""
     folded = fold_for_search(text)
+    if "\n\n" in folded:  # a blank line never joins a name: keep it from looking like "  "
+        folded = folded.replace("\n\n", "\n|")
     for ch in _SEARCH_GAPS:
         if ch in folded:
             folded = folded.replace(ch, " ")
@@ -113,6 +117,11 @@ def fold_for_search(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # 'İ' and a few others grow under lower(): fold per char
         return text.translate(_SEARCH_FOLD)
+    if lowered.isascii():
+        return lowered
+    for typographic, plain in _COMMON_PUNCTUATION:  # C-speed for the usual quotes and dashes
+        if typographic in lowered:
+            lowered = lowered.replace(typographic, plain)
     if lowered.isascii():
         return lowered
     return _NON_ASCII_RUN.sub(lambda m: m.group().translate(_SEARCH_FOLD), lowered)
