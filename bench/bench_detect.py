@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from machine import describe  # noqa: E402
 
 from normalizer.detection import LanguageDetector  # noqa: E402
 from normalizer.detection.registry import available_backends  # noqa: E402
@@ -201,19 +203,6 @@ def throughput(repeat: int) -> list[str]:
     return out
 
 
-def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {model}, "
-            f"Python {platform.python_version()}, {platform.system()}")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path,
@@ -241,7 +230,7 @@ def main() -> None:
 
     report = ["# Language detection: accuracy and speed", "",
               f"Command: `.venv/bin/python bench/bench_detect.py{' --no-alternatives' if args.no_alternatives else ''}`",  # noqa: E501
-              f"Machine: {machine()}", f"Data: {args.data} (Tatoeba, CC BY 2.0 FR)", "",
+              f"Machine: {describe()}", f"Data: {args.data} (Tatoeba, CC BY 2.0 FR)", "",
               "Accuracy in %, `und` counted as wrong. *calibration* = the first 500 sentences "
               "(100 paragraphs) per language, on which the stage's constants were tuned; "
               "*held-out* = the rest. `stage` = `LanguageDetector()`, `stage --langs 13` = "

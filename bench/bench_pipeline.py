@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import shutil
 import subprocess
@@ -28,7 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 from batch_corpus import article  # noqa: E402
+from machine import describe  # noqa: E402
 
 GLOSSARY = str(ROOT / "glossaries" / "mideast-diplomacy.yaml")
 NEWSNORM = [sys.executable, "-m", "normalizer"]
@@ -167,18 +168,8 @@ def timed_run(args: list[str], env: dict | None = None) -> dict:
 
 
 def machine() -> str:
-    cpu = "?"
-    try:
-        with open("/proc/cpuinfo") as handle:
-            for line in handle:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
     load = os.getloadavg()
-    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
-            f"Python {platform.python_version()}; load average at start "
+    return (f"{describe()}; load average at start "
             f"{load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}")
 
 

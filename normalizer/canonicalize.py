@@ -9,10 +9,13 @@ Contract:
   by an entry for one of its parts; a span two entries claim equally is left alone.
 - Unlisted romanizations ("generated") need at least two name parts, capitalized text, every
   part aligned one to one or by joining, equal romanization keys except one vowel in a long
-  given name (or in a family name of 7+ letters), and never a single token.
-- Short forms ("Abdollahian", "Bagheri") are resolved only after the same entry was named in
-  full earlier in the same document, when no other named entry shares them, and when the
-  mention is not part of a longer capitalized name ("Zakir Hussain", "Mohammad Bagheri").
+  given name (or in a family name of 7+ letters, 5+ when two other parts agree), and never a
+  single token. Middle given names may be added or left out ("Fuad Mohammed Hussein"), never
+  the first name, and only where no other capitalized name part touches the mention.
+- Short forms ("Abdollahian", "Bagheri", "Abdul Rashid") are resolved only after the same entry
+  was named in full earlier in the same document, when no other named entry shares them, and
+  when the mention is not part of a longer capitalized name ("Zakir Hussain", "Mohammad
+  Bagheri"); the document's own spelling of the family name counts as a short form too.
 - Every replacement is a ``Change`` with input and output offsets; text outside the changed
   spans is byte-identical, and a second pass changes nothing.
 """

@@ -8,12 +8,16 @@ failed documents). Heavy modules are imported inside commands so ``--help`` stay
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from normalizer import __version__
 from normalizer.errors import NormalizerError
+
+if TYPE_CHECKING:
+    from normalizer.document import Document
 
 app = typer.Typer(name="newsnorm", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False,
@@ -48,6 +52,26 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version,
 def fail(message: str) -> None:
     """Print a one-line error to stderr."""
     typer.echo(f"newsnorm: error: {message}", err=True)
+
+
+class BadDocuments:
+    """Reports each unreadable document on stderr as it comes and counts them: a batch goes
+    on past a bad document and exits 1 at the end."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def readable(self, docs: Iterable[Document]) -> Iterator[Document]:
+        for doc in docs:
+            if doc.error:
+                fail(doc.error)
+                self.count += 1
+            else:
+                yield doc
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.count else 0
 
 
 @app.command()
@@ -236,16 +260,17 @@ DeeplLangOpt = Annotated[str | None, typer.Option("--lang", help="DeepL glossari
                          "language of the pair (its spellings are valid in that language).")]
 
 
+ConvertOutOpt = Annotated[str | None, typer.Option("-o", "--output", help="Output file "
+                          "(format by its suffix). Default: stdout.")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Output format: yaml, csv, tsv or deepl "
+                  "(default: by the -o suffix, else the command's own format).")]
+ConvertPathsArg = Annotated[list[str], typer.Argument(help="YAML, CSV/TSV or DeepL TSV "
+                            "glossaries.")]
+
+
 @glossary_app.command("import")
-def glossary_import(
-    paths: Annotated[list[str], typer.Argument(help="CSV/TSV, DeepL TSV or YAML glossaries.")],
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (format "
-                      "by suffix; default YAML on stdout).")] = None,
-    src: FromOpt = "auto",
-    to: Annotated[str | None, typer.Option("--to", help="Output format: yaml, csv, tsv or "
-                  "deepl (default: by the -o suffix, else yaml).")] = None,
-    lang: DeeplLangOpt = None,
-) -> None:
+def glossary_import(paths: ConvertPathsArg, output: ConvertOutOpt = None, src: FromOpt = "auto",
+                    to: ToOpt = None, lang: DeeplLangOpt = None) -> None:
     """Convert glossaries into the native YAML format (merged into one file)."""
     from normalizer.commands.glossary_cmd import run_convert
 
@@ -253,16 +278,9 @@ def glossary_import(
 
 
 @glossary_app.command("export")
-def glossary_export(
-    paths: Annotated[list[str], typer.Argument(help="Glossary files.")],
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Output file (format "
-                      "by suffix; default CSV on stdout).")] = None,
-    to: Annotated[str | None, typer.Option("--to", help="Output format: csv, tsv, deepl or "
-                  "yaml (default: by the -o suffix, else csv).")] = None,
-    src: FromOpt = "auto",
-    lang: DeeplLangOpt = None,
-) -> None:
-    """Write glossaries as CSV/TSV interchange rows or a DeepL glossary (source<TAB>target)."""
+def glossary_export(paths: ConvertPathsArg, output: ConvertOutOpt = None, src: FromOpt = "auto",
+                    to: ToOpt = None, lang: DeeplLangOpt = None) -> None:
+    """Write glossaries as CSV/TSV interchange rows (the default) or a DeepL glossary."""
     from normalizer.commands.glossary_cmd import run_convert
 
     raise typer.Exit(run_convert(paths, output, src, to, lang, "csv"))

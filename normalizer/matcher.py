@@ -145,8 +145,10 @@ class CompiledGlossary:
                     by_search.setdefault(key, []).append(spec)
         # pattern number -> the spellings filed under it
         self.search_specs: list[tuple[FormSpec, ...]] = [tuple(v) for v in by_search.values()]
-        self.automaton = ahocorasick_rs.AhoCorasick(list(by_search), store_patterns=False) \
-            if by_search else None
+        patterns = list(by_search)
+        del by_search  # before the automaton is built: that is the peak of memory
+        self.automaton = ahocorasick_rs.AhoCorasick(patterns, store_patterns=False) \
+            if patterns else None
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:

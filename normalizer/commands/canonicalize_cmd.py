@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from normalizer.canonicalize import Canonicalizer
-from normalizer.cli import fail
+from normalizer.cli import BadDocuments
 from normalizer.errors import UsageError
 from normalizer.glossary import load_glossaries
 from normalizer.outputs import OutputSink, group_by_file
@@ -34,21 +34,16 @@ def run_canonicalize(paths: list[str], glossary_paths: list[str], lang: str | No
     canonicalizer = Canonicalizer(load_glossaries(glossary_paths))
     sink = plan_output(paths, output)
     items = expand_inputs(paths)
-    failed = 0
+    bad = BadDocuments()
     change_lines: list[str] = []
     for relative, docs in group_by_file(read_documents(items, fmt, text_field)):
-        good = []
-        for doc in docs:
-            if doc.error:
-                fail(doc.error)
-                failed += 1
-                continue
+        good = list(bad.readable(docs))
+        for doc in good:
             canonicalizer.canonicalize_document(doc, lang)
-            good.append(doc)
             change_lines += [json.dumps({"id": doc.id, "source": doc.location, **c.to_dict()},
                                         ensure_ascii=False) + "\n" for c in doc.changes]
         if good:
             sink.write(relative, good)
     if changes_path:
         atomic_write_text(changes_path, "".join(change_lines))
-    return 1 if failed else 0
+    return bad.exit_code

@@ -11,7 +11,7 @@ import json
 
 import typer
 
-from normalizer.cli import fail
+from normalizer.cli import BadDocuments
 from normalizer.detection import LanguageDetector
 from normalizer.errors import UsageError
 from normalizer.reader import expand_inputs, read_documents
@@ -31,12 +31,8 @@ def run_detect(paths: list[str], as_json: bool, segments: bool, langs: str | Non
                backend: str, threshold: float | None, text_field: str, fmt: str) -> int:
     options = {} if threshold is None else {"threshold": threshold}
     detector = LanguageDetector(parse_langs(langs), backend=backend, **options)
-    failed = 0
-    for doc in read_documents(expand_inputs(paths), fmt, text_field):
-        if doc.error:
-            fail(doc.error)
-            failed += 1
-            continue
+    bad = BadDocuments()
+    for doc in bad.readable(read_documents(expand_inputs(paths), fmt, text_field)):
         found = detector.detect(doc.text)
         runs = detector.segments(doc.text) if segments else []
         if as_json:
@@ -51,4 +47,4 @@ def run_detect(paths: list[str], as_json: bool, segments: bool, langs: str | Non
             if segments:
                 line += "\t" + " ".join(f"{s.lang}:{s.start}-{s.end}" for s in runs)
             typer.echo(line)
-    return 1 if failed else 0
+    return bad.exit_code

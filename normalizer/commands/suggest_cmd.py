@@ -6,7 +6,7 @@ import csv
 import io
 import sys
 
-from normalizer.cli import fail
+from normalizer.cli import BadDocuments
 from normalizer.errors import UsageError
 
 
@@ -23,12 +23,8 @@ def run_suggest(paths: list[str], glossary_paths: list[str], output: str | None,
         raise UsageError("-o would overwrite the glossary: suggest never changes it; choose "
                          "another file")
     suggester = Suggester(load_glossaries(glossary_paths))
-    failed = 0
-    for doc in read_documents(expand_inputs(paths), fmt, text_field):
-        if doc.error:
-            fail(doc.error)
-            failed += 1
-            continue
+    bad = BadDocuments()
+    for doc in bad.readable(read_documents(expand_inputs(paths), fmt, text_field)):
         fields = doc.metadata.get("fields", {})
         doc_lang = lang or doc.language or fields.get("lang") or fields.get("language")
         suggester.add(doc.text, doc_lang if isinstance(doc_lang, str) else None)
@@ -41,4 +37,4 @@ def run_suggest(paths: list[str], glossary_paths: list[str], output: str | None,
         sys.stdout.write(buffer.getvalue())
     else:
         atomic_write_text(output, buffer.getvalue())
-    return 1 if failed else 0
+    return bad.exit_code

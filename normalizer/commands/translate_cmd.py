@@ -7,7 +7,7 @@ the target language or of undetermined language are written unchanged and report
 
 from __future__ import annotations
 
-from normalizer.cli import fail
+from normalizer.cli import BadDocuments
 from normalizer.commands.canonicalize_cmd import plan_output
 from normalizer.errors import UsageError
 from normalizer.outputs import group_by_file
@@ -36,23 +36,18 @@ def run_translate(paths: list[str], to: str, source: str, engine: str,
     canonicalizer = Canonicalizer(glossary) if glossary is not None else None
     sink = plan_output(paths, output)
     detector = _detector() if source == "auto" else None
-    failed = 0
+    bad = BadDocuments()
     with Translator(target=to, engine=engine, glossary=glossary, cache=not no_cache,
                     beam_size=beam_size, threads=threads) as translator:
         for relative, docs in group_by_file(read_documents(expand_inputs(paths), fmt,
                                                            text_field)):
-            good = []
-            for doc in docs:
-                if doc.error:
-                    fail(doc.error)
-                    failed += 1
-                    continue
+            good = list(bad.readable(docs))
+            for doc in good:
                 if detector is not None:
                     found = detector.detect(doc.text)
                     doc.language, doc.confidence = found.lang, found.confidence
                 else:
                     doc.language = source
-                good.append(doc)
             for start in range(0, len(good), CHUNK):
                 chunk = good[start:start + CHUNK]
                 results = translator.translate_many([(d.text, d.language) for d in chunk])
@@ -70,7 +65,7 @@ def run_translate(paths: list[str], to: str, source: str, engine: str,
                         typer_warn(f"{doc.location}: {warning}")
             if good:
                 sink.write(relative, good)
-    return 1 if failed else 0
+    return bad.exit_code
 
 
 def typer_warn(message: str) -> None:
