@@ -35,7 +35,6 @@ import itertools
 import json
 import os
 import pickle
-import platform
 import pstats
 import re
 import subprocess
@@ -52,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 import canon_corpus  # noqa: E402
+from machine import describe  # noqa: E402
 
 DEFAULT_OUT = HERE / "results" / "canonicalize.md"
 CHUNK = 20  # documents per turn when the tools alternate
@@ -329,20 +329,6 @@ def run_worker(kind: str, data_path: Path, args: argparse.Namespace, **override:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    affinity = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
-    return (f"{cpu}, nproc {os.cpu_count()}, run pinned to CPU(s) {affinity}; "
-            f"Python {platform.python_version()}")
-
-
 def code_state() -> str:
     from importlib.metadata import version
 
@@ -433,7 +419,7 @@ def render(args: argparse.Namespace, sizes: list[int], corpus: dict, results: di
     cmd = " ".join(["taskset -c 0 .venv/bin/python bench/bench_canonicalize.py", *sys.argv[1:]])
     lines = ["# Canonicalizer vs flashtext: throughput, build time, memory", "",
              f"Command (from the repo root): `{cmd}` — total {elapsed / 60:.1f} min.", "",
-             f"Machine: {machine()}. Load average {loads[0]:.1f} at start, {loads[1]:.1f} at "
+             f"Machine: {describe()}. Load average {loads[0]:.1f} at start, {loads[1]:.1f} at "
              "the end (a shared 2-core machine; other work was running).", "",
              f"Code measured: {code_state()}.", "",
              "| entries | text measured | tool | MB/s (CPU) | MB/s (wall) | vs flashtext (CPU) "

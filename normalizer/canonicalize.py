@@ -87,9 +87,10 @@ class Canonicalizer:
         self.generate = generate
         self.short_forms = short_forms
         self._compiled: dict[str | None, CompiledGlossary] = {}
-        self._keys: dict[str, str] = {}
-        self._masks: dict[str, str] = {}
-        self._looses: dict[str, str] = {}
+        # word -> romanization key, key -> vowel-masked / loose key: computed once per word
+        self._key = _Memo(lambda surface: surface_key(surface, fold_token(surface))).__getitem__
+        self._masked = _Memo(masked).__getitem__
+        self._loose = _Memo(loose).__getitem__
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
@@ -151,7 +152,7 @@ class Canonicalizer:
         compiled = self.compiled(lang)
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
-        capitals = _Capitals(text, self._key, self._keys, self._masked)
+        capitals = _Capitals(text, self._key, self._masked)
         if self.generate:
             listed_ends = {c.end for c in candidates}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
@@ -250,30 +251,6 @@ class Canonicalizer:
                                                               _Occupied(()))
 
     # -- unlisted romanizations --------------------------------------------------------------
-    def _key(self, surface: str) -> str:
-        key = self._keys.get(surface)
-        if key is None:
-            if len(self._keys) > 500_000:
-                self._keys.clear()
-            key = self._keys[surface] = surface_key(surface, fold_token(surface))
-        return key
-
-    def _loose(self, key: str) -> str:
-        value = self._looses.get(key)
-        if value is None:
-            if len(self._looses) > 500_000:
-                self._looses.clear()
-            value = self._looses[key] = loose(key)
-        return value
-
-    def _masked(self, key: str) -> str:
-        value = self._masks.get(key)
-        if value is None:
-            if len(self._masks) > 500_000:
-                self._masks.clear()
-            value = self._masks[key] = masked(key)
-        return value
-
     def _generated(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
                    capitals: _Capitals, listed_ends: set[int]) -> list[Match]:
         """Unlisted romanizations, looked up by the keys of a name's last two parts.
@@ -616,16 +593,33 @@ def _apply(text: str, changes: list[Change]) -> str:
     return "".join(pieces)
 
 
+class _Memo(dict):
+    """Results of one function by argument, computed on first use; emptied when it passes
+    ``LIMIT`` entries so a long batch cannot grow it without bound. Looking up a known
+    argument is one C-level dict access."""
+
+    LIMIT = 500_000
+
+    def __init__(self, function: Callable[[str], str]):
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, argument: str) -> str:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[argument] = self.function(argument)
+        return value
+
+
 class _Capitals:
     """The document's capitalized words: their text from one C-level ``findall``, their
     offsets and romanization keys only once something needs them."""
 
-    def __init__(self, text: str, key_of: Callable[[str], str], known: dict[str, str],
+    def __init__(self, text: str, key_of: Callable[[str], str],
                  masked_of: Callable[[str], str]):
         self.text = text
         self.key_of = key_of
         self.masked_of = masked_of
-        self.known = known  # word -> key, as far as ``key_of`` has cached them
         self._words: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._keys: list[str] | None = None
@@ -649,11 +643,7 @@ class _Capitals:
     @property
     def keys(self) -> list[str]:
         if self._keys is None:
-            keys = list(map(self.known.get, self.words))  # most words were seen before
-            if None in keys:
-                keys = [key if key is not None else self.key_of(word)
-                        for key, word in zip(keys, self.words, strict=True)]
-            self._keys = keys
+            self._keys = list(map(self.key_of, self.words))
         return self._keys
 
     def keyed(self, wanted: dict[str, list[FormSpec]], masked_too: bool = True) -> list[int]:

@@ -32,6 +32,9 @@ GlossaryOpt = Annotated[list[str], typer.Option("-g", "--glossary", help="Glossa
                         "(.yaml, .csv, .tsv); repeat for several.")]
 OutOpt = Annotated[str | None, typer.Option("-o", "--output", help="Output file (one input) "
                    "or folder (mirrors the inputs). Default: stdout for one input.")]
+TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field with the text.")]
+FormatOpt = Annotated[str, typer.Option("--format", help="Input format: auto (by suffix), "
+                      "text, markdown or jsonl.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the input (ISO 639-1) "
                     "so per-language glossary spellings apply.")]
 
@@ -82,10 +85,8 @@ def canonicalize(
     output: OutOpt = None,
     changes: Annotated[str | None, typer.Option("--changes", help="Write every change as "
                        "JSON lines to this file.")] = None,
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
-                          "text.")] = "text",
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
-    = "auto",
+    text_field: TextFieldOpt = "text",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Rewrite entity spellings to their canonical form, recording every change."""
     from normalizer.commands.canonicalize_cmd import run_canonicalize
@@ -108,10 +109,8 @@ def run(
     langs: Annotated[str | None, typer.Option("--langs", help="Candidate languages for "
                      "detection, e.g. fr,en,ar (default: all).")] = None,
     lang: LangOpt = None,
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
-    = "auto",
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
-                          "text.")] = "text",
+    fmt: FormatOpt = "auto",
+    text_field: TextFieldOpt = "text",
     id_field: Annotated[str | None, typer.Option("--id-field", help="JSONL field with the "
                         "document id (default: file:line).")] = None,
     workers: Annotated[int | None, typer.Option("--workers", "-j", help="Worker processes "
@@ -158,10 +157,8 @@ def detect(
                        "fastlangdetect (if installed).")] = "langdetect",
     threshold: Annotated[float | None, typer.Option("--threshold", help="Answer und below "
                          "this confidence (default 0.5).")] = None,
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
-                          "text.")] = "text",
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
-    = "auto",
+    text_field: TextFieldOpt = "text",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Detect the language of each document (und when unsure): source, language, confidence."""
     from normalizer.commands.detect_cmd import run_detect
@@ -188,10 +185,8 @@ def translate(
                        "(default: all cores).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Bypass the translation "
                         "cache.")] = False,
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
-                          "text.")] = "text",
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
-    = "auto",
+    text_field: TextFieldOpt = "text",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Translate documents offline (Argos or Apertium), glossary names kept canonical."""
     from normalizer.commands.translate_cmd import run_translate
@@ -297,10 +292,8 @@ def glossary_suggest(
     = 0,
     min_count: Annotated[int, typer.Option("--min-count", help="Ignore spellings seen fewer "
                          "times.")] = 1,
-    text_field: Annotated[str, typer.Option("--text-field", help="JSONL field with the "
-                          "text.")] = "text",
-    fmt: Annotated[str, typer.Option("--format", help="auto, text, markdown or jsonl.")]
-    = "auto",
+    text_field: TextFieldOpt = "text",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Mine a corpus for unlisted spellings of glossary entries (CSV, best first).
 
