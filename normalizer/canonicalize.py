@@ -34,6 +34,7 @@ from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import (
+    NASAB,
     PARTICLES,
     CompiledGlossary,
     FormSpec,
@@ -43,9 +44,16 @@ from normalizer.matcher import (
     loose,
     masked,
 )
-from normalizer.romanize import ARTICLES, article_in_context, close_keys, name_key, surface_key
+from normalizer.romanize import (
+    ARTICLES,
+    article_in_context,
+    close_keys,
+    e_for_i,
+    name_key,
+    surface_key,
+)
 from normalizer.textfold import (
-    APOSTROPHES,
+    NAME_GAP_RE,
     Token,
     fold_token,
     is_name_gap,
@@ -184,28 +192,36 @@ class Canonicalizer:
         hits = compiled.automaton.find_matches_as_indexes(search, overlapping=True)
         self._listed_hits(text, search, compiled, hits, found)
         if "  " in search:
-            for run in _SPACE_RUN.finditer(search):
-                a, b = run.span()
-                if a and b < len(search) and is_word_char(search[a - 1]) and \
-                        is_word_char(search[b]) and not _QUOTE_IN.search(text, a, b):
-                    self._listed_hits(text, search, compiled,
-                                      self._squeezed_hits(search, compiled, a, b), found)
+            runs = [(a, b) for a, b in map(re.Match.span, _SPACE_RUN.finditer(search))
+                    if a and b < len(search) and is_word_char(search[a - 1])
+                    and is_word_char(search[b])]
+            if runs:
+                self._listed_hits(text, search, compiled,
+                                  self._squeezed_hits(search, compiled, runs), found)
         return found
 
     @staticmethod
-    def _squeezed_hits(search: str, compiled: CompiledGlossary, a: int,
-                       b: int) -> list[tuple[int, int, int]]:
-        """Hits across the run of spaces ``a:b`` (a separator of several characters), found
-        in a copy of the text around it where runs of spaces are one space."""
-        lo, hi = max(0, a - _LONGEST_NAME), min(len(search), b + _LONGEST_NAME)
-        piece = search[lo:hi]
-        squeeze = _Squeeze([m.span() for m in _SPACE_RUN.finditer(piece)])
+    def _squeezed_hits(search: str, compiled: CompiledGlossary,
+                       runs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """Hits across runs of spaces between words (separators of several characters),
+        found in copies of the text around them where runs of spaces are one space; nearby
+        runs share one copy, so a document is searched at most once more."""
+        windows: list[list[int]] = []
+        for a, b in runs:
+            lo, hi = max(0, a - _LONGEST_NAME), min(len(search), b + _LONGEST_NAME)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
         out = []
-        for pattern, first, last in compiled.automaton.find_matches_as_indexes(
-                _SPACE_RUN.sub(" ", piece), overlapping=True):
-            start, end = lo + squeeze.original(first), lo + squeeze.original(last - 1) + 1
-            if start < a and end > b:
-                out.append((pattern, start, end))
+        for lo, hi in windows:
+            piece = search[lo:hi]
+            squeeze = _Squeeze([m.span() for m in _SPACE_RUN.finditer(piece)])
+            for pattern, first, last in compiled.automaton.find_matches_as_indexes(
+                    _SPACE_RUN.sub(" ", piece), overlapping=True):
+                start, end = lo + squeeze.original(first), lo + squeeze.original(last - 1) + 1
+                if end - start > last - first:  # it spans a squeezed run
+                    out.append((pattern, start, end))
         return out
 
     def _listed_hits(self, text: str, search: str, compiled: CompiledGlossary,
@@ -315,21 +331,24 @@ class Canonicalizer:
         for added in (1, 2):
             k = n - 1 - added  # the capitalized word before the added names
             if k < 0 or fold_token(words[k + 1]) not in GIVEN_NAMES or not all(
-                    spans[j + 1][0] - spans[j][1] <= 3
-                    and is_name_gap(text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
+                    spans[j + 1][0] - spans[j][1] <= (_MAX_GAP if j == n - 1 else 3)
+                    and (_PREVIOUS_GAP if j == n - 1 else NAME_GAP_RE).fullmatch(
+                        text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
+            added_starts = {spans[j][0] for j in range(k + 1, n)}
             for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ()):
                 if spec.kind not in ("listed", "dropped") or len(spec.keys) < 2:
                     continue
                 tokens, keys, at = window.around(spans[n][0])
                 if at is None:
                     break
-                first = at - added - (len(spec.keys) - 1)
-                kept = [*range(first, at - added), at]
-                if first < 0 or [keys[j] for j in kept] != list(spec.keys) or not (
-                        _gaps_ok(text, tokens, first, at + 1)
-                        and _capitalized_run(tokens, keys, first, at + 1)) or _extends_name(
-                        text, tokens, first, at, _Occupied(())):
+                kept = [j for j in range(at, max(-1, at - len(spec.keys) - added - 1), -1)
+                        if tokens[j].start not in added_starts][:len(spec.keys)][::-1]
+                first = kept[0]
+                if len(kept) < len(spec.keys) or [keys[j] for j in kept] != list(spec.keys) \
+                        or not (_gaps_ok(text, tokens, first, at + 1)
+                                and _capitalized_run(tokens, keys, first, at + 1)) \
+                        or _extends_name(text, tokens, first, at, _Occupied(())):
                     continue
                 found.append(Match(tokens[first].start, tokens[at].end,
                                    replace(spec, target=spec.target if spec.kind == "dropped"
@@ -474,14 +493,14 @@ class Canonicalizer:
             partials = compiled.partials.get(m.spec.entry)
             if not partials or m.spec.kind == "keep" or m.spec.short:
                 continue
-            last_word = next((p for p in partials if len(p.keys) == 1
-                              and p.keys[0] == m.spec.keys[-1]), None)
-            if last_word is None:
+            last_words = [p for p in partials if p.keys[-1] == m.spec.keys[-1]
+                          and p.name_parts == 1]  # "Amiri", "al-Amiri"
+            if not last_words:
                 continue
             last = tokenize(text, m.start, m.end)[-1]
             key = self._key(last.text)
-            if key != last_word.keys[0]:
-                out.append(replace(last_word, folded=(last.folded,), keys=(key,)))
+            out += [replace(p, folded=(*p.folded[:-1], last.folded), keys=(*p.keys[:-1], key))
+                    for p in last_words if key != p.keys[-1]]
         return out
 
     def _rival_keys(self, text: str, window: _DocTokens, capitals: _Capitals,
@@ -750,7 +769,6 @@ class _LazyKeys:
 
 
 _SPACE_RUN = re.compile(r"  +")
-_QUOTE_IN = re.compile(f"[{APOSTROPHES}]")  # 'quoted' words: no name runs across a quote
 _LONGEST_NAME = 120  # characters searched on each side of a separator of several characters
 _WHITESPACE = re.compile(r"\s")
 
@@ -859,6 +877,9 @@ def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
     for n, (tok, key, want, want_folded) in enumerate(pairs):
         if key == want:
             continue
+        if e_for_i(tok.folded, want_folded) and len(want_folded) >= 4:
+            fuzzy += 1  # "Hadi al-Ameri" for "Hadi al-Amiri"
+            continue
         minimum = (7 if exact < 2 else 5) if n == last else 5 if exact >= 2 else 6
         if min(len(tok.folded), len(want_folded)) < minimum or not close_keys(key, want):
             return False
@@ -889,7 +910,12 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         if prev.folded in ARTICLES:
             k -= 1
             continue
-        if (prev.text[:1].isupper() and not is_common_capitalized(prev.folded)
+        if prev.folded in NASAB:
+            return True  # "Mohammed bin Zayed": the father's name inside a longer name
+        head = k - 1  # the start of the word the previous token ends ("Shia’a")
+        while head > 0 and joined(text, tokens[head - 1], tokens[head]):
+            head -= 1
+        if (tokens[head].text[:1].isupper() and not is_common_capitalized(tokens[head].folded)
                 and not taken.covers(prev.start)):
             return True
         break

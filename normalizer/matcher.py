@@ -30,6 +30,7 @@ von der la le ed ud uddin""".split())
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
 COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou".split())
+NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
 _VOWEL = re.compile(r"[aiuy]")
@@ -241,8 +242,9 @@ class CompiledGlossary:
             if joined(text, canon_parts[k - 1], canon_parts[k]) and \
                     canon_parts[k - 1].folded not in ARTICLES:
                 continue  # not the start of a word (or of an article-led word)
-            if canon_parts[k].folded in ARTICLES:
-                continue
+            if canon_parts[k].folded in ARTICLES or canon_parts[k].folded in NASAB or \
+                    canon_parts[k - 1].folded in NASAB:
+                continue  # "Zayed" after "bin" is the father
             m = k + 1
             while m < len(canon_parts) and joined(text, canon_parts[m - 1], canon_parts[m]):
                 m += 1
@@ -257,6 +259,9 @@ class CompiledGlossary:
                 with_article = entry.short or text[canon_parts[k - 1].start:]
                 specs.append(self._spec(index, text, canon_parts[k - 1:m], with_article,
                                         "partial", True))
+        if len(canon_parts) >= 4 and canon_parts[1].folded in NASAB:
+            # "Mohammed bin Abdulrahman" of "Mohammed bin Abdulrahman Al Thani"
+            specs.append(self._spec(index, text, canon_parts[:3], text, "partial", True))
         first_word_end = next((k for k in range(1, len(canon_parts))
                                if not joined(text, canon_parts[k - 1], canon_parts[k])), None)
         if (first_word_end == 1 and canon_parts[0].folded in GIVEN_NAMES

@@ -23,8 +23,9 @@ _DIGRAPHS = [("kh", "x"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("ph", "f"), ("t
              ("dh", "d"), ("dj", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"), ("w", "v"),
              ("ou", "u"), ("oo", "u"), ("ee", "i")]
 _DOUBLE = re.compile(r"(.)\1+")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
-_ABD = re.compile(r"^abd[aeiou]+l")
+_ABD = re.compile(r"^abd[aeiou]+(?:l|(?=rr))")  # Abdel-, Abdul-, Abderrahmane -> abdul
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
 _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouyh])e$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
@@ -69,6 +70,8 @@ def name_key(folded: str) -> str:
     s = _FRENCH_FINAL_E.sub("", s)  # Burhane, Hamdane: a French mute final e
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
+    if "c" in s:  # French "Choucri" = Shoukri: c is k, except before e/i/y
+        s = _SOFT_C.sub("s", s).replace("c", "k")
     s = _DOUBLE.sub(r"\1", s)
     s = _DIPHTHONG.sub("y", s)
     if s.startswith("e"):
@@ -80,6 +83,13 @@ def name_key(folded: str) -> str:
     if s.endswith("y") and len(s) > 2:
         s = s[:-1] + "i"
     return _DOUBLE.sub(r"\1", s)
+
+
+def e_for_i(a: str, b: str) -> bool:
+    """Two folded spellings that differ only where one writes "e" and the other "i": the
+    Persian and the Arabic way of writing one short vowel (Ameri/Amiri, Hamed/Hamid)."""
+    return a != b and len(a) == len(b) and all(
+        x == y or (x in "ei" and y in "ei") for x, y in zip(a, b, strict=True))
 
 
 def vowel_deletions(key: str) -> list[str]:

@@ -62,6 +62,11 @@ MUST_MERGE = [
     ("Mohammad Bagher Ghalibaf", "Mohammad Ghalibaf"),
     ("Mohamed Hamdan Dagalo", "Mohamed Hamdan Daglo"),
     ("Faisal Mekdad", "Fayçal al-Meqdad"),
+    ("Ahmed al-Sharaa", "Ahmed Hussein al-Sharaa"),
+    # Persian e for Arabic i; French c for k; Abd ar-Rahman assimilated
+    ("Hadi al-Amiri", "Hadi al-Ameri"),
+    ("Sameh Shoukry", "Sameh Choucri"),
+    ("Mohammed bin Abdulrahman Al Thani", "Mohammed ben Abderrahmane Al Thani"),
 ]
 
 MUST_NOT_MERGE = [
@@ -380,3 +385,17 @@ def test_listed_spellings_with_initials_and_periods() -> None:
     assert run("the U.S. said so", us) == "the United States said so"
     assert run("aid from the U.S. The talks", us) == "aid from the United States. The talks"
     assert run("they told us.", us) == "they told us."
+
+
+def test_a_fathers_name_after_bin_is_nobodys_short_form() -> None:
+    e = entry("Abdullah bin Zayed Al Nahyan")
+    text = ("Abdullah bin Zayed Al Nahyan met the envoy. President Mohammed bin Zayed "
+            "attended, and Zayed was remembered.")
+    assert run(text, e) == text
+
+
+def test_name_and_fathers_name_after_a_full_mention() -> None:
+    e = entry("Mohammed bin Abdulrahman Al Thani")
+    text = ("Sheikh Mohammed bin Abdulrahman Al Thani was appointed. Sheikh Mohammed bin "
+            "Abdulrahman also kept the foreign ministry.")
+    assert run(text, e) == text.replace("bin Abdulrahman also", "bin Abdulrahman Al Thani also")
