@@ -329,13 +329,14 @@ def search_keys(parts: tuple[str, ...]) -> list[str]:
     any of them written together ("amir abdollahian", "amirabdollahian"), and an initial
     with or without its period ("eddie t. hardin", "u.s").
 
-    Every way of joining is listed for names of up to four parts; longer names get the
-    spaced form, each single join and the fully joined form.
+    Every way of joining is listed for names of up to three parts; longer names get the
+    spaced form, each single join and the fully joined form (the automaton's size is what a
+    large glossary pays for in memory).
     """
     if len(parts) == 1:
         return [parts[0]]
     gaps = len(parts) - 1
-    if gaps <= 3:
+    if gaps <= 2:
         patterns: Iterable[tuple[int, ...]] = product((0, 1), repeat=gaps)
     else:
         patterns = [(0,) * gaps, (1,) * gaps] + [
