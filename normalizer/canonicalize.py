@@ -161,6 +161,8 @@ class Canonicalizer:
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
         capitals = _Capitals(text, self._key, self._masked)
+        if compiled.split_words:
+            candidates += self._split_listed(text, compiled, window, capitals)
         if self.generate:
             listed_ends = {c.end for c in candidates}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
@@ -238,6 +240,37 @@ class Canonicalizer:
                 match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
                 if match is not None:
                     found.append(match)
+
+    def _split_listed(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
+                      capitals: _Capitals) -> list[Match]:
+        """Listed spellings with a word the text writes as two capitalized words ("Hossein
+        Amir Abdollahian" for a listed "Hossein Amirabdollahian"): two neighbouring capitalized
+        words whose letters, together, are a long word of some spelling (one set intersection
+        per document finds them), then the usual alignment of the whole spelling."""
+        words = capitals.folded
+        pairs = compiled.split_words.keys() & set(map(str.__add__, words, words[1:]))
+        found: list[Match] = []
+        if not pairs:
+            return found
+        spans = capitals.spans
+        for n in range(1, len(words)):
+            joined_word = words[n - 1] + words[n]
+            if joined_word not in pairs or spans[n][0] - spans[n - 1][1] > 3:
+                continue
+            tokens, _keys, at = window.around(spans[n - 1][0])
+            if at is None:
+                continue
+            folded = [t.folded for t in tokens]
+            for spec, part in compiled.split_words[joined_word]:
+                i = at - part
+                if i < 0:
+                    continue
+                end = _align_tokens(text, tokens, i, folded, spec.folded)
+                match = None if end is None else self._align_listed(text, tokens, folded, i,
+                                                                    end, spec)
+                if match is not None:
+                    found.append(match)
+        return found
 
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
@@ -642,6 +675,7 @@ class _Capitals:
         self._words: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._keys: list[str] | None = None
+        self._folded: list[str] | None = None
 
     @property
     def words(self) -> list[str]:
@@ -652,6 +686,13 @@ class _Capitals:
     def __getitem__(self, n: int) -> tuple[int, int, str]:
         start, end = self.spans[n]
         return start, end, self.words[n]
+
+    @property
+    def folded(self) -> list[str]:
+        """The words' comparison forms (plain lower case for ASCII words)."""
+        if self._folded is None:
+            self._folded = [w.lower() if w.isascii() else fold_token(w) for w in self.words]
+        return self._folded
 
     @property
     def spans(self) -> list[tuple[int, int]]:

@@ -31,6 +31,7 @@ PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
 COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou".split())
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
+MIN_SPLIT_WORD = 7  # shorter words are not looked for written as two ("Abdullatif": 10)
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
 _VOWEL = re.compile(r"[aiuy]")
@@ -140,10 +141,16 @@ class CompiledGlossary:
         for keep in glossary.global_keep:
             self._add_keep(-1, keep, anchors)
         by_search: dict[str, list[FormSpec]] = {}
+        # a word of a spelling that the text may write as two ("Amirabdollahian" as "Amir
+        # Abdollahian"): the word -> (spelling, which part)
+        self.split_words: dict[str, list[tuple[FormSpec, int]]] = {}
         for specs in anchors.values():
             for spec in specs:
                 for key in search_keys(spec.folded):
                     by_search.setdefault(key, []).append(spec)
+                for k, part in enumerate(spec.folded):
+                    if len(part) >= MIN_SPLIT_WORD and part.isalpha():
+                        self.split_words.setdefault(part, []).append((spec, k))
         # pattern number -> the spellings filed under it
         self.search_specs: list[tuple[FormSpec, ...]] = [tuple(v) for v in by_search.values()]
         patterns = list(by_search)

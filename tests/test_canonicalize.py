@@ -63,6 +63,10 @@ MUST_MERGE = [
     ("Mohamed Hamdan Dagalo", "Mohamed Hamdan Daglo"),
     ("Faisal Mekdad", "Fayçal al-Meqdad"),
     ("Ahmed al-Sharaa", "Ahmed Hussein al-Sharaa"),
+    # a word the glossary writes joined, written as two
+    ("Abdullatif Rashid", "Abdul Latif Rashid"),
+    ("Hossein Amirabdollahian", "Hossein Amir Abdollahian"),
+    ("Hossein Amirabdollahian", "Hossein Amir-Abdollahian"),
     # Persian e for Arabic i; French c for k; Abd ar-Rahman assimilated
     ("Hadi al-Amiri", "Hadi al-Ameri"),
     ("Sameh Shoukry", "Sameh Choucri"),
