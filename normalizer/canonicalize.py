@@ -161,9 +161,9 @@ class Canonicalizer:
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
         capitals = _Capitals(text, self._key, self._masked)
-        if compiled.split_words:
-            candidates += self._split_listed(text, compiled, window, capitals)
         if self.generate:
+            if compiled.split_words:  # like unlisted variants, this reads capitalized words
+                candidates += self._split_listed(text, compiled, window, capitals)
             listed_ends = {c.end for c in candidates}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
         if any(c.spec.kind == "dropped" for c in candidates):
