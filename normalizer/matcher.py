@@ -205,8 +205,9 @@ class CompiledGlossary:
         full mention when any middle word goes ("Ali Khamenei", "Abdul Rashid").
 
         The first word and the family name always stay: without its first name an Arabic
-        name is often the father's ("Idriss Deby" in "Mahamat Idriss Deby"); and a word after
-        Abdul/Abu makes one name with it, so it goes only in the after-full forms.
+        name is often the father's ("Idriss Deby" in "Mahamat Idriss Deby"). A word after
+        Abdul/Abu makes one name with it, and a family name that is also a given name makes
+        too common a short name ("Mohammed Hussein"): those go only in the after-full forms.
         """
         text = entry.canonical
         words: list[list[Token]] = []
@@ -221,6 +222,8 @@ class CompiledGlossary:
         given = {k for k in range(1, len(words) - 1)
                  if len(words[k]) == 1 and words[k][0].folded in GIVEN_NAMES
                  and words[k - 1][-1].folded not in COMPOUND_HEADS}
+        # "Mohammed Hussein" is too common a name to stand for "Mohammed Ali Hussein" anywhere
+        distinct_family = not all(p.folded in GIVEN_NAMES for p in words[-1])
         anywhere: list[FormSpec] = []
         after_full: list[FormSpec] = []
         middle = range(1, len(words) - 1)
@@ -228,7 +231,7 @@ class CompiledGlossary:
             for dropped in combinations(middle, size):
                 form = " ".join(text[w[0].start:w[-1].end]
                                 for k, w in enumerate(words) if k not in dropped)
-                if given.issuperset(dropped):
+                if given.issuperset(dropped) and distinct_family:
                     anywhere.append(self._spec(index, form, tokenize(form), text, "dropped",
                                                False))
                 else:

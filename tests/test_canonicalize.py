@@ -103,6 +103,7 @@ MUST_NOT_MERGE = [
     ("Abdul Latif Rashid", "Abdul Rashid Dostum"),
     ("Mohammad Bagher Ghalibaf", "Ali Mohammad Ghalibaf"),
     ("Fuad Hussein", "Zakir Fuad Mohammed Hussein"),
+    ("Mohammed Ali Hussein", "Mohammed Hussein"),
 ]
 
 
