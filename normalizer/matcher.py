@@ -173,7 +173,12 @@ class CompiledGlossary:
                 continue
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
-            if span is not None and span[0] > 0:
+            if span is not None and span[0] > 0 and not (
+                    parts[0].folded in GIVEN_NAMES and any(
+                        not joined(entry.canonical, canon_parts[k - 1], canon_parts[k])
+                        for k in range(span[0] + 1, span[1]))):
+                # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"); one of
+                # several words led by a given name is the name in full ("Tayyip Erdogan")
                 target = self._partial_target(entry, canon_parts, span[0])
                 short = sum(1 for p in parts if p.folded not in ARTICLES) < 2 and (
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)

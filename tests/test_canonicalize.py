@@ -404,3 +404,12 @@ def test_name_and_fathers_name_after_a_full_mention() -> None:
     text = ("Sheikh Mohammed bin Abdulrahman Al Thani was appointed. Sheikh Mohammed bin "
             "Abdulrahman also kept the foreign ministry.")
     assert run(text, e) == text.replace("bin Abdulrahman also", "bin Abdulrahman Al Thani also")
+
+
+def test_listed_name_without_its_first_name_becomes_the_canonical() -> None:
+    """A listed variant of several words led by a given name is the name in full; a listed
+    family name stays short ("Amir-Abdollahian" is never given its given name)."""
+    e = entry("Recep Tayyip Erdogan", "Tayyip Erdogan", "Erdogan")
+    assert run("President Tayyip Erdogan spoke.", e) == "President Recep Tayyip Erdogan spoke."
+    kani = entry("Ali Bagheri Kani", "Bagheri Kani")
+    assert run("Then Bagheri Kani spoke.", kani) == "Then Bagheri Kani spoke."
