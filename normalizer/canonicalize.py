@@ -74,7 +74,10 @@ _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[
                              re.IGNORECASE)
 # Capitalized Latin words: candidate name parts for unlisted romanizations and short forms.
 # (A word's start is checked where it matters: a look-behind here would slow every document.)
-CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]\w*")
+# An apostrophe followed by lower-case letters continues a word of 2+ letters ("Qa’ani", the
+# ayn of Arabic names), but not a possessive ("Haniyeh’s") or an elision ("L’Iran").
+CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]"
+                            r"(?:\w+(?:['\u2019\u02bc\u02bf](?!s\b)[a-z\u00df-\u00ff]+)*)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +343,7 @@ class Canonicalizer:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
             if not specs:
                 continue
-            tokens, keys, at = window.around(start)
+            tokens, keys, at = window.around(end - 1)  # the last token of the word
             if at is None:
                 continue
             for spec in dict.fromkeys(specs):
@@ -786,7 +789,15 @@ class _LazyKeys:
         value = self.values[k]
         if value is None:
             tokens, t = self.tokens, self.tokens[k]
-            if t.folded not in ARTICLES or article_in_context(
+            if k and _ayn_joined(self.text, tokens[k - 1], t):
+                value = ""  # spelled by the key of the word it continues
+            elif k + 1 < len(tokens) and _ayn_joined(self.text, t, tokens[k + 1]):
+                last = k + 1
+                while last + 1 < len(tokens) and _ayn_joined(self.text, tokens[last],
+                                                             tokens[last + 1]):
+                    last += 1
+                value = self.key_of(self.text[t.start:tokens[last].end])
+            elif t.folded not in ARTICLES or article_in_context(
                     t.folded, k + 1 < len(tokens) and joined(self.text, t, tokens[k + 1])):
                 value = self.key_of(t.text)
             else:
@@ -877,8 +888,18 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
         j += 1
     if acc != target:
         return None
+    while j < len(tokens) and not values[j]:
+        j += 1  # the rest of a word its key already spells ("ani" of "Qa’ani")
     part_bounds = boundaries(parts)
     return j if bounds <= part_bounds or part_bounds <= bounds else None
+
+
+def _ayn_joined(text: str, left: Token, right: Token) -> bool:
+    """"Qa’ani", "Shia’a": one apostrophe between a capitalized part of 2+ letters and lower-case
+    letters (not a possessive "s") is inside a name, as Arabic ayn or hamza."""
+    return (right.start - left.end == 1 and text[left.end] in _AYN_MARKS
+            and len(left.text) >= 2 and left.text[:1].isupper()
+            and right.text[:1].islower() and right.text != "s")
 
 
 def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -935,7 +956,8 @@ def _capitalized_run(tokens: list[Token], keys: list[str], i: int, j: int) -> bo
     when it is an article in context ("al-Sadr", not "as Sadr")."""
     if not tokens[i].text[:1].isupper() and keys[i] != "al":
         return False
-    return all(t.text[:1].isupper() or t.folded in PARTICLES for t in tokens[i:j])
+    return all(t.text[:1].isupper() or t.folded in PARTICLES or not keys[k]
+               for k, t in enumerate(tokens[i:j], start=i))
 
 
 def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: _Occupied,
@@ -969,6 +991,7 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
     return False
 
 
+_AYN_MARKS = frozenset("'\u2019\u02bc\u02bf")
 _SENTENCE_END = re.compile(r"\s*$|\s*\n|\s+[\"\u201c(]?[A-Z\u00c0-\u00de]")
 _INITIAL_GAP = re.compile(r"\.(?:[ \u00a0]|\r?\n)?")
 

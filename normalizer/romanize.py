@@ -23,6 +23,7 @@ _DIGRAPHS = [("kh", "x"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("ph", "f"), ("t
              ("dh", "d"), ("dj", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"), ("w", "v"),
              ("ou", "u"), ("oo", "u"), ("ee", "i")]
 _DOUBLE = re.compile(r"(.)\1+")
+_AYN = re.compile("['\u2019\u02bc\u02bf\u02be`]")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+(?:l|(?=rr))")  # Abdel-, Abdul-, Abderrahmane -> abdul
@@ -36,6 +37,8 @@ VOWELS = frozenset("aiuy")
 def surface_key(surface: str, folded: str) -> str:
     """``name_key`` of a token as written: a final "é" is sounded ("Nakhalé" = Nakhala),
     unlike the mute final "e" of French spellings ("Burhane" = Burhan)."""
+    if _AYN.search(folded):  # "Qa’ani", "Ja'far": the apostrophe writes a consonant, not a break
+        folded = _AYN.sub("", folded)
     if surface[-1:] in ("é", "É") and folded.endswith("e"):
         folded = folded[:-1] + "a"
     if "ç" in surface or "Ç" in surface:  # French "Fayçal" = Faysal

@@ -63,6 +63,9 @@ MUST_MERGE = [
     ("Mohamed Hamdan Dagalo", "Mohamed Hamdan Daglo"),
     ("Faisal Mekdad", "Fayçal al-Meqdad"),
     ("Ahmed al-Sharaa", "Ahmed Hussein al-Sharaa"),
+    # an apostrophe for Arabic ayn or hamza inside a name
+    ("Esmail Qaani", "Esmaeil Qa’ani"),
+    ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
     # a word the glossary writes joined, written as two
     ("Abdullatif Rashid", "Abdul Latif Rashid"),
     ("Hossein Amirabdollahian", "Hossein Amir Abdollahian"),
