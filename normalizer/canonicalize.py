@@ -26,8 +26,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import compress
-from typing import overload
+from typing import Any, overload
 
 from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
@@ -53,6 +54,8 @@ from normalizer.romanize import (
     surface_key,
 )
 from normalizer.textfold import (
+    APOSTROPHES,
+    DASHES,
     NAME_GAP_RE,
     Token,
     fold_token,
@@ -69,7 +72,7 @@ _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
                            rf"da|du|van|von|der|ed|ud){_SEP})?")
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
-_JOINERS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019")
+_JOINERS = frozenset(DASHES + APOSTROPHES)
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
                              re.IGNORECASE)
 # Capitalized Latin words: candidate name parts for unlisted romanizations and short forms.
@@ -98,6 +101,7 @@ class Canonicalizer:
         self.generate = generate
         self.short_forms = short_forms
         self._compiled: dict[str | None, CompiledGlossary] = {}
+        self._ending: dict[str | None, _Memo] = {}
         # word -> romanization key, key -> vowel-masked / loose key: computed once per word
         self._key = _Memo(lambda surface: surface_key(surface, fold_token(surface))).__getitem__
         self._masked = _Memo(masked).__getitem__
@@ -105,7 +109,9 @@ class Canonicalizer:
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
-            self._compiled[lang] = CompiledGlossary(self.glossary, lang)
+            compiled = self._compiled[lang] = CompiledGlossary(self.glossary, lang)
+            # capitalized word -> could it end an unlisted variant of this glossary?
+            self._ending[lang] = _Memo(partial(self._ends_a_name, compiled))
         return self._compiled[lang]
 
     # -- public API -------------------------------------------------------------------------
@@ -316,12 +322,7 @@ class Canonicalizer:
         if not index:
             return []
         found: list[Match] = []
-        ending = compiled.ending
-        verdicts = list(map(ending.get, capitals.words))
-        if None in verdicts:
-            for n, verdict in enumerate(verdicts):
-                if verdict is None:
-                    verdicts[n] = self._ends_a_name(compiled, capitals.words[n])
+        verdicts = list(map(self._ending[compiled.lang].__getitem__, capitals.words))
         spans, words = capitals.spans, capitals.words
         for n in compress(range(len(verdicts)), verdicts):
             start, end = spans[n]
@@ -372,12 +373,12 @@ class Canonicalizer:
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
             added_starts = {spans[j][0] for j in range(k + 1, n)}
+            tokens, keys, at = window.around(spans[n][0])
+            if at is None:
+                break
             for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ()):
                 if spec.kind not in ("listed", "dropped") or len(spec.keys) < 2:
                     continue
-                tokens, keys, at = window.around(spans[n][0])
-                if at is None:
-                    break
                 kept = [j for j in range(at, max(-1, at - len(spec.keys) - added - 1), -1)
                         if tokens[j].start not in added_starts][:len(spec.keys)][::-1]
                 first = kept[0]
@@ -396,12 +397,8 @@ class Canonicalizer:
         """Could this capitalized word be the last part of an unlisted romanization?"""
         key = self._key(surface)
         ends_a_name = compiled.last_keys
-        verdict = len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
+        return len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
             len(surface) >= 5 and "~" + self._masked(key) in ends_a_name))
-        if len(compiled.ending) > 500_000:
-            compiled.ending.clear()
-        compiled.ending[surface] = verdict
-        return verdict
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
                             n: int) -> list[str]:
@@ -655,11 +652,11 @@ class _Memo(dict):
 
     LIMIT = 500_000
 
-    def __init__(self, function: Callable[[str], str]):
+    def __init__(self, function: Callable[[str], Any]):
         super().__init__()
         self.function = function
 
-    def __missing__(self, argument: str) -> str:
+    def __missing__(self, argument: str) -> Any:
         if len(self) >= self.LIMIT:
             self.clear()
         value = self[argument] = self.function(argument)
@@ -897,7 +894,7 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
 def _ayn_joined(text: str, left: Token, right: Token) -> bool:
     """"Qa’ani", "Shia’a": one apostrophe between a capitalized part of 2+ letters and lower-case
     letters (not a possessive "s") is inside a name, as Arabic ayn or hamza."""
-    return (right.start - left.end == 1 and text[left.end] in _AYN_MARKS
+    return (right.start - left.end == 1 and text[left.end] in APOSTROPHES
             and len(left.text) >= 2 and left.text[:1].isupper()
             and right.text[:1].islower() and right.text != "s")
 
@@ -991,7 +988,6 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
     return False
 
 
-_AYN_MARKS = frozenset("'\u2019\u02bc\u02bf")
 _SENTENCE_END = re.compile(r"\s*$|\s*\n|\s+[\"\u201c(]?[A-Z\u00c0-\u00de]")
 _INITIAL_GAP = re.compile(r"\.(?:[ \u00a0]|\r?\n)?")
 

@@ -133,7 +133,6 @@ class CompiledGlossary:
         self.entries = list(glossary.entries)
         self.generated: dict[str, list[FormSpec]] = {}
         self.last_keys: set[str] = set()  # what a word must be to end an unlisted variant
-        self.ending: dict[str, bool] = {}  # capitalized word -> may end one (a cache)
         self.partials: dict[int, list[FormSpec]] = {}
         anchors: dict[str, list[FormSpec]] = {}
         for index, entry in enumerate(self.entries):
@@ -363,18 +362,18 @@ def search_keys(parts: tuple[str, ...]) -> list[str]:
             key += ("" if join else " ") + parts[g + 1]
         keys.append(key)
         if any(len(p) == 1 for p in parts[:-1]):
-            keys += _with_periods(parts, joins)
+            keys.append(_with_periods(parts, joins))
     return list(dict.fromkeys(keys))
 
 
-def _with_periods(parts: tuple[str, ...], joins: tuple[int, ...]) -> list[str]:
+def _with_periods(parts: tuple[str, ...], joins: tuple[int, ...]) -> str:
     """The key again with a period after each initial ("t. hardin", "u.s")."""
     key = parts[0] + ("." if len(parts[0]) == 1 else "")
     for g, join in enumerate(joins):
         key += ("" if join else " ") + parts[g + 1]
         if len(parts[g + 1]) == 1 and g + 1 < len(parts) - 1:
             key += "."
-    return [key]
+    return key
 
 
 _VOWEL_RUN = re.compile(r"[aiuy*]+")

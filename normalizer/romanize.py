@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from normalizer.textfold import APOSTROPHES, fold_token
+
 ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath",
                       "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ut", "ur", "us"})
 # Articles that are also common words: only articles when hyphen-attached to the next token.
@@ -23,7 +25,7 @@ _DIGRAPHS = [("kh", "x"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("ph", "f"), ("t
              ("dh", "d"), ("dj", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"), ("w", "v"),
              ("ou", "u"), ("oo", "u"), ("ee", "i")]
 _DOUBLE = re.compile(r"(.)\1+")
-_AYN = re.compile("['\u2019\u02bc\u02bf\u02be`]")
+_AYN = re.compile(f"[{APOSTROPHES}]")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+(?:l|(?=rr))")  # Abdel-, Abdul-, Abderrahmane -> abdul
@@ -41,9 +43,8 @@ def surface_key(surface: str, folded: str) -> str:
         folded = _AYN.sub("", folded)
     if surface[-1:] in ("é", "É") and folded.endswith("e"):
         folded = folded[:-1] + "a"
-    if "ç" in surface or "Ç" in surface:  # French "Fayçal" = Faysal
-        folded = "".join("s" if c in "çÇ" else f for c, f in zip(surface, folded, strict=False)) \
-            if len(surface) == len(folded) else folded
+    if "ç" in surface.lower():  # French "Fayçal" = Faysal (folding would make it a "c")
+        folded = _AYN.sub("", fold_token(surface.lower().replace("ç", "s")))
     return name_key(folded)
 
 

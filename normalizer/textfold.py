@@ -15,11 +15,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 # Letters/digits plus combining marks (Latin, Arabic harakat) and the Persian zero-width joiners.
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d"
+_MARK_RANGES = ((0x300, 0x36F), (0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670), (0x6D6, 0x6ED),
+                (0x200C, 0x200D))
+_MARKS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _MARK_RANGES)
+_MARK_CHARS = frozenset(chr(c) for first, last in _MARK_RANGES for c in range(first, last + 1))
 TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
-_MARK_CHARS = frozenset(chr(c) for first, last in ((0x300, 0x36F), (0x610, 0x61A), (0x64B, 0x65F),
-                                                   (0x670, 0x670), (0x6D6, 0x6ED), (0x200C, 0x200D))
-                        for c in range(first, last + 1))  # the characters of _MARKS
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4\u2032"
 _SPACE = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"
