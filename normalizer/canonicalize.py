@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from itertools import compress
 from typing import Any, overload
 
@@ -65,7 +65,8 @@ from normalizer.textfold import (
     tokenize,
 )
 
-RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4}
+RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4,
+                 "acronym": 5}
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
@@ -182,6 +183,7 @@ class Canonicalizer:
         chosen = _select([c for c in candidates if not c.spec.short])
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
+            chosen = self._acronyms(text, capitals, chosen)
         return chosen
 
     # -- listed spellings (Aho-Corasick anchors) ---------------------------------------------
@@ -446,6 +448,45 @@ class Canonicalizer:
             return Match(start, end, spec, rule)
         return None
 
+    def _acronyms(self, text: str, capitals: _Capitals, chosen: list[Match]) -> list[Match]:
+        """"HTS" after "Hayat Tahrir al-Sham", "MBS" after "Mohammed bin Salman": a word in
+        capitals that spells the initials of a name named in full earlier in the document
+        (as the glossary or as the document writes it), when no other name there has them.
+
+        Three letters at least, and not inside a line of capitals (a headline). Written as
+        the canonical, like a listed acronym.
+        """
+        owners: dict[str, set[int]] = {}
+        first_seen: dict[int, int] = {}
+        for m in chosen:
+            if m.spec.kind == "keep" or m.spec.short or m.rule == "short":
+                continue
+            first_seen.setdefault(m.spec.entry, m.end)
+            for name in (self.glossary.entries[m.spec.entry].canonical, text[m.start:m.end]):
+                for acronym in _initials(name):
+                    owners.setdefault(acronym, set()).add(m.spec.entry)
+        if not owners:
+            return chosen
+        words = capitals.words
+        hits = list(compress(range(len(words)), map(owners.__contains__, words)))
+        if not hits:
+            return chosen
+        taken = _Occupied(chosen)
+        spans = capitals.spans
+        found: list[Match] = []
+        for n in hits:
+            (entry, *others), (start, end) = owners[words[n]], spans[n]
+            if others or start < first_seen[entry] or taken.at(start) is not None or (
+                    start and is_word_char(text[start - 1])) or _in_capitals_line(
+                    words, spans, n):
+                continue
+            canonical = self.glossary.entries[entry].canonical
+            acronym = words[n]
+            spec = FormSpec(entry, acronym, (acronym.lower(),), (acronym.lower(),), canonical,
+                            "partial", after_full=True, short=True)
+            found.append(Match(start, end, spec, "acronym"))
+        return _select(chosen + found) if found else chosen
+
     # -- short forms after a full mention ----------------------------------------------------
     def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
                        capitals: _Capitals, chosen: list[Match],
@@ -496,7 +537,8 @@ class Canonicalizer:
                         and _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec)) or (
                         spec.name_parts == 1 and keys[i:at] == list(spec.keys[:-1])
                         and _vowel_variant(tokens[at], keys[at], spec)):
-                    candidates.append(Match(tokens[i].start, tokens[at].end, spec, "short"))
+                    first = i - 1 if i and _bare_article_before(text, tokens, i, spec) else i
+                    candidates.append(Match(tokens[first].start, tokens[at].end, spec, "short"))
                     break
         candidates = _select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
@@ -1014,6 +1056,35 @@ def _same_case(tokens: list[Token], form: str) -> bool:
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 6 and text.isupper()
+
+
+@lru_cache(maxsize=100_000)
+def _initials(name: str) -> frozenset[str]:
+    """Acronyms a name of three or more words goes by: the initials of all its words, of its
+    capitalized words, and of those without articles ("HTS" for "Hayat Tahrir al-Sham", "MBS"
+    for "Mohammed bin Salman", "OIC" for "Organization of Islamic Cooperation")."""
+    tokens = [t for t in tokenize(name) if t.text[:1].isalpha()]
+    if len(tokens) < 3:
+        return frozenset()
+    ways = (tokens, [t for t in tokens if t.text[:1].isupper()],
+            [t for t in tokens if t.text[:1].isupper() and t.folded not in ARTICLES])
+    return frozenset("".join(t.text[0] for t in way).upper() for way in ways
+                     if 3 <= len(way) <= 6)
+
+
+def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) -> bool:
+    """A word in capitals next to another one ("HTS SEIZES ALEPPO"): a headline, not an
+    acronym used in running text."""
+    return any(0 <= k < len(words) and len(words[k]) > 1 and words[k].isupper()
+               and abs(spans[k][0] - spans[n][0]) <= len(words[k]) + len(words[n]) + 3
+               for k in (n - 1, n + 1))
+
+
+def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:
+    """"Al-Safadi" for a short form "Safadi": the article the glossary does not write."""
+    prev = tokens[i - 1]
+    return (prev.folded in ("al", "el") and spec.folded[0] not in ARTICLES
+            and is_name_gap(text, prev.end, tokens[i].start))
 
 
 def _select(candidates: list[Match]) -> list[Match]:

@@ -299,7 +299,7 @@ class Suggester:
                 part = tuple(t.folded for t in tokenize(text, m.start, m.end))
                 if part not in self.index.parts[m.spec.entry]:
                     self._count(m.spec.entry, text, m.start, m.end, lang,
-                                0.9 if m.rule == "short" else 0.97)
+                                0.9 if m.rule in ("short", "acronym") else 0.97)
         runs = _runs(text, tokens, covered)
         run_keys: list[set[str]] = [{name_key(tokens[i].folded) for i in run} for run in runs]
         pending: list[tuple[int, list[int]]] = []

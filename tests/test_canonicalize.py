@@ -416,3 +416,56 @@ def test_listed_name_without_its_first_name_becomes_the_canonical() -> None:
     assert run("President Tayyip Erdogan spoke.", e) == "President Recep Tayyip Erdogan spoke."
     kani = entry("Ali Bagheri Kani", "Bagheri Kani")
     assert run("Then Bagheri Kani spoke.", kani) == "Then Bagheri Kani spoke."
+
+
+# --- acronyms and article-led short forms after a full mention ------------------------------
+HTS = entry("Hayat Tahrir al-Sham", type="org")
+MBS = entry("Mohammed bin Salman")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hayat Tahrir al-Sham took Aleppo. Washington still lists HTS as a terrorist group.",
+     "Hayat Tahrir al-Sham took Aleppo. Washington still lists Hayat Tahrir al-Sham as a "
+     "terrorist group."),
+    ("Mohammed bin Salman hosted the summit. MBS met the emir.",
+     "Mohammed bin Salman hosted the summit. Mohammed bin Salman met the emir."),
+    # the document's own spelling gives the acronym too (French "Cham")
+    ("Hayat Tahrir al-Cham a pris Alep. Le groupe HTC contrôle Idleb.",
+     "Hayat Tahrir al-Sham a pris Alep. Le groupe Hayat Tahrir al-Sham contrôle Idleb."),
+])
+def test_acronym_after_a_full_mention(text: str, expected: str) -> None:
+    assert run(text, HTS, MBS, lang="fr" if " a pris " in text else "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Washington still lists HTS as a terrorist group. Hayat Tahrir al-Sham took Aleppo.",
+    "Hayat Tahrir al-Sham took Aleppo. HTS SEIZES IDLIB",  # a headline in capitals
+    "Hayat Tahrir al-Sham took Aleppo. Rebels of the HTSX group and xHTS.",
+])
+def test_acronym_needs_a_prior_full_mention_and_running_text(text: str) -> None:
+    assert run(text, HTS) == text
+
+
+def test_acronym_shared_by_two_names_in_the_document_is_left_alone() -> None:
+    mbs = entry("Mahmoud Bakr Saleh")
+    text = "Mohammed bin Salman met Mahmoud Bakr Saleh. MBS spoke first."
+    assert run(text, MBS, mbs) == text
+    plain = "Mohammed bin Salman hosted. MBS spoke."
+    assert Canonicalizer(Glossary.build([MBS]), short_forms=False).canonicalize(
+        plain, "en")[0] == plain
+
+
+def test_acronym_change_is_recorded_as_such() -> None:
+    _out, changes = Canonicalizer(Glossary.build([HTS])).canonicalize(
+        "Hayat Tahrir al-Sham (HTS) advanced.", "en")
+    assert [(c.original, c.canonical, c.rule) for c in changes] == [
+        ("HTS", "Hayat Tahrir al-Sham", "acronym")]
+
+
+def test_short_form_with_an_article_the_glossary_does_not_write() -> None:
+    safadi = entry("Ayman Safadi")
+    text = "Ayman Safadi flew to Damascus. Al-Safadi said Jordan would help; al-Safadi left."
+    assert run(text, safadi) == ("Ayman Safadi flew to Damascus. Safadi said Jordan would help;"
+                                 " Safadi left.")
+    text = "Ayman Safadi flew in. Later Ahmad al-Safadi, a cousin, spoke."
+    assert run(text, safadi) == text
