@@ -35,6 +35,7 @@ from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import (
+    COMPOUND_HEADS,
     NASAB,
     PARTICLES,
     CompiledGlossary,
@@ -126,7 +127,8 @@ class Canonicalizer:
         """
         out, changes = self._one_pass(text, lang)
         for _ in range(2):
-            if not any(_may_grow(out, c) for c in changes):
+            growing = [c for c in changes if _may_grow(out, c)]
+            if not growing or not (self.generate or self._listed_across(out, growing, lang)):
                 break
             again, more = self._one_pass(out, lang)
             if not more:
@@ -134,6 +136,25 @@ class Canonicalizer:
             changes = compose_changes(text, changes, more)
             out = again
         return out, changes
+
+    def _listed_across(self, out: str, changes: list[Change], lang: str | None) -> bool:
+        """Does a listed spelling run across the edge of a replacement? Only then can another
+        pass find more, when unlisted variants are off: the automaton looks at the text around
+        each replacement instead of a whole second pass."""
+        compiled = self.compiled(lang)
+        if compiled.automaton is None:
+            return False
+        reach = compiled.longest + 1
+        for c in changes:
+            lo = max(0, c.out_start - reach)
+            search = search_text(out[lo:c.out_end + reach])
+            if "  " in search:
+                return True  # a separator of several characters: let the full pass decide
+            for _pattern, a, b in compiled.automaton.find_matches_as_indexes(
+                    search, overlapping=True):
+                if a + lo < c.out_start < b + lo or a + lo < c.out_end < b + lo:
+                    return True
+        return False
 
     def _one_pass(self, text: str, lang: str | None) -> tuple[str, list[Change]]:
         matches = self.find(text, lang)
@@ -174,7 +195,7 @@ class Canonicalizer:
         if self.generate:
             if compiled.split_words:  # like unlisted variants, this reads capitalized words
                 candidates += self._split_listed(text, compiled, window, capitals)
-            listed_ends = {c.end for c in candidates}
+            listed_ends = {c.end for c in candidates if not c.spec.short}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
         if any(c.spec.kind == "dropped" for c in candidates):
             candidates = [c for c in candidates if c.spec.kind != "dropped"
@@ -374,13 +395,15 @@ class Canonicalizer:
                     and (_PREVIOUS_GAP if j == n - 1 else NAME_GAP_RE).fullmatch(
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
+            specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
+                     if spec.kind in ("listed", "dropped") and len(spec.keys) >= 2]
+            if not specs:
+                continue
             added_starts = {spans[j][0] for j in range(k + 1, n)}
             tokens, keys, at = window.around(spans[n][0])
             if at is None:
                 break
-            for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ()):
-                if spec.kind not in ("listed", "dropped") or len(spec.keys) < 2:
-                    continue
+            for spec in specs:
                 kept = [j for j in range(at, max(-1, at - len(spec.keys) - added - 1), -1)
                         if tokens[j].start not in added_starts][:len(spec.keys)][::-1]
                 first = kept[0]
@@ -456,6 +479,9 @@ class Canonicalizer:
         Three letters at least, and not inside a line of capitals (a headline). Written as
         the canonical, like a listed acronym.
         """
+        words = capitals.words
+        if not chosen or not any(len(w) >= 3 and w.isupper() for w in words):
+            return chosen
         owners: dict[str, set[int]] = {}
         first_seen: dict[int, int] = {}
         for m in chosen:
@@ -467,7 +493,6 @@ class Canonicalizer:
                     owners.setdefault(acronym, set()).add(m.spec.entry)
         if not owners:
             return chosen
-        words = capitals.words
         hits = list(compress(range(len(words)), map(owners.__contains__, words)))
         if not hits:
             return chosen
@@ -507,6 +532,10 @@ class Canonicalizer:
             by_key.setdefault(m.spec.keys[-1], []).append(m.spec)
         for specs in list(by_key.values()):
             for spec in specs:
+                if len(spec.keys) == 2 and spec.folded[0] in COMPOUND_HEADS:
+                    by_key.setdefault("".join(spec.keys), []).append(spec)  # "Abdulsalam"
+        for specs in list(by_key.values()):
+            for spec in specs:
                 if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                     by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
         for specs in by_key.values():
@@ -529,7 +558,7 @@ class Canonicalizer:
             if at is None:
                 continue
             for spec in specs:
-                i = at + 1 - len(spec.keys)
+                i = at + 1 - len(spec.keys) if key != "".join(spec.keys) else at
                 if i < 0:
                     continue
                 if _align_tokens(text, tokens, i, keys, spec.keys) == at + 1 or (
@@ -549,7 +578,8 @@ class Canonicalizer:
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
             if at is None or _extends_name(text, tokens, at, last, taken):
-                blocked.setdefault(m.spec.keys[-1], m.start)  # part of a longer, other name
+                if not _in_title_case_line(text, m.start):  # a headline's capitals name nobody
+                    blocked.setdefault(m.spec.keys[-1], m.start)  # part of a longer, other name
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
                 accepted.append(_with_initial(text, tokens, at, m, canonical))
@@ -1053,6 +1083,7 @@ def _same_case(tokens: list[Token], form: str) -> bool:
     return "".join(t.text for t in tokens) == "".join(t.text for t in tokenize(form))
 
 
+@lru_cache(maxsize=100_000)
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 6 and text.isupper()
@@ -1078,6 +1109,21 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
     return any(0 <= k < len(words) and len(words[k]) > 1 and words[k].isupper()
                and abs(spans[k][0] - spans[n][0]) <= len(words[k]) + len(words[n]) + 3
                for k in (n - 1, n + 1))
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _in_title_case_line(text: str, pos: int) -> bool:
+    """A headline in title case ("Dbeibeh Unveils a Bigger Cabinet"): a line with no sentence
+    break whose words of four letters or more are nearly all capitalized."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    if ". " in line or len(line) > 200:
+        return False
+    words = _LONG_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:

@@ -153,6 +153,7 @@ class CompiledGlossary:
         # pattern number -> the spellings filed under it
         self.search_specs: list[tuple[FormSpec, ...]] = [tuple(v) for v in by_search.values()]
         patterns = list(by_search)
+        self.longest = max(map(len, patterns), default=0)  # characters of the longest pattern
         del by_search  # before the automaton is built: that is the peak of memory
         self.automaton = ahocorasick_rs.AhoCorasick(patterns, store_patterns=False) \
             if patterns else None
@@ -197,7 +198,7 @@ class CompiledGlossary:
             self.partials[index] = partials = self._word_partials(index, entry, canon_parts)
             if entry.generate and _latin(canon_parts):
                 for spec in partials:
-                    if spec.name_parts >= 2:
+                    if spec.name_parts >= 2 and " " not in spec.target.strip():
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
                         self._index_generated(spec.anywhere())
             partials += after_full
@@ -264,6 +265,12 @@ class CompiledGlossary:
                 m += 1
             if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
                 continue  # a given name in the middle ("Ibrahim") is nobody's short form
+            if k >= 2 and canon_parts[k - 1].folded in COMPOUND_HEADS:
+                # "Abdul Salam" of "Mohammed Abdul Salam" is one name: never "Salam" alone
+                specs.append(self._spec(index, text, canon_parts[k - 1:m],
+                                        text[canon_parts[k - 1].start:canon_parts[m - 1].end],
+                                        "partial", True))
+                continue
             target = self._partial_target(entry, canon_parts, k)
             specs.append(self._spec(index, text, canon_parts[k:m], target, "partial", True))
             specs += [self._spec(index, text, canon_parts[j:m], target, "partial", True)
@@ -276,6 +283,9 @@ class CompiledGlossary:
         if len(canon_parts) >= 4 and canon_parts[1].folded in NASAB:
             # "Mohammed bin Abdulrahman" of "Mohammed bin Abdulrahman Al Thani"
             specs.append(self._spec(index, text, canon_parts[:3], text, "partial", True))
+            # "Majed Al-Ansari" of "Majed bin Mohammed Al-Ansari": without the father's name
+            without = f"{canon_parts[0].text} {text[canon_parts[3].start:]}"
+            specs.append(self._spec(index, without, tokenize(without), text, "partial", True))
         first_word_end = next((k for k in range(1, len(canon_parts))
                                if not joined(text, canon_parts[k - 1], canon_parts[k])), None)
         if (first_word_end == 1 and canon_parts[0].folded in GIVEN_NAMES
@@ -327,6 +337,7 @@ class CompiledGlossary:
         if len(names) >= 3:
             keys.add(pair_key(names[-3] + names[-2], names[-1]))
             keys.add(pair_key(names[-3], names[-2] + names[-1]))
+            self.last_keys.add(names[-2] + names[-1])  # "Abdulsalam" for "Abdul Salam"
             if len(names[-1]) >= 5:  # "Mohamed Hamdan Daglo": two parts agree, one vowel less
                 for shorter in vowel_deletions(names[-1]):
                     keys.add(pair_key(names[-2], shorter))

@@ -469,3 +469,43 @@ def test_short_form_with_an_article_the_glossary_does_not_write() -> None:
                                  " Safadi left.")
     text = "Ayman Safadi flew in. Later Ahmad al-Safadi, a cousin, spoke."
     assert run(text, safadi) == text
+
+
+def test_listed_short_spelling_does_not_hide_an_unlisted_full_name() -> None:
+    baqaei = entry("Esmaeil Baqaei", "Baghaei")
+    text = "Spokesman Esmaeil Baghaei spoke on Monday. Baghaei also said talks went well."
+    assert run(text, baqaei) == ("Spokesman Esmaeil Baqaei spoke on Monday. Baqaei also said "
+                                 "talks went well.")
+
+
+def test_a_title_case_headline_does_not_block_short_forms() -> None:
+    dbeibah = entry("Abdul Hamid Dbeibah", "Dbeibeh")
+    text = ("Dbeibeh Unveils a Bigger Cabinet Than Expected\n"
+            "Prime Minister Abdulhamid Dbeibeh named 35 ministers. Dbeibeh keeps defence.")
+    assert run(text, dbeibah) == (
+        "Dbeibeh Unveils a Bigger Cabinet Than Expected\n"  # before the full mention: kept
+        "Prime Minister Abdul Hamid Dbeibah named 35 ministers. Dbeibah keeps defence.")
+    # in running text, a capitalized neighbour still makes another name
+    text = "Abdul Hamid Dbeibah spoke. Ibrahim Dbeibah Nasser, a cousin, left. Dbeibah stayed."
+    assert run(text, dbeibah) == text
+
+
+def test_abdul_compound_is_one_name_in_short_forms() -> None:
+    salam = entry("Mohammed Abdul Salam")
+    text = ("Negotiator Mohammad Abdulsalam met the envoy. Abdulsalam and the envoy talked; "
+            "later Abdul-Salam left.")
+    assert run(text, salam) == ("Negotiator Mohammed Abdul Salam met the envoy. Abdul Salam and "
+                                "the envoy talked; later Abdul Salam left.")
+    # the bare second half is another name (Nawaf Salam): never a short form of it
+    text = "Mohammed Abdul Salam met the envoy. Salam said no."
+    assert run(text, salam) == text
+
+
+def test_name_without_the_fathers_name_after_a_full_mention() -> None:
+    ansari = entry("Majed bin Mohammed Al-Ansari")
+    text = ("Majed bin Mohammed Al Ansari briefed reporters. Later Majed Al Ansari said talks "
+            "went on.")
+    assert run(text, ansari) == ("Majed bin Mohammed Al-Ansari briefed reporters. Later Majed "
+                                 "bin Mohammed Al-Ansari said talks went on.")
+    text = "Majed Al Ansari briefed reporters."  # before any full mention: someone else maybe
+    assert run(text, ansari) == text
