@@ -342,6 +342,12 @@ class CompiledGlossary:
                 for shorter in vowel_deletions(names[-1]):
                     keys.add(pair_key(names[-2], shorter))
                     self.last_keys.add(shorter)
+        last_word = spec.folded[-1]
+        if len(names) >= 2 and last_word[:2] == "al" and len(last_word) >= 7 and \
+                names[-1][:2] == "al":
+            # "Badr Albusaidi" written "Badr Al Busaidi": the article joined to the family name
+            keys.add(pair_key(names[-2], names[-1][2:]))
+            self.last_keys.add(names[-1][2:])
         for key in keys:
             self.generated.setdefault(key, []).append(spec)
         self.last_keys.add(names[-1])

@@ -91,7 +91,10 @@ def name_key(folded: str) -> str:
 
 def e_for_i(a: str, b: str) -> bool:
     """Two folded spellings that differ only where one writes "e" and the other "i": the
-    Persian and the Arabic way of writing one short vowel (Ameri/Amiri, Hamed/Hamid)."""
+    Persian and the Arabic way of writing one short vowel (Ameri/Amiri, Hamed/Hamid; doubled
+    letters aside: Qassem/Qasim)."""
+    if len(a) != len(b):
+        a, b = _DOUBLE.sub(r"\1", a), _DOUBLE.sub(r"\1", b)
     return a != b and len(a) == len(b) and all(
         x == y or (x in "ei" and y in "ei") for x, y in zip(a, b, strict=True))
 

@@ -28,6 +28,9 @@ MUST_MERGE = [
     ("Fuad Hussein", "Fouad Hussain"),
     ("Fuad Hussein", "Fuad Husain"),
     ("Ismail Haniyeh", "Ismail Haniya"),
+    ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
+    ("Qassem al-Aaraji", "Qasim al-Araji"),  # Persian e, Arabic i; doubled letters aside
+    ("Yousef Alothaimeen", "Youssef Al-Othaimeen"),
     ("Ismail Haniyeh", "Ismail Haniyya"),
     ("Ismail Haniyeh", "Esmail Haniyeh"),
     ("Ismail Haniyeh", "Ismaïl Haniyeh"),
