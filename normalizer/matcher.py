@@ -18,7 +18,7 @@ from itertools import combinations, product
 import ahocorasick_rs
 
 from normalizer.glossary import Entry, Glossary
-from normalizer.glossary.ambiguous import GIVEN_NAMES
+from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
 from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
 from normalizer.textfold import Token, tokenize
 
@@ -185,7 +185,8 @@ class CompiledGlossary:
             spec = self._spec(index, variant.text, parts, target, "listed",
                               variant.after_full or short)
             anchors.setdefault(variant.text, []).append(spec)
-            if entry.generate and not spec.short and _generable(parts):
+            if entry.generate and not spec.short and (
+                    _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):
                 self._index_generated(spec)
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
@@ -421,6 +422,15 @@ def _generable(parts: list[Token]) -> bool:
     names = [p for p in parts if p.folded not in ARTICLES]
     return _latin(parts) and (len(names) >= 2 or (len(parts) >= 2 and len(names) == 1
                                                    and len(names[0].folded) >= 4))
+
+
+def _distinct_place_word(entry: Entry, parts: list[Token], keys: tuple[str, ...]) -> bool:
+    """A place or organisation named by one long word that is neither a common word nor a
+    given name ("Hodeidah" ~ "Hudaydah", "Hasakah" ~ "Hassaké", "Beirut" ~ "Beyrouth"): its
+    romanization key alone is distinctive enough. Short ones ("Rafah" ~ "Rafa") are not."""
+    return (entry.type in ("place", "org") and len(parts) == 1 and _latin(parts)
+            and len(parts[0].folded) >= 5 and len(keys[0]) >= 5
+            and ambiguity(parts[0].folded) is None)
 
 
 def _latin(parts: list[Token]) -> bool:

@@ -512,3 +512,20 @@ def test_name_without_the_fathers_name_after_a_full_mention() -> None:
                                  "bin Mohammed Al-Ansari said talks went on.")
     text = "Majed Al Ansari briefed reporters."  # before any full mention: someone else maybe
     assert run(text, ansari) == text
+
+
+@pytest.mark.parametrize(("canonical", "text", "expected"), [
+    ("Hodeidah", "Ships docked in Hudaydah on Monday.", "Ships docked in Hodeidah on Monday."),
+    ("Hasakah", "Les combats ont repris à Hassaké.", "Les combats ont repris à Hasakah."),
+    ("Rafah", "Rafa Nadal trained in Rafa.", "Rafa Nadal trained in Rafa."),  # too short
+    ("Hodeidah", "hudaydah in lower case is no name.", "hudaydah in lower case is no name."),
+])
+def test_one_word_places_get_romanization_variants(canonical: str, text: str,
+                                                   expected: str) -> None:
+    lang = "fr" if " à " in text else "en"
+    assert run(text, entry(canonical, type="place"), lang=lang) == expected
+
+
+def test_one_word_people_get_no_unlisted_variants() -> None:
+    assert run("Hemedtie spoke.", entry("Hemedti")) == "Hemedtie spoke."
+    assert run("Mohamad spoke.", entry("Muhammad", type="place")) == "Mohamad spoke."
