@@ -578,7 +578,8 @@ class Canonicalizer:
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
             if at is None or _extends_name(text, tokens, at, last, taken):
-                if not _in_title_case_line(text, m.start):  # a headline's capitals name nobody
+                # (a headline's capitals name nobody; a name before it is a rival, see below)
+                if not _in_title_case_line(text, m.start):
                     blocked.setdefault(m.spec.keys[-1], m.start)  # part of a longer, other name
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical

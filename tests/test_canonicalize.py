@@ -529,3 +529,9 @@ def test_one_word_places_get_romanization_variants(canonical: str, text: str,
 def test_one_word_people_get_no_unlisted_variants() -> None:
     assert run("Hemedtie spoke.", entry("Hemedti")) == "Hemedtie spoke."
     assert run("Mohamad spoke.", entry("Muhammad", type="place")) == "Mohamad spoke."
+
+
+def test_a_title_case_headline_naming_a_look_alike_still_blocks() -> None:
+    kani = entry("Ali Bagheri Kani", short="Bagheri Kani")
+    text = "Mohammad Bagheri Visits Moscow\nAli Bagheri Kani met envoys. Bagheri said no."
+    assert run(text, kani) == text
