@@ -578,9 +578,11 @@ class Canonicalizer:
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
             if at is None or _extends_name(text, tokens, at, last, taken):
-                # (a headline's capitals name nobody; a name before it is a rival, see below)
-                if not _in_title_case_line(text, m.start):
-                    blocked.setdefault(m.spec.keys[-1], m.start)  # part of a longer, other name
+                # part of a longer, other name; in a title-case headline, only a capitalized
+                # word before it says so ("Dbeibeh Unveils ...", but "Mohammad Bagheri Visits")
+                if at is None or not _in_title_case_line(text, m.start) or _extends_name(
+                        text, tokens, at, last, taken, after=False):
+                    blocked.setdefault(m.spec.keys[-1], m.start)
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
                 accepted.append(_with_initial(text, tokens, at, m, canonical))
