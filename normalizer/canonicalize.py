@@ -53,6 +53,7 @@ from normalizer.romanize import (
     e_for_i,
     name_key,
     surface_key,
+    vowel_deletions,
 )
 from normalizer.textfold import (
     APOSTROPHES,
@@ -108,6 +109,7 @@ class Canonicalizer:
         self._key = _Memo(lambda surface: surface_key(surface, fold_token(surface))).__getitem__
         self._masked = _Memo(masked).__getitem__
         self._loose = _Memo(loose).__getitem__
+        self._deletions = _Memo(vowel_deletions).__getitem__
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
@@ -362,6 +364,8 @@ class Canonicalizer:
                 lookups.append(f"P|{prev}|{key}")
                 if fuzzy:
                     lookups.append(f"P|{prev}|~{self._masked(key)}")
+                    # one vowel more than the glossary's family name ("Debaiba" ~ "Dbeibah")
+                    lookups += [f"P|{prev}|{shorter}" for shorter in self._deletions(key)]
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             if n and fold_token(words[n - 1]) in GIVEN_NAMES:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
@@ -423,7 +427,8 @@ class Canonicalizer:
         key = self._key(surface)
         ends_a_name = compiled.last_keys
         return len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
-            len(surface) >= 5 and "~" + self._masked(key) in ends_a_name))
+            len(surface) >= 5 and ("~" + self._masked(key) in ends_a_name or any(
+                shorter in ends_a_name for shorter in self._deletions(key)))))
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
                             n: int) -> list[str]:

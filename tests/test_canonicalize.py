@@ -30,6 +30,7 @@ MUST_MERGE = [
     ("Ismail Haniyeh", "Ismail Haniya"),
     ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
     ("Qassem al-Aaraji", "Qasim al-Araji"),  # Persian e, Arabic i; doubled letters aside
+    ("Abdul Hamid Dbeibah", "Abdul Hamid Debaiba"),  # one vowel more, two parts agree
     ("Yousef Alothaimeen", "Youssef Al-Othaimeen"),
     ("Ismail Haniyeh", "Ismail Haniyya"),
     ("Ismail Haniyeh", "Esmail Haniyeh"),
