@@ -235,14 +235,20 @@ def worker_speed(data: dict, args: argparse.Namespace) -> dict:
         listed._compiled = canon._compiled  # avoid a second identical build
     listed.compiled("en")
     listed_t = [0.0, 0.0]
+    ft_again = 0.0  # flashtext on the same chunks, timed alternately: a paired ratio
     listed_done = 0
     while listed_done < done and listed_t[0] < args.listed_budget:
+        chunk = used[listed_done:listed_done + CHUNK]
         with Clock() as c3:
-            for text in used[listed_done:listed_done + CHUNK]:
+            for text in chunk:
                 listed.canonicalize(text, lang="en")
+        with Clock() as c4:
+            for text in chunk:
+                _flashtext_safe(kp, text)
         listed_t[0] += c3.cpu
         listed_t[1] += c3.wall
-        listed_done += len(used[listed_done:listed_done + CHUNK])
+        ft_again += c4.cpu
+        listed_done += len(chunk)
 
     matches = 0
     for text in used:  # untimed: the keyword spans replace_keywords rewrote
@@ -259,7 +265,7 @@ def worker_speed(data: dict, args: argparse.Namespace) -> dict:
                       "rss_build_mb": ft_mem.delta, "peak_build_mb": ft_mem.peak,
                       "cpu_s": ft_t[0], "wall_s": ft_t[1], "matches": matches,
                       "crashes": crashes, "check": evaluate(docs[:args.check_docs], ft_out)},
-        "listed": {"cpu_s": listed_t[0], "wall_s": listed_t[1],
+        "listed": {"cpu_s": listed_t[0], "wall_s": listed_t[1], "ft_cpu_s": ft_again,
                    "mb": mb_of(used[:listed_done])},
         "rss_growth_run_mb": rss_run,
     }
@@ -430,6 +436,8 @@ def render(args: argparse.Namespace, sizes: list[int], corpus: dict, results: di
         ours, ft, listed = r["ours"], r["flashtext"], r["listed"]
         ours_cpu, ft_cpu = r["mb"] / ours["cpu_s"], r["mb"] / ft["cpu_s"]
         listed_cpu = listed["mb"] / listed["cpu_s"] if listed["cpu_s"] else 0.0
+        # the listed-only run is paired with flashtext timed on the same chunks in turn
+        listed_ft = listed["mb"] / listed["ft_cpu_s"] if listed.get("ft_cpu_s") else ft_cpu
         text = f"{r['mb']:.1f} of {r['mb_total']:.1f} MB ({r['done']:,} docs)"
         lines += [
             f"| {n:,} | {text} | ours (default) | **{ours_cpu:.2f}** | "
@@ -437,8 +445,8 @@ def render(args: argparse.Namespace, sizes: list[int], corpus: dict, results: di
             f"{ours['build_s']:.2f} | {_f(ours['rss_build_mb'])} | "
             f"{_f(ours['peak_build_mb'])} | {ours['changes']:,} changes |",
             f"| {n:,} | {listed['mb']:.1f} MB | ours (listed spellings only) | {listed_cpu:.2f} | "
-            f"{listed['mb'] / max(listed['wall_s'], 1e-9):.2f} | {listed_cpu / ft_cpu:.2f}x | "
-            "(same) | | | |",
+            f"{listed['mb'] / max(listed['wall_s'], 1e-9):.2f} | {listed_cpu / listed_ft:.2f}x "
+            f"(flashtext {listed_ft:.2f} MB/s in turn) | (same) | | | |",
             f"| {n:,} | {r['mb']:.1f} MB | flashtext 2.7 | {ft_cpu:.2f} | "
             f"{r['mb'] / ft['wall_s']:.2f} | 1x | {ft['build_s']:.2f} | "
             f"{_f(ft['rss_build_mb'])} | {_f(ft['peak_build_mb'])} | {ft['matches']:,} matches;"
@@ -447,8 +455,12 @@ def render(args: argparse.Namespace, sizes: list[int], corpus: dict, results: di
         r = results[50_000]
         ratio = (r["mb"] / r["ours"]["cpu_s"]) / (r["mb"] / r["flashtext"]["cpu_s"])
         verdict = "met" if ratio >= 3 else "NOT met"
-        lines += ["", f"Bar (at least 3x flashtext at 50k entries, one core): **{verdict}** "
-                  f"({ratio:.2f}x)."]
+        listed = r["listed"]
+        same_job = listed["ft_cpu_s"] / listed["cpu_s"] if listed.get("ft_cpu_s") else 0.0
+        lines += ["", f"Bar (at least 3x flashtext at 50k entries, one core): default "
+                  f"configuration **{verdict}** ({ratio:.2f}x); flashtext's own job (listed "
+                  f"spellings only) **{'met' if same_job >= 3 else 'NOT met'}** "
+                  f"({same_job:.2f}x)."]
     lines.append("")
     big = [(n, results[n]["big"]) for n in sizes if "big" in results[n]]
     if big:
@@ -558,7 +570,9 @@ def _method(args: argparse.Namespace, sizes: list[int], corpus: dict, results: d
         "lower-cases the text, which makes it longer); those documents are counted and left "
         "unchanged.",
         "- \"ours (listed spellings only)\" = `Canonicalizer(glossary, generate=False, "
-        "short_forms=False)`, which does what flashtext does.", ""]
+        "short_forms=False)`, which does what flashtext does; it is timed in turn with "
+        "flashtext on the same chunks of documents, and its ratio is against that flashtext "
+        "time.", ""]
     return lines
 
 
