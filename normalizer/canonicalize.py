@@ -35,9 +35,9 @@ from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import (
-    COMPOUND_HEADS,
     NASAB,
     PARTICLES,
+    SERVANT_OF,
     CompiledGlossary,
     FormSpec,
     boundaries,
@@ -204,6 +204,8 @@ class Canonicalizer:
                           or not self._inside_other_name(text, window, c)]
         deferred = [c for c in candidates if c.spec.short]
         chosen = _select([c for c in candidates if not c.spec.short])
+        if any(_NASAB_AFTER.match(text, m.end) for m in chosen):
+            chosen = [m for m in chosen if not self._goes_on_with_a_father(text, m)]
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
             chosen = self._acronyms(text, capitals, chosen)
@@ -384,7 +386,8 @@ class Canonicalizer:
                            window: _DocTokens, capitals: _Capitals, n: int,
                            key: str) -> list[Match]:
         """A glossary name with one or two middle given names added: "Fuad Mohammed Hussein"
-        for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar".
+        for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", or a father's
+        name: "Anwar bin Mohammed Gargash" for "Anwar Gargash".
 
         The added words must be capitalized given names between the name's other parts,
         every other part must have the glossary spelling's key, and no other capitalized
@@ -394,21 +397,28 @@ class Canonicalizer:
         found: list[Match] = []
         for added in (1, 2):
             k = n - 1 - added  # the capitalized word before the added names
+            # "Anwar bin Mohammed Gargash": the added names may be a father's, after "bin"
+            nasab = k >= 0 and _NASAB_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])
             if k < 0 or fold_token(words[k + 1]) not in GIVEN_NAMES or not all(
-                    spans[j + 1][0] - spans[j][1] <= (_MAX_GAP if j == n - 1 else 3)
+                    (j == k and nasab) or spans[j + 1][0] - spans[j][1] <= (
+                        _MAX_GAP if j == n - 1 else 3)
                     and (_PREVIOUS_GAP if j == n - 1 else NAME_GAP_RE).fullmatch(
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
             specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
-                     if spec.kind in ("listed", "dropped") and len(spec.keys) >= 2]
+                     if spec.kind in ("listed", "dropped") and len(spec.keys) >= 2
+                     and not (nasab and NASAB.intersection(spec.folded))]
             if not specs:
                 continue
             added_starts = {spans[j][0] for j in range(k + 1, n)}
+            if nasab:
+                added_starts.add(spans[k][1] + 1)  # the "bin" itself
             tokens, keys, at = window.around(spans[n][0])
             if at is None:
                 break
             for spec in specs:
-                kept = [j for j in range(at, max(-1, at - len(spec.keys) - added - 1), -1)
+                reach = len(spec.keys) + added + (2 if nasab else 1)
+                kept = [j for j in range(at, max(-1, at - reach), -1)
                         if tokens[j].start not in added_starts][:len(spec.keys)][::-1]
                 first = kept[0]
                 if len(kept) < len(spec.keys) or [keys[j] for j in kept] != list(spec.keys) \
@@ -476,6 +486,16 @@ class Canonicalizer:
             return Match(start, end, spec, rule)
         return None
 
+    def _goes_on_with_a_father(self, text: str, m: Match) -> bool:
+        """"Abu Obaida ibn al-Jarrah" is not "Abu Obaida": a person's name followed by "bin",
+        "ibn" and a name is a longer name, unless the glossary's own name has a father's name
+        in it ("Mohammed bin Salman bin Abdulaziz" is still Mohammed bin Salman)."""
+        if m.spec.kind == "keep" or not _NASAB_AFTER.match(text, m.end):
+            return False
+        entry = self.glossary.entries[m.spec.entry]
+        return entry.type in ("person", None) and not any(
+            t.folded in NASAB for t in tokenize(entry.canonical))
+
     def _acronyms(self, text: str, capitals: _Capitals, chosen: list[Match]) -> list[Match]:
         """"HTS" after "Hayat Tahrir al-Sham", "MBS" after "Mohammed bin Salman": a word in
         capitals that spells the initials of a name named in full earlier in the document
@@ -537,7 +557,7 @@ class Canonicalizer:
             by_key.setdefault(m.spec.keys[-1], []).append(m.spec)
         for specs in list(by_key.values()):
             for spec in specs:
-                if len(spec.keys) == 2 and spec.folded[0] in COMPOUND_HEADS:
+                if len(spec.keys) == 2 and spec.folded[0] in SERVANT_OF:
                     by_key.setdefault("".join(spec.keys), []).append(spec)  # "Abdulsalam"
         for specs in list(by_key.values()):
             for spec in specs:
@@ -1065,6 +1085,8 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         if (nxt.text[:1].isupper() and is_name_gap(text, tokens[last].end, nxt.start)
                 and not any(c in gap for c in "'\u2019")):
             return True
+        if _NASAB_AFTER.match(text, tokens[last].end):
+            return True  # "Abu Obaida ibn al-Jarrah": a son's name goes on with his father's
     return False
 
 
@@ -1119,6 +1141,8 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
                for k in (n - 1, n + 1))
 
 
+_NASAB_GAP = re.compile(r"[ \u00a0](?:bin|ibn|ben)[ \u00a0]")
+_NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 
 

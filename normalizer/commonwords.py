@@ -14,6 +14,9 @@ prince emir sayyed sayyid seyed seyyed hojatoleslam speaker deputy vice m mme pr
 ministre général chef premier secrétaire colonel brigadier major lieutenant gen counterpart
 homologue iranian iraqi turkish israeli palestinian lebanese syrian saudi egyptian qatari
 french american british russian chinese iranien irakien turc israélien palestinien
+adviser advisor conseiller conseillère negotiator négociateur mediator médiateur governor
+gouverneur mayor maire senator sénateur chairman director directeur marshal maréchal field
+emirati jordanian emirien jordanien
 """.split())  # noqa: SIM905
 
 OPENERS = frozenset("""

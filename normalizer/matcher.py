@@ -30,6 +30,7 @@ von der la le ed ud uddin""".split())
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
 COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou".split())
+SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is one name
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 MIN_SPLIT_WORD = 7  # shorter words are not looked for written as two ("Abdullatif": 10)
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
@@ -266,7 +267,7 @@ class CompiledGlossary:
                 m += 1
             if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
                 continue  # a given name in the middle ("Ibrahim") is nobody's short form
-            if k >= 2 and canon_parts[k - 1].folded in COMPOUND_HEADS:
+            if k >= 2 and canon_parts[k - 1].folded in SERVANT_OF:
                 # "Abdul Salam" of "Mohammed Abdul Salam" is one name: never "Salam" alone
                 specs.append(self._spec(index, text, canon_parts[k - 1:m],
                                         text[canon_parts[k - 1].start:canon_parts[m - 1].end],

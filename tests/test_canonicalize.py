@@ -31,6 +31,7 @@ MUST_MERGE = [
     ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
     ("Qassem al-Aaraji", "Qasim al-Araji"),  # Persian e, Arabic i; doubled letters aside
     ("Abdul Hamid Dbeibah", "Abdul Hamid Debaiba"),  # one vowel more, two parts agree
+    ("Anwar Gargash", "Anwar bin Mohammed Gargash"),  # a father's name added
     ("Yousef Alothaimeen", "Youssef Al-Othaimeen"),
     ("Ismail Haniyeh", "Ismail Haniyya"),
     ("Ismail Haniyeh", "Esmail Haniyeh"),
@@ -536,3 +537,13 @@ def test_a_title_case_headline_naming_a_look_alike_still_blocks() -> None:
     kani = entry("Ali Bagheri Kani", short="Bagheri Kani")
     text = "Mohammad Bagheri Visits Moscow\nAli Bagheri Kani met envoys. Bagheri said no."
     assert run(text, kani) == text
+
+
+def test_a_name_that_goes_on_with_a_fathers_name_is_someone_else() -> None:
+    obeida = entry("Abu Obeida", "Abu Obaida", type="person")
+    text = "The mosque is named after Abu Obaida ibn al-Jarrah. Abu Obaida spoke on Monday."
+    assert run(text, obeida) == ("The mosque is named after Abu Obaida ibn al-Jarrah. Abu Obeida "
+                                 "spoke on Monday.")
+    mbs = entry("Mohammed bin Salman")
+    text = "Mohammad bin Salman bin Abdulaziz Al Saud hosted the summit."
+    assert run(text, mbs) == "Mohammed bin Salman bin Abdulaziz Al Saud hosted the summit."
