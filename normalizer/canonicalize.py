@@ -504,9 +504,9 @@ class Canonicalizer:
         Three letters at least, and not inside a line of capitals (a headline). Written as
         the canonical, like a listed acronym.
         """
-        words = capitals.words
-        if not chosen or not any(len(w) >= 3 and w.isupper() for w in words):
+        if not chosen or not _THREE_CAPITALS.search(text):
             return chosen
+        words = capitals.words
         owners: dict[str, set[int]] = {}
         first_seen: dict[int, int] = {}
         for m in chosen:
@@ -1141,6 +1141,7 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
                for k in (n - 1, n + 1))
 
 
+_THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 _NASAB_GAP = re.compile(r"[ \u00a0](?:bin|ibn|ben)[ \u00a0]")
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
