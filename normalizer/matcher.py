@@ -175,7 +175,8 @@ class CompiledGlossary:
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
             if span is not None and span[0] > 0 and not (
-                    parts[0].folded in GIVEN_NAMES and any(
+                    parts[0].folded in GIVEN_NAMES and parts[0].folded not in SERVANT_OF
+                    and any(
                         not joined(entry.canonical, canon_parts[k - 1], canon_parts[k])
                         for k in range(span[0] + 1, span[1]))):
                 # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"); one of

@@ -547,3 +547,11 @@ def test_a_name_that_goes_on_with_a_fathers_name_is_someone_else() -> None:
     mbs = entry("Mohammed bin Salman")
     text = "Mohammad bin Salman bin Abdulaziz Al Saud hosted the summit."
     assert run(text, mbs) == "Mohammed bin Salman bin Abdulaziz Al Saud hosted the summit."
+
+
+def test_listed_abdul_compound_is_a_short_form_not_the_full_name() -> None:
+    salam = entry("Mohammed Abdul Salam", "Abdulsalam", "Abdul Salam")
+    text = "Mohammed Abdul Salam met the envoy. Later Abdulsalam and Abdul Salam spoke."
+    out = run(text, salam)
+    assert out == "Mohammed Abdul Salam met the envoy. Later Abdul Salam and Abdul Salam spoke."
+    assert run(out, salam) == out

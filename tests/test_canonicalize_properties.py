@@ -76,3 +76,36 @@ def test_changes_only_where_an_entry_claims_the_span(text: str) -> None:
     _, changes = CANON.canonicalize(text, "en")
     assert all(ch.entry_id in entry_ids and ch.rule in {"exact", "folded", "generated", "short"}
                for ch in changes)
+
+
+def _real_text_sets() -> list:
+    import json
+    from pathlib import Path
+
+    from bench.eval_canonicalize import glossaries
+
+    out = []
+    for folder in sorted((Path(__file__).parent.parent / "bench").glob("realtext*")):
+        full, minimal, _ = glossaries(folder / "entities.csv")
+        docs = [json.loads(line) for line in
+                (folder / "eval_docs.jsonl").read_text(encoding="utf-8").splitlines() if line]
+        out += [(folder.name, name, g, docs) for name, g in (("full", full), ("minimal", minimal))]
+    return out
+
+
+def test_real_text_is_a_fixed_point_and_untouched_outside_changes() -> None:
+    """The same invariants on the real-text evaluation sets, with both glossaries."""
+    problems = []
+    for set_name, glossary_name, glossary, docs in _real_text_sets():
+        canon = Canonicalizer(glossary)
+        for doc in docs:
+            out, changes = canon.canonicalize(doc["text"], doc["lang"])
+            if canon.canonicalize(out, doc["lang"])[1]:
+                problems.append(f"{set_name}/{glossary_name}/{doc['id']}: second pass changed")
+            rebuilt, pos = [], 0
+            for ch in changes:
+                rebuilt += [doc["text"][pos:ch.start], ch.canonical]
+                pos = ch.end
+            if "".join(rebuilt) + doc["text"][pos:] != out:
+                problems.append(f"{set_name}/{glossary_name}/{doc['id']}: text outside changed")
+    assert problems == []
