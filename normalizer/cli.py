@@ -87,11 +87,15 @@ def canonicalize(
                        "JSON lines to this file.")] = None,
     text_field: TextFieldOpt = "text",
     fmt: FormatOpt = "auto",
+    listed_only: Annotated[bool, typer.Option("--listed-only", help="Only the glossary's own "
+                           "spellings: no unlisted romanizations, short forms or acronyms "
+                           "(several times faster with very large glossaries).")] = False,
 ) -> None:
     """Rewrite entity spellings to their canonical form, recording every change."""
     from normalizer.commands.canonicalize_cmd import run_canonicalize
 
-    raise typer.Exit(run_canonicalize(paths, glossary, lang, output, changes, text_field, fmt))
+    raise typer.Exit(run_canonicalize(paths, glossary, lang, output, changes, text_field, fmt,
+                                      listed_only=listed_only))
 
 
 @app.command("run")

@@ -36,6 +36,15 @@ def test_stdin_and_changes_file(tmp_path: Path) -> None:
         ("Fouad Hussain", "exact"), ("Ali Bagheri", "exact"), ("Bagheri", "short")]
 
 
+def test_listed_only_keeps_to_the_glossarys_spellings() -> None:
+    text = "Hussein Amir Abdollahian arrived. Later Abdollahian spoke."
+    default = newsnorm("canonicalize", "-", "-g", str(GLOSSARY), stdin=text)
+    listed = newsnorm("canonicalize", "-", "-g", str(GLOSSARY), "--listed-only", stdin=text)
+    assert default.stdout == ("Hossein Amir-Abdollahian arrived. Later Amir-Abdollahian "
+                              "spoke.")
+    assert listed.stdout == "Hossein Amir-Abdollahian arrived. Later Abdollahian spoke."
+
+
 def test_folder_is_mirrored_and_inputs_untouched(tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in SEEDS.iterdir()}
     out = tmp_path / "out"
