@@ -89,8 +89,44 @@ _SEARCH_FOLD = _SearchFold()
 # The usual typographic punctuation, folded with str.replace before any slower path: as the
 # table folds them, and double quotes to '"' (neither letters nor name separators either way).
 _COMMON_PUNCTUATION = [(ch, chr(_SEARCH_FOLD[ord(ch)])) for ch in "\u2019\u2018\u2013\u2014\u00a0"]
-_COMMON_PUNCTUATION += [(ch, '"') for ch in "\u201c\u201d\u00ab\u00bb"]
+_QUOTES = "\u201c\u201d\u00ab\u00bb"
+_COMMON_PUNCTUATION += [(ch, '"') for ch in _QUOTES]
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def fold_char(ch: str) -> str:
+    """What ``fold_for_search`` makes of one character, wherever it stands: ASCII lower-cased,
+    typographic double quotes as '"', anything else lower-cased and folded (``_SearchFold``)."""
+    if ch.isascii():
+        return ch.lower()
+    if ch in _QUOTES:
+        return '"'
+    low = ch.lower()
+    return chr(_SEARCH_FOLD[ord(low if len(low) == 1 else ch)])
+
+
+class _CharFold(dict):
+    """``fold_char`` as a ``str.translate`` table."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = fold_char(chr(code))
+        return self[code]
+
+
+_CHAR_FOLD = _CharFold()
+_FOLD_TABLE_SIZE = 0x2070  # Latin, Greek, Cyrillic, Arabic ... and general punctuation
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> str:
+    """``fold_char`` of every code point below ``_FOLD_TABLE_SIZE``, for the C fold."""
+    return "".join(fold_char(chr(code)) for code in range(_FOLD_TABLE_SIZE))
+
+
+try:
+    from normalizer._fold import search_fold as _c_search_fold
+except ImportError:  # not built (no C compiler at install): the Python fold does the same
+    _c_search_fold = None
 
 
 _SEARCH_GAPS = "-'`\n\t\r\x0b\x0c"
@@ -115,10 +151,24 @@ def is_word_char(ch: str) -> bool:
 
 
 def fold_for_search(text: str) -> str:
-    """Lowercase, accent-free copy of ``text`` with exactly the same length (offsets agree)."""
+    """Lowercase, accent-free copy of ``text`` with exactly the same length (offsets agree).
+
+    Each character folds on its own (``fold_char``): one C pass when the optional extension
+    ``normalizer._fold`` is built and the text stays within its table, else Python.
+    """
+    if _c_search_fold is not None:
+        folded = _c_search_fold(text, _fold_table())
+        if folded is not None:
+            return folded
+    return python_fold_for_search(text)
+
+
+def python_fold_for_search(text: str) -> str:
+    """``fold_for_search`` in Python: ``lower()`` and ``str.replace`` at C speed first, then
+    the remaining runs of non-ASCII characters one by one."""
     lowered = text.lower()
-    if len(lowered) != len(text):  # 'İ' and a few others grow under lower(): fold per char
-        return text.translate(_SEARCH_FOLD)
+    if len(lowered) != len(text):  # 'İ' grows under lower(): fold character by character
+        return text.translate(_CHAR_FOLD)
     if lowered.isascii():
         return lowered
     for typographic, plain in _COMMON_PUNCTUATION:  # C-speed for the usual quotes and dashes

@@ -109,3 +109,21 @@ def test_real_text_is_a_fixed_point_and_untouched_outside_changes() -> None:
             if "".join(rebuilt) + doc["text"][pos:] != out:
                 problems.append(f"{set_name}/{glossary_name}/{doc['id']}: text outside changed")
     assert problems == []
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=60)
+       | st.lists(st.sampled_from(["İ", "Σ", "ΟΔΟΣ", "é", "\u0301", "ß", "“", "’", "\u00a0",
+                                   "\n\n", "Ø", "ة", "أ", "A", " ", "ﬁ", "😀"]),
+                  max_size=12).map("".join))
+def test_search_fold_is_per_character_and_the_c_fold_agrees(text: str) -> None:
+    """The search fold keeps offsets (one character per character, each folded on its own),
+    and the optional C extension gives exactly the Python result."""
+    from normalizer import textfold
+
+    expected = "".join(map(textfold.fold_char, text))
+    assert textfold.python_fold_for_search(text) == expected
+    assert textfold.fold_for_search(text) == expected
+    if textfold._c_search_fold is not None:
+        c_result = textfold._c_search_fold(text, textfold._fold_table())
+        assert c_result in (None, expected)
