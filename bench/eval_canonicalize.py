@@ -8,7 +8,9 @@ canonical plus at most one alternative spelling per entity, the first one listed
 change is correct when its span is a gold mention of the same entity (and, for a full-name
 mention, its output is the canonical). Recall counts the gold mentions that need a change: a
 full-name mention not spelled canonically, or a short mention whose spelling is not part of the
-canonical ("Hussain" for Fuad Hussein). Distractors and all other text must stay untouched.
+canonical ("Hussain" for Fuad Hussein); at the start of a sentence a capital first letter is
+part of the canonical spelling ("Al-Hayya spoke." for al-Hayya). Distractors and all other text
+must stay untouched.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalizer.canonicalize import Canonicalizer  # noqa: E402
+from normalizer.canonicalize import Canonicalizer, starts_sentence  # noqa: E402
 from normalizer.glossary import Glossary, parse_table  # noqa: E402
 
 
@@ -69,10 +71,13 @@ def evaluate(glossary: Glossary, docs: list[dict], canon: dict[str, str],
         changed = {(ch.start, ch.end): ch for ch in changes}
         for m in doc["mentions"]:
             target = canon[m["entity"]]
+            spellings = {m["surface"]}
+            if starts_sentence(doc["text"], m["start"]):  # "Al-Hayya spoke." is right
+                spellings.add(m["surface"][:1].lower() + m["surface"][1:])
             if m.get("short"):
-                if m["surface"] in target:
+                if any(spelling in target for spelling in spellings):
                     continue
-            elif m["surface"] == target:
+            elif target in spellings:
                 continue
             needed += 1
             ch = changed.get((m["start"], m["end"]))

@@ -169,6 +169,9 @@ class Canonicalizer:
             if original.isupper() and not m.spec.text.isupper() and any(
                     c.islower() for c in target):
                 target = target.upper()  # headline capitals stay capitals
+            elif target[:1].islower() and original[:1].isupper() and starts_sentence(
+                    text, m.start):
+                target = target[0].upper() + target[1:]  # "Al-Hayya spoke.", not "al-Hayya"
             if m.spec.kind == "keep" or original == target:
                 continue
             pieces.append(text[cursor:m.start])
@@ -603,10 +606,14 @@ class Canonicalizer:
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
             if at is None or _extends_name(text, tokens, at, last, taken):
-                # part of a longer, other name; in a title-case headline, only a capitalized
-                # word before it says so ("Dbeibeh Unveils ...", but "Mohammad Bagheri Visits")
-                if at is None or not _in_title_case_line(text, m.start) or _extends_name(
-                        text, tokens, at, last, taken, after=False):
+                # Part of a longer, other name. It makes the bare word ambiguous only when a
+                # name part comes before it, as that person's family name ("Mohammad Bagheri");
+                # a word after it is a given name ("Qassem Soleimani": news never calls him
+                # "Qassem") or a headline's capitals ("Dbeibeh Unveils ..."). A relative
+                # introduced as one ("his father, Idriss Deby") is a side character.
+                if at is None or (_extends_name(text, tokens, at, last, taken, after=False)
+                                  and not _KIN_BEFORE.search(text, max(0, m.start - 80),
+                                                             m.start)):
                     blocked.setdefault(m.spec.keys[-1], m.start)
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
@@ -651,7 +658,8 @@ class Canonicalizer:
                     blocked[key] = covering.start
                 continue
             tokens, _keys, at = window.around(start)
-            if at is not None and _extends_name(text, tokens, at, at, taken, after=False):
+            if at is not None and _extends_name(text, tokens, at, at, taken, after=False) \
+                    and not _KIN_BEFORE.search(text, max(0, start - 80), start):
                 blocked[key] = tokens[at - 1].start if at > 0 else start
         return blocked
 
@@ -1144,19 +1152,25 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
 _THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 _NASAB_GAP = re.compile(r"[ \u00a0](?:bin|ibn|ben)[ \u00a0]")
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
-_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+# Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
 
 
-def _in_title_case_line(text: str, pos: int) -> bool:
-    """A headline in title case ("Dbeibeh Unveils a Bigger Cabinet"): a line with no sentence
-    break whose words of four letters or more are nearly all capitalized."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    if ". " in line or len(line) > 200:
-        return False
-    words = _LONG_WORD.findall(line)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+def starts_sentence(text: str, pos: int) -> bool:
+    """Does a sentence start at ``pos``? A lower-case canonical ("al-Hayya") is capitalized
+    there, as English and French write it."""
+    return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None
+
+
+# A relative named as such, up to the short form: "his father, Muhammad bin Ali Al-", "killed
+# his son Humam al-", "son père, Idriss" (the name's parts, then the short form's position).
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?i:his|her|their|whose|the|a|eldest|elder|younger|youngest|late)[ \u00a0]+"
+    r"(?:father|son|brother|sister|daughter|nephew|niece|cousin|uncle|wife|widow|mother"
+    r"|grandfather|grandson)"
+    r"|\b(?i:son|sa|leur|le|la|du|de)[ \u00a0]+(?:père|fils|frère|sœur|fille|neveu|nièce"
+    r"|cousin|cousine|oncle|épouse|veuve|mère|grand-père|petit-fils))"
+    r",?[ \u00a0]+(?:(?:[A-Z\u00c0-\u00de][^\s,.;:]*|bin|ibn|ben|al|el)[ \u00a0\-]+){0,5}$")
 
 
 def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:
