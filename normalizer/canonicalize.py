@@ -550,22 +550,16 @@ class Canonicalizer:
                 first_seen.setdefault(m.spec.entry, m.end)
         if not first_seen and not deferred:
             return chosen
+        short_specs = [spec for entry in first_seen for spec in compiled.partials.get(entry, ())]
+        short_specs += self._own_spellings(text, chosen, compiled)
+        short_specs += [m.spec for m in deferred]
         by_key: dict[str, list[FormSpec]] = {}
-        for entry in first_seen:
-            for spec in compiled.partials.get(entry, ()):
-                by_key.setdefault(spec.keys[-1], []).append(spec)
-        for spec in self._own_spellings(text, chosen, compiled):
+        for spec in short_specs:  # filed under the key of the word a mention ends with
             by_key.setdefault(spec.keys[-1], []).append(spec)
-        for m in deferred:
-            by_key.setdefault(m.spec.keys[-1], []).append(m.spec)
-        for specs in list(by_key.values()):
-            for spec in specs:
-                if len(spec.keys) == 2 and spec.folded[0] in SERVANT_OF:
-                    by_key.setdefault("".join(spec.keys), []).append(spec)  # "Abdulsalam"
-        for specs in list(by_key.values()):
-            for spec in specs:
-                if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
-                    by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
+            if len(spec.keys) == 2 and spec.folded[0] in SERVANT_OF:
+                by_key.setdefault("".join(spec.keys), []).append(spec)  # "Abdulsalam"
+            if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
+                by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
         for specs in by_key.values():
             specs.sort(key=lambda spec: -len(spec.keys))  # "Ibrahim Taha" before "Taha"
         taken = _Occupied(chosen)
