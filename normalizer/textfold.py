@@ -67,46 +67,35 @@ def is_name_gap(text: str, start: int, end: int) -> bool:
     return NAME_GAP_RE.fullmatch(text, start, end) is not None
 
 
-class _SearchFold(dict):
-    """A ``str.translate`` table that folds one character to exactly one character."""
-
-    def __missing__(self, code: int) -> int:
-        ch = chr(code)
-        if ch in DASHES:
-            out = "-"
-        elif ch in APOSTROPHES:
-            out = "'"
-        elif ch.isspace():
-            out = " "
-        else:
-            folded = fold_token(ch)
-            out = folded[0] if folded else ch
-        self[code] = ord(out)
-        return self[code]
-
-
-_SEARCH_FOLD = _SearchFold()
-# The usual typographic punctuation, folded with str.replace before any slower path: as the
-# table folds them, and double quotes to '"' (neither letters nor name separators either way).
-_COMMON_PUNCTUATION = [(ch, chr(_SEARCH_FOLD[ord(ch)])) for ch in "\u2019\u2018\u2013\u2014\u00a0"]
 _QUOTES = "\u201c\u201d\u00ab\u00bb"
-_COMMON_PUNCTUATION += [(ch, '"') for ch in _QUOTES]
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_one(ch: str) -> str:
+    """One lower-case character as one character: dashes, apostrophes and spaces as "-", "'"
+    and " ", anything else the first character of its ``fold_token``."""
+    if ch in DASHES:
+        return "-"
+    if ch in APOSTROPHES:
+        return "'"
+    if ch.isspace():
+        return " "
+    folded = fold_token(ch)
+    return folded[0] if folded else ch
 
 
 def fold_char(ch: str) -> str:
     """What ``fold_for_search`` makes of one character, wherever it stands: ASCII lower-cased,
-    typographic double quotes as '"', anything else lower-cased and folded (``_SearchFold``)."""
+    typographic double quotes as '"', anything else lower-cased and folded (``_fold_one``)."""
     if ch.isascii():
         return ch.lower()
     if ch in _QUOTES:
         return '"'
     low = ch.lower()
-    return chr(_SEARCH_FOLD[ord(low if len(low) == 1 else ch)])
+    return _fold_one(low if len(low) == 1 else ch)
 
 
 class _CharFold(dict):
-    """``fold_char`` as a ``str.translate`` table."""
+    """``fold_char`` as a ``str.translate`` table, filled as characters are met."""
 
     def __missing__(self, code: int) -> str:
         self[code] = fold_char(chr(code))
@@ -114,6 +103,9 @@ class _CharFold(dict):
 
 
 _CHAR_FOLD = _CharFold()
+# The usual typographic punctuation, folded with str.replace before any slower path.
+_COMMON_PUNCTUATION = [(ch, fold_char(ch)) for ch in "\u2019\u2018\u2013\u2014\u00a0" + _QUOTES]
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _FOLD_TABLE_SIZE = 0x2070  # Latin, Greek, Cyrillic, Arabic ... and general punctuation
 
 
@@ -176,5 +168,5 @@ def python_fold_for_search(text: str) -> str:
             lowered = lowered.replace(typographic, plain)
     if lowered.isascii():
         return lowered
-    return _NON_ASCII_RUN.sub(lambda m: m.group().translate(_SEARCH_FOLD), lowered)
+    return _NON_ASCII_RUN.sub(lambda m: m.group().translate(_CHAR_FOLD), lowered)
 
