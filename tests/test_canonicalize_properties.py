@@ -126,4 +126,7 @@ def test_search_fold_is_per_character_and_the_c_fold_agrees(text: str) -> None:
     assert textfold.fold_for_search(text) == expected
     if textfold._c_search_fold is not None:
         c_result = textfold._c_search_fold(text, textfold._fold_table())
-        assert c_result in (None, expected)
+        if all(ord(ch) < textfold._FOLD_TABLE_SIZE for ch in text):
+            assert c_result == expected
+        else:
+            assert c_result is None  # beyond its table the C fold hands over to Python
