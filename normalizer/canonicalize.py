@@ -45,6 +45,7 @@ from normalizer.matcher import (
     joined,
     loose,
     masked,
+    part_keys,
 )
 from normalizer.romanize import (
     ARTICLES,
@@ -67,8 +68,8 @@ from normalizer.textfold import (
     tokenize,
 )
 
-RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "short": 4,
-                 "acronym": 5}
+RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated": 3,
+                 "short": 4, "acronym": 5}
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
@@ -202,6 +203,8 @@ class Canonicalizer:
                 candidates += self._split_listed(text, compiled, window, capitals)
             listed_ends = {c.end for c in candidates if not c.spec.short}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
+            if compiled.translated:
+                candidates += self._translated(text, compiled)
         if any(c.spec.kind == "dropped" for c in candidates):
             candidates = [c for c in candidates if c.spec.kind != "dropped"
                           or not self._inside_other_name(text, window, c)]
@@ -434,6 +437,17 @@ class Canonicalizer:
                                            else self.glossary.entries[spec.entry].canonical),
                                    "generated"))
         return found
+
+    def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
+        """Names of organisations, places and events in translation ("Ligue arabe")."""
+        out = []
+        for found in compiled.translated.find(text):  # type: ignore[union-attr]
+            parts = tokenize(text, found.start, found.end)
+            spec = FormSpec(found.entry, text[found.start:found.end],
+                            tuple(p.folded for p in parts), part_keys(parts),
+                            self.glossary.entries[found.entry].canonical, "translated", False)
+            out.append(Match(found.start, found.end, spec, "translated"))
+        return out
 
     def _ends_a_name(self, compiled: CompiledGlossary, surface: str) -> bool:
         """Could this capitalized word be the last part of an unlisted romanization?"""

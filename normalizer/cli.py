@@ -36,7 +36,8 @@ TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field wit
 FormatOpt = Annotated[str, typer.Option("--format", help="Input format: auto (by suffix), "
                       "text, markdown or jsonl.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the input (ISO 639-1) "
-                    "so per-language glossary spellings apply.")]
+                    "for per-language glossary spellings. Default: a JSONL record's lang "
+                    "field, else detected.")]
 
 
 def _version(value: bool) -> None:

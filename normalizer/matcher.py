@@ -21,6 +21,7 @@ from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
 from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
 from normalizer.textfold import Token, tokenize
+from normalizer.translated_names import TranslatedNames, load_lexicon
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
@@ -158,6 +159,11 @@ class CompiledGlossary:
         del by_search  # before the automaton is built: that is the peak of memory
         self.automaton = ahocorasick_rs.AhoCorasick(patterns, store_patterns=False) \
             if patterns else None
+        lexicon = load_lexicon(lang) if lang else None
+        # names of organisations, places and events in this language's words ("Ligue arabe")
+        self.translated = TranslatedNames(
+            self.entries, lexicon,
+            [is_person_like(e, tokenize(e.canonical)) for e in self.entries]) if lexicon else None
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from normalizer.canonicalize import Canonicalizer
 from normalizer.cli import BadDocuments
+from normalizer.doclang import DocumentLanguage
 from normalizer.errors import UsageError
 from normalizer.glossary import load_glossaries
 from normalizer.outputs import OutputSink, group_by_file
@@ -35,12 +36,13 @@ def run_canonicalize(paths: list[str], glossary_paths: list[str], lang: str | No
                                   short_forms=not listed_only)
     sink = plan_output(paths, output)
     items = expand_inputs(paths)
+    language = DocumentLanguage(lang)
     bad = BadDocuments()
     change_lines: list[str] = []
     for relative, docs in group_by_file(read_documents(items, fmt, text_field)):
         good = list(bad.readable(docs))
         for doc in good:
-            canonicalizer.canonicalize_document(doc, lang)
+            canonicalizer.canonicalize_document(doc, language(doc))
             change_lines += [json.dumps({"id": doc.id, "source": doc.location, **c.to_dict()},
                                         ensure_ascii=False) + "\n" for c in doc.changes]
         if good:

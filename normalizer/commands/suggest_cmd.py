@@ -7,6 +7,7 @@ import io
 import sys
 
 from normalizer.cli import BadDocuments
+from normalizer.doclang import DocumentLanguage
 from normalizer.errors import UsageError
 
 
@@ -23,11 +24,10 @@ def run_suggest(paths: list[str], glossary_paths: list[str], output: str | None,
         raise UsageError("-o would overwrite the glossary: suggest never changes it; choose "
                          "another file")
     suggester = Suggester(load_glossaries(glossary_paths))
+    language = DocumentLanguage(lang)
     bad = BadDocuments()
     for doc in bad.readable(read_documents(expand_inputs(paths), fmt, text_field)):
-        fields = doc.metadata.get("fields", {})
-        doc_lang = lang or doc.language or fields.get("lang") or fields.get("language")
-        suggester.add(doc.text, doc_lang if isinstance(doc_lang, str) else None)
+        suggester.add(doc.text, language(doc))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)

@@ -1,0 +1,246 @@
+"""Names of organisations, places and events written in French words (rule ``translated``).
+
+Contract: French news translates the names that English writes in English words: "Ligue
+arabe" is the Arab League, "Conseil suprême de la sécurité nationale" the Supreme National
+Security Council, "force Qods" the Quds Force. No spelling rule relates them, so a glossary
+would have to list every French form. Instead, a span of a French text matches an entry when
+its content words, translated by a word lexicon (``normalizer/data/lexicon-<lang>.tsv``), are
+exactly the content words of the entry's English canonical, in any order:
+- every content word of the span is used once and every word of the canonical is covered:
+  "Jihad islamique" is not "Palestinian Islamic Jihad" (a word is missing);
+- words the lexicon does not know are names, compared by romanization key ("Qods" = Quds);
+- at least two content words, and at least one of them translated by the lexicon (a span of
+  names alone is the other rules' business);
+- only entries that are not persons (a person's name is not translated);
+- a span without a capital letter may only be an event or operation ("promesse honnête"):
+  French capitalizes the first word of an organisation's name;
+- the span's parts are separated by spaces, hyphens or apostrophes (a name gap), and it
+  starts and ends on a content word (or the article of one: "Al-Aqsa").
+Only languages with a lexicon take part; today that is French.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from normalizer.errors import NormalizerError
+from normalizer.glossary import Entry
+from normalizer.romanize import surface_key
+from normalizer.textfold import Token, fold_token, is_name_gap, tokenize
+
+LEXICON_DIR = Path(__file__).with_name("data")
+# Function words left out on both sides ("Organisation de la Coopération islamique").
+ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al el s".split())
+FRENCH_FUNCTION_WORDS = frozenset(
+    "de du des d la le les l et pour sur par en au aux un une avec al el".split())
+MAX_WORDS = 8  # content words of the longest name looked for
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """French lemma -> English words; ``capitalized`` lemmas count only when written so."""
+
+    words: dict[str, tuple[str, ...]]
+    capitalized: frozenset[str]
+
+    def translations(self, token: Token) -> tuple[str, ...]:
+        """English words (singular) for a French token, trying its plural and feminine forms."""
+        for lemma in _lemmas(token.folded):
+            found = self.words.get(lemma)
+            if found is not None:
+                if lemma in self.capitalized and not token.text[:1].isupper():
+                    return ()
+                return found
+        return ()
+
+
+def _lemmas(word: str) -> Iterator[str]:
+    """The word, then its likely masculine singular forms (nationaux, nationales, libyenne)."""
+    yield word
+    stems = [word]
+    if word.endswith("aux"):
+        stems.append(word[:-3] + "al")
+    if word[-1:] in ("s", "x") and len(word) > 3:
+        stems.append(word[:-1])
+    for stem in stems[1:]:
+        yield stem
+    for stem in stems:
+        if stem.endswith("enne") or stem.endswith("elle"):
+            yield stem[:-2]
+        elif stem.endswith("ive"):
+            yield stem[:-2] + "f"
+        if stem.endswith("e") and len(stem) > 3:
+            yield stem[:-1]
+
+
+def english_word(folded: str) -> str:
+    """An English word in the singular, as the lexicon and canonicals are compared."""
+    if len(folded) > 4 and folded.endswith("ies"):
+        return folded[:-3] + "y"
+    if len(folded) > 3 and folded.endswith("s") and not folded.endswith(("ss", "us", "is")):
+        return folded[:-1]
+    return folded
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon | None:
+    """The shipped lexicon for ``lang``, or None when there is none."""
+    path = LEXICON_DIR / f"lexicon-{lang}.tsv"
+    if not path.is_file():
+        return None
+    return parse_lexicon(path.read_text(encoding="utf-8"), str(path))
+
+
+def parse_lexicon(text: str, source: str) -> Lexicon:
+    """Validated on load: a bad line names the file and line."""
+    words: dict[str, tuple[str, ...]] = {}
+    capitalized: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
+            raise NormalizerError("expected 'french<TAB>english[|english...]'",
+                                  path=source, line=number)
+        lemma = fold_token(cells[0].strip())
+        if lemma in words:
+            raise NormalizerError(f"'{cells[0].strip()}' is listed twice", path=source,
+                                  line=number)
+        english = tuple(dict.fromkeys(english_word(fold_token(w.strip()))
+                                      for w in cells[1].split("|") if w.strip()))
+        words[lemma] = english
+        if cells[0].strip()[:1].isupper():
+            capitalized.add(lemma)
+    return Lexicon(words, frozenset(capitalized))
+
+
+@dataclass(frozen=True)
+class TranslatedMatch:
+    start: int
+    end: int
+    entry: int
+
+
+class TranslatedNames:
+    """The entries of one glossary that a lexicon can recognise in translation."""
+
+    def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool]):
+        self.lexicon = lexicon
+        vocabulary = {w for words in lexicon.words.values() for w in words}
+        self._vocabulary = vocabulary
+        # word of a canonical -> the entries whose canonical has it, by number of words
+        self._by_word: dict[tuple[str, int], list[int]] = {}
+        self._bags: dict[int, Counter[str]] = {}
+        self._words: set[str] = set()
+        for index, entry in enumerate(entries):
+            if person[index]:
+                continue
+            words = self._canonical_words(entry.canonical)
+            if len(words) < 2 or len(words) > MAX_WORDS or not any(
+                    w in vocabulary for w in words):
+                continue
+            self._bags[index] = Counter(words)
+            self._words.update(words)
+            for word in set(words):
+                self._by_word.setdefault((word, len(words)), []).append(index)
+        self._events = frozenset(i for i in self._bags
+                                 if entries[i].type in ("event", "operation"))
+
+    def __bool__(self) -> bool:
+        return bool(self._bags)
+
+    def _canonical_words(self, canonical: str) -> list[str]:
+        words = []
+        for token in tokenize(canonical):
+            if token.folded in ENGLISH_FUNCTION_WORDS:
+                continue
+            word = english_word(token.folded)
+            words.append(word if word in self._vocabulary else "~" + surface_key(
+                token.text, token.folded))
+        return words
+
+    def _options(self, token: Token) -> tuple[frozenset[str], bool]:
+        """What a text token can stand for, and whether the lexicon translated it."""
+        translated = frozenset(w for w in self.lexicon.translations(token) if w in self._words)
+        key = "~" + surface_key(token.text, token.folded)
+        if key in self._words:
+            return translated | {key}, bool(translated)
+        return translated, bool(translated)
+
+    def find(self, text: str) -> list[TranslatedMatch]:
+        """Every span of ``text`` that names an entry in translation (may overlap)."""
+        if not self._bags:
+            return []
+        tokens = tokenize(text)
+        found: list[TranslatedMatch] = []
+        options: list[tuple[frozenset[str], bool] | None] = [
+            None if t.folded in FRENCH_FUNCTION_WORDS else self._options(t) for t in tokens]
+        for i, first in enumerate(options):
+            if not first or not first[0]:
+                continue
+            chosen: list[int] = []  # content tokens of the span so far
+            j = i
+            while j < len(tokens) and len(chosen) < MAX_WORDS:
+                if j > i and not is_name_gap(text, tokens[j - 1].end, tokens[j].start):
+                    break
+                current = options[j]
+                if current is not None:
+                    if not current[0]:
+                        break
+                    chosen.append(j)
+                    if len(chosen) >= 2:
+                        found += self._matches(text, tokens, options, i, chosen)
+                j += 1
+        return found
+
+    def _matches(self, text: str, tokens: list[Token],
+                 options: list[tuple[frozenset[str], bool] | None], i: int,
+                 chosen: list[int]) -> list[TranslatedMatch]:
+        spans = [options[k] for k in chosen]
+        if not any(translated for _, translated in spans):  # type: ignore[misc]
+            return []
+        candidates = {e for word in spans[0][0]  # type: ignore[index]
+                      for e in self._by_word.get((word, len(chosen)), ())}
+        capital = any(tokens[k].text[:1].isupper() for k in chosen)
+        start = _with_article(text, tokens, i)
+        out = []
+        for entry in candidates:
+            if not capital and entry not in self._events:
+                continue
+            if _assign([s[0] for s in spans], self._bags[entry]):  # type: ignore[index]
+                out.append(TranslatedMatch(start, tokens[chosen[-1]].end, entry))
+        return out
+
+
+def _with_article(text: str, tokens: list[Token], i: int) -> int:
+    """Start of the span, with an article joined to its first word ("Al-Aqsa")."""
+    if i and tokens[i - 1].folded in ("al", "el") and tokens[i - 1].end < tokens[i].start \
+            and text[tokens[i - 1].end] in "-\u2010\u2011'\u2019" \
+            and tokens[i - 1].end + 1 == tokens[i].start:
+        return tokens[i - 1].start
+    return tokens[i].start
+
+
+def _assign(options: list[frozenset[str]], bag: Counter[str]) -> bool:
+    """Can every token stand for one word of ``bag``, using each word exactly once?"""
+    if len(options) != sum(bag.values()):
+        return False
+    left = Counter(bag)
+
+    def place(k: int) -> bool:
+        if k == len(options):
+            return True
+        for word in options[k]:
+            if left[word]:
+                left[word] -= 1
+                if place(k + 1):
+                    return True
+                left[word] += 1
+        return False
+
+    return place(0)

@@ -1,0 +1,113 @@
+"""Names of organisations, places and events written in French words (rule ``translated``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizer.canonicalize import Canonicalizer
+from normalizer.errors import NormalizerError
+from normalizer.glossary import Entry, Glossary, Variant
+from normalizer.translated_names import english_word, load_lexicon, parse_lexicon
+
+ENTRIES = [
+    Entry("arab-league", "Arab League", "org"),
+    Entry("snsc", "Supreme National Security Council", "org"),
+    Entry("quds-force", "Quds Force", "org"),
+    Entry("true-promise", "True Promise", "operation"),
+    Entry("pij", "Palestinian Islamic Jihad", "org"),
+    Entry("irgc", "Islamic Revolutionary Guard Corps", "org"),
+    Entry("al-aqsa-flood", "Al-Aqsa Flood", "operation"),
+    Entry("badr", "Badr Organization", "org"),
+    Entry("swords-of-iron", "Swords of Iron", "operation"),
+    Entry("lna", "Libyan National Army", "org"),
+    Entry("east-jerusalem", "East Jerusalem", "place"),
+    Entry("united-states", "United States", "place"),
+    Entry("islamic-state", "Islamic State", "org"),
+    Entry("national-guard", "Guard National", "person"),
+]
+CANON = Canonicalizer(Glossary.build(ENTRIES))
+
+
+def french(text: str) -> tuple[str, list[tuple[str, str, str]]]:
+    out, changes = CANON.canonicalize(text, "fr")
+    return out, [(c.original, c.canonical, c.rule) for c in changes]
+
+
+@pytest.mark.parametrize(("text", "original", "canonical"), [
+    ("La Ligue arabe s'est réunie.", "Ligue arabe", "Arab League"),
+    ("le Conseil suprême de la sécurité nationale a dit", "Conseil suprême de la sécurité "
+     "nationale", "Supreme National Security Council"),
+    ("la force Qods", "force Qods", "Quds Force"),  # a name by its romanization
+    ("l'opération promesse honnête", "promesse honnête", "True Promise"),
+    ("le Jihad islamique palestinien", "Jihad islamique palestinien",
+     "Palestinian Islamic Jihad"),
+    ("le Corps des gardiens de la révolution islamique", "Corps des gardiens de la "
+     "révolution islamique", "Islamic Revolutionary Guard Corps"),
+    ("le Déluge d'Al-Aqsa", "Déluge d'Al-Aqsa", "Al-Aqsa Flood"),
+    ("l'Organisation Badr", "Organisation Badr", "Badr Organization"),
+    ("Glaive de fer", "Glaive de fer", "Swords of Iron"),
+    ("l'Armée nationale libyenne", "Armée nationale libyenne", "Libyan National Army"),
+    ("à Jérusalem-Est", "Jérusalem-Est", "East Jerusalem"),
+    ("les États-Unis", "États-Unis", "United States"),
+    ("l'État islamique", "État islamique", "Islamic State"),
+])
+def test_a_french_name_is_the_entry_whose_english_words_it_translates(
+        text: str, original: str, canonical: str) -> None:
+    out, changes = french(text)
+    assert changes == [(original, canonical, "translated")]
+    assert out == text.replace(original, canonical)
+
+
+@pytest.mark.parametrize("text", [
+    "le Jihad islamique a revendiqué",  # a word of the canonical is missing: not the entry
+    "Jérusalem est une ville sainte",  # "Est" counts only as the capitalized direction
+    "la ligue arabe de football",  # an organisation's name starts with a capital in French
+    "la Ligue, arabe et fière",  # a comma is not a gap inside a name
+    "la garde nationale",  # persons are never translated
+])
+def test_what_is_not_a_translated_name(text: str) -> None:
+    assert french(text) == (text, [])
+
+
+def test_only_text_of_the_lexicons_language_is_read_so() -> None:
+    assert CANON.canonicalize("Ligue arabe", "en") == ("Ligue arabe", [])
+    assert CANON.canonicalize("Ligue arabe", None) == ("Ligue arabe", [])
+
+
+def test_a_listed_spelling_wins_over_a_translation_of_the_same_span() -> None:
+    glossary = Glossary.build([Entry("arab-league", "Arab League", "org"),
+                               Entry("other", "League of Arabs", "org",
+                                     (Variant("Ligue arabe", frozenset({"fr"})),))])
+    out, changes = Canonicalizer(glossary).canonicalize("la Ligue arabe", "fr")
+    assert out == "la League of Arabs" and changes[0].rule == "exact"
+
+
+def test_translated_output_is_a_fixed_point() -> None:
+    text = "La Ligue arabe et la force Qods. Le Déluge d'Al-Aqsa, puis Glaive de fer."
+    once, _ = french(text)
+    assert french(once) == (once, [])
+
+
+def test_unlisted_variants_off_means_no_translations() -> None:
+    listed_only = Canonicalizer(Glossary.build(ENTRIES), generate=False, short_forms=False)
+    assert listed_only.canonicalize("La Ligue arabe", "fr") == ("La Ligue arabe", [])
+
+
+def test_the_shipped_lexicon_loads_and_reads_plurals_and_feminines() -> None:
+    lexicon = load_lexicon("fr")
+    assert lexicon is not None and load_lexicon("xx") is None
+    assert lexicon.words["conseil"] == ("council",)
+    assert english_word("forces") == "force" and english_word("countries") == "country"
+    assert english_word("corps") == english_word("corp")
+
+
+@pytest.mark.parametrize(("text", "line", "reason"), [
+    ("# comment\nconseil\n", 2, "expected 'french<TAB>english"),
+    ("conseil\tcouncil\nConseil\tboard\n", 2, "listed twice"),
+    ("conseil\t \n", 1, "expected"),
+])
+def test_a_bad_lexicon_line_is_named(text: str, line: int, reason: str) -> None:
+    with pytest.raises(NormalizerError) as error:
+        parse_lexicon(text, "lexicon-xx.tsv")
+    assert error.value.line == line and reason in error.value.message
+    assert error.value.location_message().startswith(f"lexicon-xx.tsv:{line}: ")
