@@ -34,6 +34,7 @@ from normalizer.commonwords import is_common_capitalized
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
+from normalizer.glossary.known import with_known_aliases
 from normalizer.matcher import (
     NASAB,
     PARTICLES,
@@ -70,10 +71,12 @@ from normalizer.textfold import (
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated": 3,
                  "short": 4, "acronym": 5}
+# A known alias (normalizer.glossary.known) is recorded as such, however it was found.
+_ALIAS_OF = frozenset({"exact", "folded", "generated"})
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
-_PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
+_PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
                            rf"da|du|van|von|der|ed|ud){_SEP})?")
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
 _JOINERS = frozenset(DASHES + APOSTROPHES)
@@ -99,8 +102,9 @@ class Canonicalizer:
     """Applies one glossary; compiled structures are built once per document language."""
 
     def __init__(self, glossary: Glossary, *, case_sensitive: bool = False,
-                 generate: bool = True, short_forms: bool = True):
-        self.glossary = glossary
+                 generate: bool = True, short_forms: bool = True, known_aliases: bool = True):
+        # the shipped known aliases ("Hemedti", "Abu Mazen") of the entities the glossary names
+        self.glossary = with_known_aliases(glossary) if known_aliases else glossary
         self.case_sensitive = case_sensitive
         self.generate = generate
         self.short_forms = short_forms
@@ -178,8 +182,9 @@ class Canonicalizer:
             pieces.append(text[cursor:m.start])
             pieces.append(target)
             out_start = m.start + shift
+            rule = "alias" if m.spec.alias and m.rule in _ALIAS_OF else m.rule
             changes.append(Change(m.start, m.end, out_start, out_start + len(target), original,
-                                  target, self.glossary.entries[m.spec.entry].id, m.rule))
+                                  target, self.glossary.entries[m.spec.entry].id, rule))
             shift += len(target) - (m.end - m.start)
             cursor = m.end
         pieces.append(text[cursor:])
@@ -205,8 +210,8 @@ class Canonicalizer:
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
             if compiled.translated:
                 candidates += self._translated(text, compiled)
-        if any(c.spec.kind == "dropped" for c in candidates):
-            candidates = [c for c in candidates if c.spec.kind != "dropped"
+        if any(_stands_alone(c) for c in candidates):
+            candidates = [c for c in candidates if not _stands_alone(c)
                           or not self._inside_other_name(text, window, c)]
         deferred = [c for c in candidates if c.spec.short]
         chosen = _select([c for c in candidates if not c.spec.short])
@@ -334,8 +339,8 @@ class Canonicalizer:
 
     @staticmethod
     def _inside_other_name(text: str, window: _DocTokens, m: Match) -> bool:
-        """A name with its middle names left out must stand alone: with a capitalized name
-        part next to it, it is part of some other, longer name."""
+        """A spelling that must stand alone (``_stands_alone``): with a capitalized name part
+        next to it, it is part of some other, longer name."""
         tokens, _keys, first = window.around(m.start)
         _tokens, _keys, last = window.around(m.end - 1)
         return first is None or last is None or _extends_name(text, tokens, first, last,
@@ -1024,7 +1029,7 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
     """"Yahya al-Sinouar" ~ "Yahya Sinwar": an article present on one side only."""
     if not _gaps_ok(text, tokens, i, j):
         return False
-    have = tuple(keys[k] for k in range(i, j) if tokens[k].folded not in ARTICLES)
+    have = tuple(keys[k] for k in range(i, j) if keys[k] != "al")  # articles in context
     want = tuple(k for k, f in zip(spec.keys, spec.folded, strict=True) if f not in ARTICLES)
     if len(have) < 2 or len(have) == j - i and len(want) == len(spec.keys):
         return False  # no article anywhere: the plain alignment already decided
@@ -1186,6 +1191,12 @@ def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec)
     prev = tokens[i - 1]
     return (prev.folded in ("al", "el") and spec.folded[0] not in ARTICLES
             and is_name_gap(text, prev.end, tokens[i].start))
+
+
+def _stands_alone(m: Match) -> bool:
+    """Spellings that must not touch another capitalized name part: a name without its middle
+    names, and a one-word known alias (French "Riyad" is Riyadh, "Riyad Mansour" a person)."""
+    return m.spec.kind == "dropped" or (m.spec.alias and len(m.spec.folded) == 1)
 
 
 def _select(candidates: list[Match]) -> list[Match]:

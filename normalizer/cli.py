@@ -35,6 +35,9 @@ OutOpt = Annotated[str | None, typer.Option("-o", "--output", help="Output file 
 TextFieldOpt = Annotated[str, typer.Option("--text-field", help="JSONL field with the text.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="Input format: auto (by suffix), "
                       "text, markdown or jsonl.")]
+KnownAliasesOpt = Annotated[bool, typer.Option(
+    "--known-aliases/--no-known-aliases", help="Add the shipped known aliases (Hemedti, Abu "
+    "Mazen, Ligue arabe...) of the entities the glossary names.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the input (ISO 639-1) "
                     "for per-language glossary spellings. Default: a JSONL record's lang "
                     "field, else detected.")]
@@ -91,12 +94,13 @@ def canonicalize(
     listed_only: Annotated[bool, typer.Option("--listed-only", help="Only the glossary's own "
                            "spellings: no unlisted romanizations, short forms or acronyms "
                            "(several times faster with very large glossaries).")] = False,
+    known_aliases: KnownAliasesOpt = True,
 ) -> None:
     """Rewrite entity spellings to their canonical form, recording every change."""
     from normalizer.commands.canonicalize_cmd import run_canonicalize
 
     raise typer.Exit(run_canonicalize(paths, glossary, lang, output, changes, text_field, fmt,
-                                      listed_only=listed_only))
+                                      listed_only=listed_only, known_aliases=known_aliases))
 
 
 @app.command("run")
@@ -140,6 +144,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress "
                         "bar (default: only on a terminal, never in CI).")] = None,
+    known_aliases: KnownAliasesOpt = True,
 ) -> None:
     """Clean, detect, translate and canonicalize many documents, with records.jsonl."""
     from normalizer.commands.run_cmd import run as run_command
@@ -147,7 +152,7 @@ def run(
     raise typer.Exit(run_command(paths, glossary, output, to, engine, langs, lang, fmt,
                                  text_field, id_field, workers, resume, furniture, clean,
                                  detect, translate, canonicalize, records, batch_size, quiet,
-                                 progress))
+                                 progress, known_aliases))
 
 
 @app.command()
@@ -192,12 +197,13 @@ def translate(
                         "cache.")] = False,
     text_field: TextFieldOpt = "text",
     fmt: FormatOpt = "auto",
+    known_aliases: KnownAliasesOpt = True,
 ) -> None:
     """Translate documents offline (Argos or Apertium), glossary names kept canonical."""
     from normalizer.commands.translate_cmd import run_translate
 
     raise typer.Exit(run_translate(paths, to, source, engine, glossary, output, beam_size,
-                                   threads, no_cache, text_field, fmt))
+                                   threads, no_cache, text_field, fmt, known_aliases))
 
 
 @models_app.command("list")

@@ -25,7 +25,7 @@ from normalizer.translated_names import TranslatedNames, load_lexicon
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
-PARTICLES = frozenset("""al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
+PARTICLES = frozenset("""a al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
 von der la le ed ud uddin""".split())
 # Lower-case particles the pair index looks through, as the text-side lookup does.
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
@@ -65,6 +65,7 @@ class FormSpec:
     kind: str
     after_full: bool
     short: bool = False
+    alias: bool = False  # a known alias added from the shipped list, not the user's spelling
 
     def anywhere(self) -> FormSpec:
         """The same spelling, usable without a prior full mention."""
@@ -192,6 +193,8 @@ class CompiledGlossary:
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
             spec = self._spec(index, variant.text, parts, target, "listed",
                               variant.after_full or short)
+            if variant.alias:
+                spec = replace(spec, alias=True)
             anchors.setdefault(variant.text, []).append(spec)
             if entry.generate and not spec.short and (
                     _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):

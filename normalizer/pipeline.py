@@ -55,6 +55,7 @@ class PipelineConfig:
     furniture: str | None = None
     batch_size: int = 16
     threads: int | None = None  # translation engine threads (None: the engine's default)
+    known_aliases: bool = True  # add the shipped known aliases (normalizer.glossary.known)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -94,15 +95,18 @@ class Pipeline:
     def _setup(self, glossary: Any) -> None:
         from normalizer.canonicalize import Canonicalizer
         from normalizer.clean import Cleaner
+        from normalizer.glossary.known import with_known_aliases
 
         cfg = self.config
         if glossary is None and cfg.glossaries:
             from normalizer.glossary import load_glossaries
 
             glossary = load_glossaries(cfg.glossaries)
+        if glossary is not None and cfg.known_aliases:
+            glossary = with_known_aliases(glossary)  # protected, canonicalized and signed alike
         self.glossary = glossary
         self.cleaner = Cleaner(furniture_file=cfg.furniture) if cfg.clean else None
-        self.canonicalizer = (Canonicalizer(glossary)
+        self.canonicalizer = (Canonicalizer(glossary, known_aliases=False)
                               if cfg.canonicalize and glossary is not None else None)
         self._detector: Any = None
         self._translator: Any = None

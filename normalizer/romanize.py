@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from normalizer.textfold import APOSTROPHES, fold_token
 
-ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath",
+ARTICLES = frozenset({"a", "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ath",
                       "adh", "ed", "es", "et", "ez", "en", "er", "ud", "ut", "ur", "us"})
 # Articles that are also common words: only articles when hyphen-attached to the next token.
 STANDALONE_ARTICLES = frozenset({"al", "el"})

@@ -28,7 +28,8 @@ def run(paths: list[str], glossaries: list[str] | None, output: str | None, targ
         engine: str, langs: str | None, lang: str | None, fmt: str, text_field: str,
         id_field: str | None, workers: int | None, resume: bool, furniture: str | None,
         clean: bool, detect: bool, translate: bool, canonicalize: bool,
-        records: str | None, batch_size: int, quiet: bool, progress: bool | None) -> int:
+        records: str | None, batch_size: int, quiet: bool, progress: bool | None,
+        known_aliases: bool = True) -> int:
     from normalizer.batch import RunOptions, run_batch
     from normalizer.pipeline import ENGINES, PipelineConfig
     from normalizer.summary import print_summary
@@ -48,7 +49,8 @@ def run(paths: list[str], glossaries: list[str] | None, output: str | None, targ
                             engine=engine, langs=parse_langs(langs),
                             lang=lang.lower() if lang else None, clean=clean, detect=detect,
                             translate=translate, canonicalize=canonicalize,
-                            furniture=furniture, batch_size=batch_size)
+                            furniture=furniture, batch_size=batch_size,
+                            known_aliases=known_aliases)
     options = RunOptions(inputs=tuple(paths), output=output, fmt=fmt, text_field=text_field,
                          id_field=id_field, workers=workers or os.cpu_count() or 1,
                          resume=resume, records=records, progress=progress)

@@ -27,13 +27,17 @@ def _detector():  # type: ignore[no-untyped-def]
 def run_translate(paths: list[str], to: str, source: str, engine: str,
                   glossary_paths: list[str] | None, output: str | None,
                   beam_size: int | None, threads: int | None, no_cache: bool,
-                  text_field: str, fmt: str) -> int:
+                  text_field: str, fmt: str, known_aliases: bool = True) -> int:
     from normalizer.canonicalize import Canonicalizer
     from normalizer.glossary import load_glossaries
+    from normalizer.glossary.known import with_known_aliases
     from normalizer.translate import Translator
 
     glossary = load_glossaries(glossary_paths) if glossary_paths else None
-    canonicalizer = Canonicalizer(glossary) if glossary is not None else None
+    if glossary is not None and known_aliases:
+        glossary = with_known_aliases(glossary)  # protected and canonicalized alike
+    canonicalizer = Canonicalizer(glossary, known_aliases=False) if glossary is not None \
+        else None
     sink = plan_output(paths, output)
     detector = _detector() if source == "auto" else None
     bad = BadDocuments()

@@ -27,7 +27,8 @@ class Variant:
 
     ``langs`` is ``None`` for any language, else the ISO 639-1 codes it applies to.
     ``after_full`` marks spellings that are only trusted once the entry was named in full
-    earlier in the same document (e.g. a bare family name).
+    earlier in the same document (e.g. a bare family name). ``alias`` marks a name added from
+    the shipped list of known aliases (``normalizer.glossary.known``), not by the user.
     """
 
     text: str
@@ -35,6 +36,7 @@ class Variant:
     after_full: bool = False
     source: str = ""
     line: int | None = None
+    alias: bool = False
 
     def applies_to(self, lang: str | None) -> bool:
         return self.langs is None or (lang is not None and lang in self.langs)

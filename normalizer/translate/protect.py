@@ -52,7 +52,8 @@ class Protector:
 
     def __init__(self, glossary: Glossary):
         self.glossary = glossary
-        self.canonicalizer = Canonicalizer(glossary)
+        # the caller decides about known aliases (the pipeline adds them to the glossary)
+        self.canonicalizer = Canonicalizer(glossary, known_aliases=False)
 
     def plan(self, text: str, lang: str | None) -> list[Match]:
         """Mentions to protect in a whole document (so short forms see their full mention)."""
