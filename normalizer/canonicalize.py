@@ -220,7 +220,20 @@ class Canonicalizer:
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
             chosen = self._acronyms(text, capitals, chosen)
-        return chosen
+        return [self._with_loose_article(text, m) for m in chosen
+                if not _not_a_mention(text, compiled, m)]
+
+    def _with_loose_article(self, text: str, m: Match) -> Match:
+        """"Al shebab" for Al-Shabaab: an article written apart before a spelling without one
+        belongs to the name when the canonical starts with an article."""
+        if m.spec.kind == "keep" or m.spec.folded[0] in ARTICLES or m.start < 3:
+            return m
+        found = _LOOSE_ARTICLE.search(text, max(0, m.start - 4), m.start)
+        if found is None or fold_token(
+                self.glossary.entries[m.spec.entry].canonical.split("-")[0].split()[0]) \
+                not in ("al", "el"):
+            return m
+        return replace(m, start=found.start())
 
     # -- listed spellings (Aho-Corasick anchors) ---------------------------------------------
     def _listed(self, text: str, compiled: CompiledGlossary) -> list[Match]:
@@ -1088,14 +1101,17 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
     k = first
     while k > 0 and is_name_gap(text, tokens[k - 1].end, tokens[k].start):
         prev = tokens[k - 1]
-        if prev.folded in ARTICLES:
-            k -= 1
+        if prev.folded in ARTICLES and article_in_context(
+                prev.folded, not text[prev.end:tokens[k].start].isspace()):
+            k -= 1  # "al-Sinouar", not the French "et" of "el-Sarraj et Manfi"
             continue
         if prev.folded in NASAB:
             return True  # "Mohammed bin Zayed": the father's name inside a longer name
         head = k - 1  # the start of the word the previous token ends ("Shia’a")
         while head > 0 and joined(text, tokens[head - 1], tokens[head]):
             head -= 1
+        while head < k - 1 and tokens[head].folded in ARTICLES:
+            head += 1  # "al-Ahmad" is capitalized where the name starts, after its article
         if (tokens[head].text[:1].isupper() and not is_common_capitalized(tokens[head].folded)
                 and not taken.covers(prev.start)):
             return True
@@ -1164,6 +1180,9 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
 
 _THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 _NASAB_GAP = re.compile(r"[ \u00a0](?:bin|ibn|ben)[ \u00a0]")
+_NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:bin|ibn|ben|bint)[ \u00a0]+$", re.IGNORECASE)
+_LOOSE_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[ \u00a0]$")
+_IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and web addresses
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
 # Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
@@ -1191,6 +1210,29 @@ def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec)
     prev = tokens[i - 1]
     return (prev.folded in ("al", "el") and spec.folded[0] not in ARTICLES
             and is_name_gap(text, prev.end, tokens[i].start))
+
+
+def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
+    """Spans that look like a name but are not one to rewrite:
+    - inside a handle, hashtag, e-mail or web address ("@ekrem_imamoglu"): identifiers;
+    - a short form written all in lower case ("imamoglu"): news capitalizes a name;
+    - a one-word person spelling after "bin"/"ben"/"ibn": the father's name inside someone
+      else's name ("Theyazin ben Haïtham" is not Haitham)."""
+    before, after = text[m.start - 1:m.start], text[m.end:m.end + 1]
+    if (before and not before.isspace()) or (after and not after.isspace()):
+        lo = m.start
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        hi = m.end
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if _IDENTIFIER.search(text, lo, hi):
+            return True
+    if m.rule == "short" and not any(c.isupper() for c in text[m.start:m.end]):
+        return True
+    return (m.spec.kind == "listed" and len(m.spec.folded) == 1
+            and m.spec.entry in compiled.partials
+            and _NASAB_BEFORE.search(text, max(0, m.start - 6), m.start) is not None)
 
 
 def _stands_alone(m: Match) -> bool:

@@ -21,7 +21,7 @@ from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
 from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
 from normalizer.textfold import Token, tokenize
-from normalizer.translated_names import TranslatedNames, load_lexicon
+from normalizer.translated_names import SAME_LANGUAGE, TranslatedNames, load_lexicon
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
@@ -164,7 +164,8 @@ class CompiledGlossary:
         # names of organisations, places and events in this language's words ("Ligue arabe")
         self.translated = TranslatedNames(
             self.entries, lexicon,
-            [is_person_like(e, tokenize(e.canonical)) for e in self.entries]) if lexicon else None
+            [is_person_like(e, tokenize(e.canonical)) for e in self.entries],
+            same_language=lang in SAME_LANGUAGE) if lexicon else None
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:
@@ -269,12 +270,14 @@ class CompiledGlossary:
             if joined(text, canon_parts[k - 1], canon_parts[k]) and \
                     canon_parts[k - 1].folded not in ARTICLES:
                 continue  # not the start of a word (or of an article-led word)
-            if canon_parts[k].folded in ARTICLES or canon_parts[k].folded in NASAB or \
-                    canon_parts[k - 1].folded in NASAB:
+            if canon_parts[k].folded in ARTICLES or canon_parts[k - 1].folded in NASAB or (
+                    canon_parts[k].folded in NASAB and not _family_ben(canon_parts, k)):
                 continue  # "Zayed" after "bin" is the father
             m = k + 1
             while m < len(canon_parts) and joined(text, canon_parts[m - 1], canon_parts[m]):
                 m += 1
+            if canon_parts[k].folded in NASAB:
+                m = len(canon_parts)  # "Ben Ali": the family name is both words
             if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
                 continue  # a given name in the middle ("Ibrahim") is nobody's short form
             if k >= 2 and canon_parts[k - 1].folded in SERVANT_OF:
@@ -287,7 +290,8 @@ class CompiledGlossary:
             specs.append(self._spec(index, text, canon_parts[k:m], target, "partial", True))
             specs += [self._spec(index, text, canon_parts[j:m], target, "partial", True)
                       for j in range(k + 1, m) if canon_parts[j].folded not in ARTICLES
-                      and canon_parts[j - 1].folded not in ARTICLES]  # "Abdollahian"
+                      and canon_parts[j - 1].folded not in ARTICLES
+                      and canon_parts[j - 1].folded not in NASAB]  # "Abdollahian", not "Gvir"
             if k >= 2 and canon_parts[k - 1].folded in ARTICLES:
                 with_article = entry.short or text[canon_parts[k - 1].start:]
                 specs.append(self._spec(index, text, canon_parts[k - 1:m], with_article,
@@ -422,6 +426,12 @@ def pair_key(previous: str, last: str, fuzzy: bool = False) -> str:
 def joined(text: str, left: Token, right: Token) -> bool:
     """The two parts belong to one word: a hyphen or apostrophe, no space, between them."""
     return not any(c.isspace() for c in text[left.end:right.start])
+
+
+def _family_ben(parts: list[Token], k: int) -> bool:
+    """A capitalized "Ben" before the last word starts a family name ("Itamar Ben-Gvir",
+    "Zine El Abidine Ben Ali"), not a father's name."""
+    return parts[k].text[:1].isupper() and k + 2 == len(parts)
 
 
 def _articles(parts: list[Token]) -> int:

@@ -16,7 +16,9 @@ exactly the content words of the entry's English canonical, in any order:
   French capitalizes the first word of an organisation's name;
 - the span's parts are separated by spaces, hyphens or apostrophes (a name gap), and it
   starts and ends on a content word (or the article of one: "Al-Aqsa").
-Only languages with a lexicon take part; today that is French.
+Only languages with a lexicon take part: French, and English itself, whose lexicon equates
+the variants inside English names ("Israeli Defense Forces" = Israel Defense Forces,
+"Defence" = Defense). An English name keeps its word order and every word is capitalized.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al e
 FRENCH_FUNCTION_WORDS = frozenset(
     "de du des d la le les l et pour sur par en au aux un une avec al el".split())
 MAX_WORDS = 8  # content words of the longest name looked for
+SAME_LANGUAGE = frozenset({"en"})  # lexicons of spelling variants, not translations
 
 
 @dataclass(frozen=True)
@@ -129,13 +132,16 @@ class TranslatedMatch:
 class TranslatedNames:
     """The entries of one glossary that a lexicon can recognise in translation."""
 
-    def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool]):
+    def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool],
+                 same_language: bool = False):
         self.lexicon = lexicon
+        self.same_language = same_language  # word order kept, every word capitalized
         vocabulary = {w for words in lexicon.words.values() for w in words}
         self._vocabulary = vocabulary
         # word of a canonical -> the entries whose canonical has it, by number of words
         self._by_word: dict[tuple[str, int], list[int]] = {}
         self._bags: dict[int, Counter[str]] = {}
+        self._sequences: dict[int, list[str]] = {}
         self._words: set[str] = set()
         for index, entry in enumerate(entries):
             if person[index]:
@@ -145,6 +151,7 @@ class TranslatedNames:
                     w in vocabulary for w in words):
                 continue
             self._bags[index] = Counter(words)
+            self._sequences[index] = words
             self._words.update(words)
             for word in set(words):
                 self._by_word.setdefault((word, len(words)), []).append(index)
@@ -160,6 +167,8 @@ class TranslatedNames:
             if token.folded in ENGLISH_FUNCTION_WORDS:
                 continue
             word = english_word(token.folded)
+            if self.same_language:  # "Syrian" and "Syria" are one word of an English name
+                word = next(iter(self.lexicon.translations(token)), word)
             words.append(word if word in self._vocabulary else "~" + surface_key(
                 token.text, token.folded))
         return words
@@ -167,10 +176,11 @@ class TranslatedNames:
     def _options(self, token: Token) -> tuple[frozenset[str], bool]:
         """What a text token can stand for, and whether the lexicon translated it."""
         translated = frozenset(w for w in self.lexicon.translations(token) if w in self._words)
-        key = "~" + surface_key(token.text, token.folded)
-        if key in self._words:
-            return translated | {key}, bool(translated)
-        return translated, bool(translated)
+        options = set(translated)
+        for word in (english_word(token.folded), "~" + surface_key(token.text, token.folded)):
+            if word in self._words:
+                options.add(word)  # already the canonical's word, or a name by its key
+        return frozenset(options), bool(translated)
 
     def find(self, text: str) -> list[TranslatedMatch]:
         """Every span of ``text`` that names an entry in translation (may overlap)."""
@@ -206,13 +216,20 @@ class TranslatedNames:
             return []
         candidates = {e for word in spans[0][0]  # type: ignore[index]
                       for e in self._by_word.get((word, len(chosen)), ())}
-        capital = any(tokens[k].text[:1].isupper() for k in chosen)
+        capitals = [tokens[k].text[:1].isupper() for k in chosen]
+        if self.same_language and not all(capitals):
+            return []
         start = _with_article(text, tokens, i)
         out = []
         for entry in candidates:
-            if not capital and entry not in self._events:
+            if not any(capitals) and entry not in self._events:
                 continue
-            if _assign([s[0] for s in spans], self._bags[entry]):  # type: ignore[index]
+            options = [s[0] for s in spans]  # type: ignore[index]
+            if self.same_language:
+                found = all(w in o for w, o in zip(self._sequences[entry], options, strict=True))
+            else:
+                found = _assign(options, self._bags[entry])
+            if found:
                 out.append(TranslatedMatch(start, tokens[chosen[-1]].end, entry))
         return out
 

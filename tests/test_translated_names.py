@@ -112,3 +112,23 @@ def test_a_bad_lexicon_line_is_named(text: str, line: int, reason: str) -> None:
         parse_lexicon(text, "lexicon-xx.tsv")
     assert error.value.line == line and reason in error.value.message
     assert error.value.location_message().startswith(f"lexicon-xx.tsv:{line}: ")
+
+
+ENGLISH = Canonicalizer(Glossary.build([
+    Entry("idf", "Israel Defense Forces", "org"),
+    Entry("sdf", "Syrian Democratic Forces", "org"),
+    Entry("pmf", "Popular Mobilization Forces", "org"),
+]), known_aliases=False)
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("the Israeli Defense Forces said", "the Israel Defense Forces said"),  # demonym
+    ("the Syria Democratic Forces", "the Syrian Democratic Forces"),  # country
+    ("Israel Defence Forces", "Israel Defense Forces"),  # British spelling
+    ("Popular Mobilisation Forces", "Popular Mobilization Forces"),
+    ("israeli defense forces said", "israeli defense forces said"),  # a description
+    ("the Defense Forces of Israel", "the Defense Forces of Israel"),  # English keeps order
+])
+def test_english_names_equate_demonyms_and_spellings_in_order(text: str,
+                                                               canonical: str) -> None:
+    assert ENGLISH.canonicalize(text, "en")[0] == canonical
