@@ -41,6 +41,7 @@ from normalizer.matcher import (
     SERVANT_OF,
     CompiledGlossary,
     FormSpec,
+    ayn_joined,
     boundaries,
     concat_align,
     joined,
@@ -341,9 +342,10 @@ class Canonicalizer:
         if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
                 tokens[i:j], spec.text):
             return None
-        if spec.text.endswith(".") and text[end:end + 1] == "." and not _SENTENCE_END.match(
-                text, end + 1):
+        if spec.text.endswith(".") and text[end:end + 1] == "." and "." in text[start:end] \
+                and not _SENTENCE_END.match(text, end + 1):
             end += 1  # "U.S." mid-sentence: its period is part of it; ending one, it stays
+            # (only where the text writes the periods: "US." is "US" and a period)
         if spec.kind == "keep":
             return Match(start, end, spec, "keep")
         if spec.kind == "dropped":
@@ -611,17 +613,22 @@ class Canonicalizer:
             tokens, keys, at = window.around(start)
             if at is None:
                 continue
+            last = at  # the word's last token: "Sa'ar" is two
+            while last + 1 < len(tokens) and ayn_joined(text, tokens[last], tokens[last + 1]):
+                last += 1
             for spec in specs:
-                i = at + 1 - len(spec.keys) if key != "".join(spec.keys) else at
+                i = last + 1 - len(spec.keys) if key != "".join(spec.keys) else at
                 if i < 0:
                     continue
-                if _align_tokens(text, tokens, i, keys, spec.keys) == at + 1 or (
-                        _gaps_ok(text, tokens, i, at + 1)
-                        and _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec)) or (
-                        spec.name_parts == 1 and keys[i:at] == list(spec.keys[:-1])
+                if _align_tokens(text, tokens, i, keys, spec.keys) == last + 1 or (
+                        last + 1 - i == len(spec.keys) and _gaps_ok(text, tokens, i, last + 1)
+                        and _fuzzy_parts(tokens[i:last + 1], keys[i:last + 1], spec)) or (
+                        last == at and spec.name_parts == 1
+                        and keys[i:at] == list(spec.keys[:-1])
                         and _vowel_variant(tokens[at], keys[at], spec)):
                     first = i - 1 if i and _bare_article_before(text, tokens, i, spec) else i
-                    candidates.append(Match(tokens[first].start, tokens[at].end, spec, "short"))
+                    candidates.append(Match(tokens[first].start, tokens[last].end, spec,
+                                            "short"))
                     break
         candidates = _select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
@@ -920,11 +927,11 @@ class _LazyKeys:
         value = self.values[k]
         if value is None:
             tokens, t = self.tokens, self.tokens[k]
-            if k and _ayn_joined(self.text, tokens[k - 1], t):
+            if k and ayn_joined(self.text, tokens[k - 1], t):
                 value = ""  # spelled by the key of the word it continues
-            elif k + 1 < len(tokens) and _ayn_joined(self.text, t, tokens[k + 1]):
+            elif k + 1 < len(tokens) and ayn_joined(self.text, t, tokens[k + 1]):
                 last = k + 1
-                while last + 1 < len(tokens) and _ayn_joined(self.text, tokens[last],
+                while last + 1 < len(tokens) and ayn_joined(self.text, tokens[last],
                                                              tokens[last + 1]):
                     last += 1
                 value = self.key_of(self.text[t.start:tokens[last].end])
@@ -1023,14 +1030,6 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
         j += 1  # the rest of a word its key already spells ("ani" of "Qa’ani")
     part_bounds = boundaries(parts)
     return j if bounds <= part_bounds or part_bounds <= bounds else None
-
-
-def _ayn_joined(text: str, left: Token, right: Token) -> bool:
-    """"Qa’ani", "Shia’a": one apostrophe between a capitalized part of 2+ letters and lower-case
-    letters (not a possessive "s") is inside a name, as Arabic ayn or hamza."""
-    return (right.start - left.end == 1 and text[left.end] in APOSTROPHES
-            and len(left.text) >= 2 and left.text[:1].isupper()
-            and right.text[:1].islower() and right.text != "s")
 
 
 def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:

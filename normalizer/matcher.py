@@ -20,7 +20,7 @@ import ahocorasick_rs
 from normalizer.glossary import Entry, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
 from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
-from normalizer.textfold import Token, tokenize
+from normalizer.textfold import APOSTROPHES, Token, fold_token, tokenize
 from normalizer.translated_names import SAME_LANGUAGE, TranslatedNames, load_lexicon
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
@@ -81,8 +81,18 @@ def part_keys(parts: list[Token], text: str | None = None) -> tuple[str, ...]:
     articles only where they are joined to the next part."""
     if text is None:
         return tuple(surface_key(p.text, p.folded) for p in parts)
-    return tuple(context_key(p.text, p.folded, k + 1 < len(parts) and not any(
-        c.isspace() for c in text[p.end:parts[k + 1].start])) for k, p in enumerate(parts))
+    keys = [context_key(p.text, p.folded, k + 1 < len(parts) and not any(
+        c.isspace() for c in text[p.end:parts[k + 1].start])) for k, p in enumerate(parts)]
+    for k in range(len(parts) - 1, 0, -1):
+        if ayn_joined(text, parts[k - 1], parts[k]):
+            # "Sa'ar" is one word (the apostrophe writes a consonant): its key on its last
+            # part, where a short form is looked up, as "Saar" is
+            first = k - 1
+            while first and ayn_joined(text, parts[first - 1], parts[first]):
+                first -= 1
+            word = text[parts[first].start:parts[k].end]
+            keys[first:k + 1] = [""] * (k - first) + [surface_key(word, fold_token(word))]
+    return tuple(keys)
 
 
 def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, int] | None:
@@ -110,11 +120,22 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, i
 
 
 def boundaries(parts: tuple[str, ...] | list[str]) -> set[int]:
+    """Where one part ends and the next starts (empty parts, the rest of a word, add none)."""
     out, pos = set(), 0
+    total = sum(map(len, parts))
     for p in parts[:-1]:
         pos += len(p)
-        out.add(pos)
+        if 0 < pos < total:
+            out.add(pos)
     return out
+
+
+def ayn_joined(text: str, left: Token, right: Token) -> bool:
+    """"Qa’ani", "Sa'ar": one apostrophe between a capitalized part of 2+ letters and lower-case
+    letters (not a possessive "s") is inside a name, as Arabic ayn or hamza."""
+    return (right.start - left.end == 1 and text[left.end] in APOSTROPHES
+            and len(left.text) >= 2 and left.text[:1].isupper()
+            and right.text[:1].islower() and right.text != "s")
 
 
 def is_person_like(entry: Entry, parts: list[Token]) -> bool:
@@ -302,14 +323,16 @@ class CompiledGlossary:
             # "Majed Al-Ansari" of "Majed bin Mohammed Al-Ansari": without the father's name
             without = f"{canon_parts[0].text} {text[canon_parts[3].start:]}"
             specs.append(self._spec(index, without, tokenize(without), text, "partial", True))
-        first_word_end = next((k for k in range(1, len(canon_parts))
-                               if not joined(text, canon_parts[k - 1], canon_parts[k])), None)
-        if (first_word_end == 1 and canon_parts[0].folded in GIVEN_NAMES
-                and canon_parts[1].folded not in GIVEN_NAMES
-                and len(canon_parts) - 1 - _articles(canon_parts[1:]) >= 2):
-            # "Bagheri Kani" of "Ali Bagheri Kani": the family name after one given name
-            specs.append(self._spec(index, text, canon_parts[1:], text[canon_parts[1].start:],
-                                    "partial", True))
+        given = 0  # leading given names ("Ali", "Gholam Hossein")
+        while given < len(canon_parts) and canon_parts[given].folded in GIVEN_NAMES:
+            given += 1
+        if (0 < given < len(canon_parts)
+                and not joined(text, canon_parts[given - 1], canon_parts[given])
+                and len(canon_parts) - given - _articles(canon_parts[given:]) >= 2):
+            # "Bagheri Kani" of "Ali Bagheri Kani", "Mohseni Ejei" of "Gholam Hossein Mohseni
+            # Ejei": the family name of two words after the given names
+            specs.append(self._spec(index, text, canon_parts[given:],
+                                    text[canon_parts[given].start:], "partial", True))
         return specs
 
     def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int) -> str:
@@ -413,8 +436,9 @@ _VOWEL_RUN = re.compile(r"[aiuy*]+")
 
 
 def loose(key: str) -> str:
-    """A key with its vowels blanked and leading vowels dropped (Brahim ~ Ibrahim)."""
-    return _VOWEL_RUN.sub("*", key).lstrip("*")
+    """A key without its vowels (Brahim ~ Ibrahim, Abdourahmane ~ Abdourahamane): an index
+    key only; the candidates it finds are verified part by part."""
+    return _VOWEL_RUN.sub("", key)
 
 
 def pair_key(previous: str, last: str, fuzzy: bool = False) -> str:

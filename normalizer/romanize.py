@@ -28,7 +28,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _AYN = re.compile(f"[{APOSTROPHES}]")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
-_ABD = re.compile(r"^abd[aeiou]+(?:l|(?=rr))")  # Abdel-, Abdul-, Abderrahmane -> abdul
+_ABD = re.compile(r"^abd[aeiou]+(?:l|(?=r))")  # Abdel-, Abdul-, Abderrahmane, Abdourahmane -> abdul
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
 _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouyh])e$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")

@@ -628,3 +628,9 @@ def test_a_hyphen_joined_article_is_looked_through_a_french_et_is_not() -> None:
     sarraj = Entry("sarraj", "Fayez al-Sarraj", "person")
     text = "Mohamed Manfi arriva. Fayez al-Sarraj partit, sans rencontre entre el-Sarraj et Manfi."
     assert run(text, menfi, sarraj, lang="fr").endswith("entre al-Sarraj et Menfi.")
+
+
+def test_a_period_after_an_abbreviation_written_without_periods_stays() -> None:
+    us = Entry("us", "US", "place", (Variant("U.S."),))
+    once = run("U.S.. the talks", us)
+    assert once == "US. the talks" and run(once, us) == once  # a fixed point

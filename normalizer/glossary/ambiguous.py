@@ -47,7 +47,7 @@ laila layla mahdi mehdi mahmoud mahmud majid malik mansour marwan maryam mohamed
 mohammed muhammad mostafa mustafa nabil nader nasser nour omar osama qasem qassem rashid reza
 saad saeed said salah salim salem sami samir sayed sayyed shadi suleiman sultan tarek tariq
 walid idriss idris mahamat yahya yasser yasin youssef yusuf zahra zaid ziad ziyad ahmet ayse
-emine fatih hakan kemal bagher baqer baqir hamdan latif
+emine fatih hakan kemal bagher baqer baqir hamdan latif gholam ghulam
 mehmet mustafa recep tayyip yusuf adam alex alexander andrew anna anne antony benjamin charles
 chris daniel david edward elizabeth emma emmanuel frank george grace henry isaac jacob james
 jean john jordan joseph joy julia kevin lee louis luke maria marie mark martin mary matthew
