@@ -16,6 +16,10 @@ Contract:
   was named in full earlier in the same document, when no other named entry shares them, and
   when the mention is not part of a longer capitalized name ("Zakir Hussain", "Mohammad
   Bagheri"); the document's own spelling of the family name counts as a short form too.
+- Names of organisations, places and events in the document language's words ("translated",
+  ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
+  names ("alias", ``normalizer.glossary.known``, on by default) are found like listed ones.
+- Handles, hashtags and web addresses are never rewritten, nor a short form in lower case.
 - Every replacement is a ``Change`` with input and output offsets; text outside the changed
   spans is byte-identical, and a second pass changes nothing.
 """
@@ -36,6 +40,7 @@ from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.glossary.known import with_known_aliases
 from normalizer.matcher import (
+    LONG_PART,
     NASAB,
     PARTICLES,
     SERVANT_OF,
@@ -44,6 +49,7 @@ from normalizer.matcher import (
     ayn_joined,
     boundaries,
     concat_align,
+    consonants,
     joined,
     loose,
     masked,
@@ -72,8 +78,8 @@ from normalizer.textfold import (
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated": 3,
                  "short": 4, "acronym": 5}
-# A known alias (normalizer.glossary.known) is recorded as such, however it was found.
-_ALIAS_OF = frozenset({"exact", "folded", "generated"})
+# A spelling the tool added (a known alias, an English name variant) is recorded by its origin.
+_BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
@@ -183,7 +189,7 @@ class Canonicalizer:
             pieces.append(text[cursor:m.start])
             pieces.append(target)
             out_start = m.start + shift
-            rule = "alias" if m.spec.alias and m.rule in _ALIAS_OF else m.rule
+            rule = m.spec.origin if m.spec.origin and m.rule in _BY_ORIGIN else m.rule
             changes.append(Change(m.start, m.end, out_start, out_start + len(target), original,
                                   target, self.glossary.entries[m.spec.entry].id, rule))
             shift += len(target) - (m.end - m.start)
@@ -388,6 +394,8 @@ class Canonicalizer:
             lookups = ["J|" + key]
             fuzzy = len(words[n]) >= 5
             for prev in self._previous_name_keys(text, capitals, n):
+                if len(prev) >= LONG_PART:
+                    lookups.append(f"C|{consonants(prev)}|{key}")
                 prev = self._loose(prev)
                 lookups.append(f"P|{prev}|{key}")
                 if fuzzy:
@@ -1237,7 +1245,7 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
 def _stands_alone(m: Match) -> bool:
     """Spellings that must not touch another capitalized name part: a name without its middle
     names, and a one-word known alias (French "Riyad" is Riyadh, "Riyad Mansour" a person)."""
-    return m.spec.kind == "dropped" or (m.spec.alias and len(m.spec.folded) == 1)
+    return m.spec.kind == "dropped" or (m.spec.origin == "alias" and len(m.spec.folded) == 1)
 
 
 def _select(candidates: list[Match]) -> list[Match]:

@@ -20,7 +20,8 @@ class Change:
     ``rule`` is how the mention was recognised: ``exact`` (a listed spelling, same bytes),
     ``folded`` (a listed spelling up to case, diacritics and typography), ``generated``
     (an unlisted romanization variant), ``translated`` (a name in the document language's
-    words: French "Ligue arabe"), ``short`` (a short form after a full mention) or
+    words: French "Ligue arabe"), ``alias`` (a shipped known alias: "Hemedti", "Abu Mazen"),
+    ``short`` (a short form after a full mention) or
     ``acronym`` (the initials of a name named in full earlier: "HTS", "MBS").
     """
 

@@ -17,11 +17,16 @@ from itertools import combinations, product
 
 import ahocorasick_rs
 
-from normalizer.glossary import Entry, Glossary
+from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
 from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
 from normalizer.textfold import APOSTROPHES, Token, fold_token, tokenize
-from normalizer.translated_names import SAME_LANGUAGE, TranslatedNames, load_lexicon
+from normalizer.translated_names import (
+    SAME_LANGUAGE,
+    TranslatedNames,
+    english_variants,
+    load_lexicon,
+)
 
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
@@ -65,7 +70,7 @@ class FormSpec:
     kind: str
     after_full: bool
     short: bool = False
-    alias: bool = False  # a known alias added from the shipped list, not the user's spelling
+    origin: str = ""  # "alias" (shipped known alias) or "translated": not the user's spelling
 
     def anywhere(self) -> FormSpec:
         """The same spelling, usable without a prior full mention."""
@@ -158,6 +163,10 @@ class CompiledGlossary:
         self.generated: dict[str, list[FormSpec]] = {}
         self.last_keys: set[str] = set()  # what a word must be to end an unlisted variant
         self.partials: dict[int, list[FormSpec]] = {}
+        lexicon = load_lexicon(lang) if lang else None
+        # English names' variants ("Israeli Defense Forces"), spelled out as listed ones
+        self._variant_lexicon = lexicon if lang in SAME_LANGUAGE else None
+        self._claimed: set[str] | None = None
         anchors: dict[str, list[FormSpec]] = {}
         for index, entry in enumerate(self.entries):
             self._add_entry(index, entry, anchors)
@@ -181,12 +190,11 @@ class CompiledGlossary:
         del by_search  # before the automaton is built: that is the peak of memory
         self.automaton = ahocorasick_rs.AhoCorasick(patterns, store_patterns=False) \
             if patterns else None
-        lexicon = load_lexicon(lang) if lang else None
         # names of organisations, places and events in this language's words ("Ligue arabe")
         self.translated = TranslatedNames(
             self.entries, lexicon,
-            [is_person_like(e, tokenize(e.canonical)) for e in self.entries],
-            same_language=lang in SAME_LANGUAGE) if lexicon else None
+            [is_person_like(e, tokenize(e.canonical)) for e in self.entries]) \
+            if lexicon and lang not in SAME_LANGUAGE else None
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:
@@ -216,13 +224,15 @@ class CompiledGlossary:
             spec = self._spec(index, variant.text, parts, target, "listed",
                               variant.after_full or short)
             if variant.alias:
-                spec = replace(spec, alias=True)
+                spec = replace(spec, origin="alias")
             anchors.setdefault(variant.text, []).append(spec)
             if entry.generate and not spec.short and (
                     _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):
                 self._index_generated(spec)
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
+        if self._variant_lexicon is not None and not person:
+            self._add_variants(index, entry, anchors)
         if person:
             dropped, after_full = self._without_middle_names(index, entry, canon_parts)
             for spec in dropped:
@@ -236,6 +246,21 @@ class CompiledGlossary:
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
                         self._index_generated(spec.anywhere())
             partials += after_full
+
+    def _add_variants(self, index: int, entry: Entry,
+                      anchors: dict[str, list[FormSpec]]) -> None:
+        """The English variants of a name (``english_variants``) as listed spellings of rule
+        ``translated``, unless a glossary entry spells them itself."""
+        variants = english_variants(entry.canonical, self._variant_lexicon)  # type: ignore[arg-type]
+        if not variants:
+            return
+        if self._claimed is None:
+            self._claimed = {form_key(v.text) for e in self.entries for v in e.forms(self.lang)}
+        for text in variants:
+            if form_key(text) in self._claimed:
+                continue
+            spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
+            anchors.setdefault(text, []).append(replace(spec, origin="translated"))
 
     def _without_middle_names(self, index: int, entry: Entry, canon_parts: list[Token]
                               ) -> tuple[list[FormSpec], list[FormSpec]]:
@@ -373,6 +398,8 @@ class CompiledGlossary:
         else:
             keys.add(pair_key(names[-2], names[-1]))
             keys.add(pair_key(names[-2], names[-1], fuzzy=True))
+            if len(names[-2]) >= LONG_PART:
+                keys.add(f"C|{consonants(names[-2])}|{names[-1]}")
         if len(names) >= 3:
             keys.add(pair_key(names[-3] + names[-2], names[-1]))
             keys.add(pair_key(names[-3], names[-2] + names[-1]))
@@ -436,8 +463,16 @@ _VOWEL_RUN = re.compile(r"[aiuy*]+")
 
 
 def loose(key: str) -> str:
-    """A key without its vowels (Brahim ~ Ibrahim, Abdourahmane ~ Abdourahamane): an index
-    key only; the candidates it finds are verified part by part."""
+    """A key with its vowels blanked and leading vowels dropped (Brahim ~ Ibrahim)."""
+    return _VOWEL_RUN.sub("*", key).lstrip("*")
+
+
+LONG_PART = 8  # a part this long is distinctive without its vowels ("Abdourahmane")
+
+
+def consonants(key: str) -> str:
+    """A key without its vowels: finds a long part with one vowel more or less
+    ("Abdourahmane" ~ "Abdourahamane"); an index key only, candidates are verified."""
     return _VOWEL_RUN.sub("", key)
 
 

@@ -71,7 +71,7 @@ class Pipeline:
                  *, langs: Iterable[str] | None = None, lang: str | None = None,
                  clean: bool = True, detect: bool = True, translate: bool = True,
                  canonicalize: bool = True, furniture: str | None = None,
-                 batch_size: int = 16, glossary: Any = None):
+                 batch_size: int = 16, glossary: Any = None, known_aliases: bool = True):
         if isinstance(glossaries, str):
             glossaries = [glossaries]
         if engine not in ENGINES:
@@ -82,7 +82,8 @@ class Pipeline:
             glossaries=tuple(str(g) for g in glossaries), target=target, engine=engine,
             langs=None if langs is None else tuple(langs), lang=lang, clean=clean,
             detect=detect, translate=translate, canonicalize=canonicalize,
-            furniture=None if furniture is None else str(furniture), batch_size=batch_size)
+            furniture=None if furniture is None else str(furniture), batch_size=batch_size,
+            known_aliases=known_aliases)
         self._setup(glossary)
 
     @classmethod

@@ -18,15 +18,18 @@ exactly the content words of the entry's English canonical, in any order:
   starts and ends on a content word (or the article of one: "Al-Aqsa").
 Only languages with a lexicon take part: French, and English itself, whose lexicon equates
 the variants inside English names ("Israeli Defense Forces" = Israel Defense Forces,
-"Defence" = Defense). An English name keeps its word order and every word is capitalized.
+"Defence" = Defense). English keeps its word order, so its variants are spelled out when the
+glossary is compiled (``english_variants``) and found like listed spellings, at no cost per
+document.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import product
 from pathlib import Path
 
 from normalizer.errors import NormalizerError
@@ -40,7 +43,7 @@ ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al e
 FRENCH_FUNCTION_WORDS = frozenset(
     "de du des d la le les l et pour sur par en au aux un une avec al el".split())
 MAX_WORDS = 8  # content words of the longest name looked for
-SAME_LANGUAGE = frozenset({"en"})  # lexicons of spelling variants, not translations
+SAME_LANGUAGE = frozenset({"en"})  # lexicons of spellings within one language: order kept
 
 
 @dataclass(frozen=True)
@@ -49,16 +52,17 @@ class Lexicon:
 
     words: dict[str, tuple[str, ...]]
     capitalized: frozenset[str]
+    _lemma_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def translations(self, token: Token) -> tuple[str, ...]:
         """English words (singular) for a French token, trying its plural and feminine forms."""
-        for lemma in _lemmas(token.folded):
-            found = self.words.get(lemma)
-            if found is not None:
-                if lemma in self.capitalized and not token.text[:1].isupper():
-                    return ()
-                return found
-        return ()
+        lemma = self._lemma_of.get(token.folded)
+        if lemma is None:  # once per distinct word
+            lemma = self._lemma_of[token.folded] = next(
+                (w for w in _lemmas(token.folded) if w in self.words), "")
+        if not lemma or (lemma in self.capitalized and not token.text[:1].isupper()):
+            return ()
+        return self.words[lemma]
 
 
 def _lemmas(word: str) -> Iterator[str]:
@@ -132,31 +136,27 @@ class TranslatedMatch:
 class TranslatedNames:
     """The entries of one glossary that a lexicon can recognise in translation."""
 
-    def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool],
-                 same_language: bool = False):
+    def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool]):
         self.lexicon = lexicon
-        self.same_language = same_language  # word order kept, every word capitalized
-        vocabulary = {w for words in lexicon.words.values() for w in words}
-        self._vocabulary = vocabulary
+        self._vocabulary = {w for words in lexicon.words.values() for w in words}
         # word of a canonical -> the entries whose canonical has it, by number of words
         self._by_word: dict[tuple[str, int], list[int]] = {}
         self._bags: dict[int, Counter[str]] = {}
-        self._sequences: dict[int, list[str]] = {}
         self._words: set[str] = set()
         for index, entry in enumerate(entries):
             if person[index]:
                 continue
             words = self._canonical_words(entry.canonical)
             if len(words) < 2 or len(words) > MAX_WORDS or not any(
-                    w in vocabulary for w in words):
+                    w in self._vocabulary for w in words):
                 continue
             self._bags[index] = Counter(words)
-            self._sequences[index] = words
             self._words.update(words)
             for word in set(words):
                 self._by_word.setdefault((word, len(words)), []).append(index)
         self._events = frozenset(i for i in self._bags
                                  if entries[i].type in ("event", "operation"))
+        self._options_of: dict[str, tuple[frozenset[str], bool]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._bags)
@@ -167,29 +167,37 @@ class TranslatedNames:
             if token.folded in ENGLISH_FUNCTION_WORDS:
                 continue
             word = english_word(token.folded)
-            if self.same_language:  # "Syrian" and "Syria" are one word of an English name
-                word = next(iter(self.lexicon.translations(token)), word)
             words.append(word if word in self._vocabulary else "~" + surface_key(
                 token.text, token.folded))
         return words
 
     def _options(self, token: Token) -> tuple[frozenset[str], bool]:
-        """What a text token can stand for, and whether the lexicon translated it."""
-        translated = frozenset(w for w in self.lexicon.translations(token) if w in self._words)
-        options = set(translated)
-        for word in (english_word(token.folded), "~" + surface_key(token.text, token.folded)):
-            if word in self._words:
-                options.add(word)  # already the canonical's word, or a name by its key
-        return frozenset(options), bool(translated)
+        """What a text token can stand for, and whether the lexicon translated it (once per
+        distinct spelling: most words of a text stand for nothing)."""
+        found = self._options_of.get(token.text)
+        if found is None:
+            translated = frozenset(w for w in self.lexicon.translations(token)
+                                   if w in self._words)
+            options = set(translated)
+            if english_word(token.folded) in self._words:
+                options.add(english_word(token.folded))  # already the canonical's word
+            if token.text[:1].isupper():  # a name, by its romanization key
+                key = "~" + surface_key(token.text, token.folded)
+                if key in self._words:
+                    options.add(key)
+            found = self._options_of[token.text] = (frozenset(options), bool(translated))
+        return found
 
     def find(self, text: str) -> list[TranslatedMatch]:
         """Every span of ``text`` that names an entry in translation (may overlap)."""
         if not self._bags:
             return []
         tokens = tokenize(text)
+        options = [None if t.folded in FRENCH_FUNCTION_WORDS else self._options(t)
+                   for t in tokens]
+        if not any(o is not None and o[1] for o in options):
+            return []  # no word the lexicon translates: no translated name
         found: list[TranslatedMatch] = []
-        options: list[tuple[frozenset[str], bool] | None] = [
-            None if t.folded in FRENCH_FUNCTION_WORDS else self._options(t) for t in tokens]
         for i, first in enumerate(options):
             if not first or not first[0]:
                 continue
@@ -216,22 +224,50 @@ class TranslatedNames:
             return []
         candidates = {e for word in spans[0][0]  # type: ignore[index]
                       for e in self._by_word.get((word, len(chosen)), ())}
-        capitals = [tokens[k].text[:1].isupper() for k in chosen]
-        if self.same_language and not all(capitals):
-            return []
+        capital = any(tokens[k].text[:1].isupper() for k in chosen)
         start = _with_article(text, tokens, i)
         out = []
         for entry in candidates:
-            if not any(capitals) and entry not in self._events:
+            if not capital and entry not in self._events:
                 continue
-            options = [s[0] for s in spans]  # type: ignore[index]
-            if self.same_language:
-                found = all(w in o for w, o in zip(self._sequences[entry], options, strict=True))
-            else:
-                found = _assign(options, self._bags[entry])
-            if found:
+            if _assign([s[0] for s in spans], self._bags[entry]):  # type: ignore[index]
                 out.append(TranslatedMatch(start, tokens[chosen[-1]].end, entry))
         return out
+
+
+def english_variants(canonical: str, lexicon: Lexicon, limit: int = 16) -> list[str]:
+    """The other spellings of an English name that a same-language lexicon equates, word by
+    word in place: "Israel Defense Forces" -> "Israeli Defense Forces", "Israel Defence
+    Forces", ... (the canonical itself excluded; names of two words or more only)."""
+    same: dict[str, list[str]] = {}  # target word -> the words that stand for it
+    for word, targets in lexicon.words.items():
+        for target in targets:
+            same.setdefault(target, []).append(word)
+    tokens = tokenize(canonical)
+    if sum(1 for t in tokens if t.folded not in ENGLISH_FUNCTION_WORDS) < 2:
+        return []  # a word alone is not a name's part: "Iraqi" is not Iraq
+    choices: list[list[tuple[int, int, str]]] = []
+    for token in tokens:
+        targets = lexicon.words.get(token.folded)  # whole words only: "Americas" is not one
+        if not targets:
+            continue
+        spelled = [w for w in same.get(targets[0], []) if w != token.folded]
+        if token.text[:1].isupper():
+            spelled = [w[:1].upper() + w[1:] for w in spelled]
+        choices.append([(token.start, token.end, token.text)]
+                       + [(token.start, token.end, w) for w in spelled])
+    variants: list[str] = []
+    for picked in product(*choices):
+        if len(variants) > limit:
+            break
+        out, cursor = [], 0
+        for start, end, word in picked:
+            out += [canonical[cursor:start], word]
+            cursor = end
+        variant = "".join(out) + canonical[cursor:]
+        if variant != canonical:
+            variants.append(variant)
+    return variants[:limit]
 
 
 def _with_article(text: str, tokens: list[Token], i: int) -> int:

@@ -7,7 +7,12 @@ import pytest
 from normalizer.canonicalize import Canonicalizer
 from normalizer.errors import NormalizerError
 from normalizer.glossary import Entry, Glossary, Variant
-from normalizer.translated_names import english_word, load_lexicon, parse_lexicon
+from normalizer.translated_names import (
+    english_variants,
+    english_word,
+    load_lexicon,
+    parse_lexicon,
+)
 
 ENTRIES = [
     Entry("arab-league", "Arab League", "org"),
@@ -126,9 +131,28 @@ ENGLISH = Canonicalizer(Glossary.build([
     ("the Syria Democratic Forces", "the Syrian Democratic Forces"),  # country
     ("Israel Defence Forces", "Israel Defense Forces"),  # British spelling
     ("Popular Mobilisation Forces", "Popular Mobilization Forces"),
-    ("israeli defense forces said", "israeli defense forces said"),  # a description
     ("the Defense Forces of Israel", "the Defense Forces of Israel"),  # English keeps order
 ])
 def test_english_names_equate_demonyms_and_spellings_in_order(text: str,
                                                                canonical: str) -> None:
-    assert ENGLISH.canonicalize(text, "en")[0] == canonical
+    out, changes = ENGLISH.canonicalize(text, "en")
+    assert out == canonical
+    assert all(c.rule == "translated" for c in changes)
+
+
+def test_english_variants_are_spelled_out_once_and_yield_to_the_glossary() -> None:
+    lexicon = load_lexicon("en")
+    assert lexicon is not None
+    assert set(english_variants("Israel Defense Forces", lexicon)) == {
+        "Israeli Defense Forces", "Israel Defence Forces", "Israeli Defence Forces"}
+    assert english_variants("Americas Cup", lexicon) == []  # whole words only
+    # a variant another entry spells is that entry's
+    both = Canonicalizer(Glossary.build([Entry("sdf", "Syrian Democratic Forces", "org"),
+                                         Entry("other", "Syria Democratic Forces", "org")]),
+                         known_aliases=False)
+    assert both.canonicalize("Syria Democratic Forces", "en")[0] == "Syria Democratic Forces"
+
+
+def test_a_one_word_name_gets_no_english_variants() -> None:
+    iraq = Canonicalizer(Glossary.build([Entry("iraq", "Iraq", "place")]), known_aliases=False)
+    assert iraq.canonicalize("Iraqi officials", "en") == ("Iraqi officials", [])
