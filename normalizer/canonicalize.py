@@ -236,9 +236,8 @@ class Canonicalizer:
         if m.spec.kind == "keep" or m.spec.folded[0] in ARTICLES or m.start < 3:
             return m
         found = _LOOSE_ARTICLE.search(text, max(0, m.start - 4), m.start)
-        if found is None or fold_token(
-                self.glossary.entries[m.spec.entry].canonical.split("-")[0].split()[0]) \
-                not in ("al", "el"):
+        first = tokenize(self.glossary.entries[m.spec.entry].canonical)[:1]
+        if found is None or not first or first[0].folded not in ("al", "el"):
             return m
         return replace(m, start=found.start())
 
