@@ -43,6 +43,7 @@ ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al e
 FRENCH_FUNCTION_WORDS = frozenset(
     "de du des d la le les l et pour sur par en au aux un une avec al el".split())
 MAX_WORDS = 8  # content words of the longest name looked for
+MEMO_SIZE = 200_000  # distinct words remembered per lexicon and glossary
 SAME_LANGUAGE = frozenset({"en"})  # lexicons of spellings within one language: order kept
 
 
@@ -58,6 +59,8 @@ class Lexicon:
         """English words (singular) for a French token, trying its plural and feminine forms."""
         lemma = self._lemma_of.get(token.folded)
         if lemma is None:  # once per distinct word
+            if len(self._lemma_of) > MEMO_SIZE:
+                self._lemma_of.clear()
             lemma = self._lemma_of[token.folded] = next(
                 (w for w in _lemmas(token.folded) if w in self.words), "")
         if not lemma or (lemma in self.capitalized and not token.text[:1].isupper()):
@@ -176,6 +179,8 @@ class TranslatedNames:
         distinct spelling: most words of a text stand for nothing)."""
         found = self._options_of.get(token.text)
         if found is None:
+            if len(self._options_of) > MEMO_SIZE:
+                self._options_of.clear()  # a long run's vocabulary, not a leak
             translated = frozenset(w for w in self.lexicon.translations(token)
                                    if w in self._words)
             options = set(translated)
