@@ -75,6 +75,7 @@ from normalizer.textfold import (
     search_text,
     tokenize,
 )
+from normalizer.translated_names import load_lexicon
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated": 3,
                  "short": 4, "acronym": 5}
@@ -227,17 +228,47 @@ class Canonicalizer:
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
             chosen = self._acronyms(text, capitals, chosen)
-        return [self._with_loose_article(text, m) for m in chosen
-                if not _not_a_mention(text, compiled, m)]
+        out = []
+        for m in chosen:
+            if not _not_a_mention(text, compiled, m):
+                m = self._after_a_name(text, compiled, self._with_loose_article(text, m))
+                if m is not None:
+                    out.append(m)
+        return out
+
+    def _after_a_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match | None:
+        """A listed one-part spelling of a person ("al-Faraj", "Farmajo") after a capitalized
+        name: the person's own given name, as the canonical starts, belongs to the mention
+        ("Majed al-Faraj", never "Majed Majed Faraj"); any other name makes it someone else's
+        ("Amjad al-Faraj", his brother)."""
+        if m.spec.kind != "listed" or m.spec.name_parts != 1 or m.rule not in (
+                "exact", "folded"):
+            return m
+        found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if found is None or is_common_capitalized(fold_token(found.group(1))):
+            return m
+        if m.spec.entry not in compiled.partials:  # an organisation or a place
+            # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
+            # Hezbollah" is the same one
+            return None if fold_token(found.group(1)) not in _DEMONYMS else m
+        canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
+        if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
+                and self._key(found.group(1)) == self._key(canonical[0].text)):
+            return replace(m, start=found.start(1))
+        return None
 
     def _with_loose_article(self, text: str, m: Match) -> Match:
-        """"Al shebab" for Al-Shabaab: an article written apart before a spelling without one
-        belongs to the name when the canonical starts with an article."""
+        """An article before a spelling without one belongs to the name: written apart when the
+        canonical starts with one ("Al shebab" for Al-Shabaab), joined when the canonical has
+        one ("al-Nujaba", "al-Sadr": never "al-Muqtada al-Sadr")."""
         if m.spec.kind == "keep" or m.spec.folded[0] in ARTICLES or m.start < 3:
             return m
+        canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
+        found = _JOINED_ARTICLE.search(text, max(0, m.start - 4), m.start)
+        if found is not None and any(t.folded in ("al", "el") for t in canonical):
+            return replace(m, start=found.start())
         found = _LOOSE_ARTICLE.search(text, max(0, m.start - 4), m.start)
-        first = tokenize(self.glossary.entries[m.spec.entry].canonical)[:1]
-        if found is None or not first or first[0].folded not in ("al", "el"):
+        if found is None or not canonical or canonical[0].folded not in ("al", "el"):
             return m
         return replace(m, start=found.start())
 
@@ -1187,6 +1218,11 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
 _THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 _NASAB_GAP = re.compile(r"[ \u00a0](?:bin|ibn|ben)[ \u00a0]")
 _NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:bin|ibn|ben|bint)[ \u00a0]+$", re.IGNORECASE)
+# a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
+_WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]"
+                          r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
+_JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")
+_DEMONYMS = frozenset(load_lexicon("en").words) if load_lexicon("en") else frozenset()
 _LOOSE_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[ \u00a0]$")
 _IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and web addresses
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
@@ -1243,8 +1279,10 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
 
 def _stands_alone(m: Match) -> bool:
     """Spellings that must not touch another capitalized name part: a name without its middle
-    names, and a one-word known alias (French "Riyad" is Riyadh, "Riyad Mansour" a person)."""
-    return m.spec.kind == "dropped" or (m.spec.origin == "alias" and len(m.spec.folded) == 1)
+    names, a one-word known alias (French "Riyad" is Riyadh, "Riyad Mansour" a person) and an
+    unlisted one-word variant of a place ("Tigrai" is Tigray, "Tigrai TV" a channel)."""
+    return m.spec.kind == "dropped" or (len(m.spec.folded) == 1 and (
+        m.spec.origin == "alias" or m.rule == "generated"))
 
 
 def _select(candidates: list[Match]) -> list[Match]:

@@ -634,3 +634,29 @@ def test_a_period_after_an_abbreviation_written_without_periods_stays() -> None:
     us = Entry("us", "US", "place", (Variant("U.S."),))
     once = run("U.S.. the talks", us)
     assert once == "US. the talks" and run(once, us) == once  # a fixed point
+
+
+# --- found on the sixth held-out set -----------------------------------------------------------
+def test_a_one_part_spelling_after_a_given_name_is_that_persons_or_someone_elses() -> None:
+    faraj = Entry("faraj", "Majed Faraj", "person", (Variant("al-Faraj"),))
+    assert run("Majed al-Faraj could manage Gaza. His brother Amjad al-Faraj died.", faraj) == (
+        "Majed Faraj could manage Gaza. His brother Amjad al-Faraj died.")
+    farmajo = Entry("farmajo", "Mohamed Abdullahi Mohamed", "person", (Variant("Farmajo"),))
+    assert run("President Mohamed Farmajo left.", farmajo) == (
+        "President Mohamed Abdullahi Mohamed left.")
+
+
+def test_a_one_word_organisation_spelling_inside_another_name_is_left_alone() -> None:
+    nujaba = Entry("nujaba", "Harakat Hezbollah al-Nujaba", "org", (Variant("Nujaba"),))
+    hezbollah = Entry("hezbollah", "Hezbollah", "org", (Variant("Hizbullah"),))
+    text = ("the al-Nujaba group, Harakat al Nujaba, Kataib Hizbullah, Lebanese Hizbullah, "
+            "Nujaba fighters")
+    assert run(text, nujaba, hezbollah) == (
+        "the Harakat Hezbollah al-Nujaba group, Harakat al Nujaba, Kataib Hizbullah, Lebanese "
+        "Hezbollah, Harakat Hezbollah al-Nujaba fighters")
+
+
+def test_an_unlisted_one_word_place_variant_must_stand_alone() -> None:
+    tigray = Entry("tigray", "Tigray", "place")
+    assert run("as Tigrai TV reported. In Tigrai, fighting.", tigray) == (
+        "as Tigrai TV reported. In Tigray, fighting.")
