@@ -31,9 +31,9 @@ class DocumentLanguage:
             return own.strip().lower()
         if not self.detect:
             return None
-        if self._detector is None:
-            from normalizer.detect import LanguageDetector
+        from normalizer.detect import UNDETERMINED, LanguageDetector
 
+        if self._detector is None:
             self._detector = LanguageDetector()
         found = self._detector.detect(doc.text)
-        return None if found.lang == "und" else found.lang
+        return None if found.lang == UNDETERMINED else found.lang

@@ -54,6 +54,15 @@ class Lexicon:
     words: dict[str, tuple[str, ...]]
     capitalized: frozenset[str]
     _lemma_of: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _spelled: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def words_for(self, target: str) -> list[str]:
+        """The words that stand for ``target`` (the lexicon read backwards, built once)."""
+        if not self._spelled:
+            for word, targets in self.words.items():
+                for each in targets:
+                    self._spelled.setdefault(each, []).append(word)
+        return self._spelled.get(target, [])
 
     def translations(self, token: Token) -> tuple[str, ...]:
         """English words (singular) for a French token, trying its plural and feminine forms."""
@@ -244,10 +253,6 @@ def english_variants(canonical: str, lexicon: Lexicon, limit: int = 16) -> list[
     """The other spellings of an English name that a same-language lexicon equates, word by
     word in place: "Israel Defense Forces" -> "Israeli Defense Forces", "Israel Defence
     Forces", ... (the canonical itself excluded; names of two words or more only)."""
-    same: dict[str, list[str]] = {}  # target word -> the words that stand for it
-    for word, targets in lexicon.words.items():
-        for target in targets:
-            same.setdefault(target, []).append(word)
     tokens = tokenize(canonical)
     if sum(1 for t in tokens if t.folded not in ENGLISH_FUNCTION_WORDS) < 2:
         return []  # a word alone is not a name's part: "Iraqi" is not Iraq
@@ -256,7 +261,7 @@ def english_variants(canonical: str, lexicon: Lexicon, limit: int = 16) -> list[
         targets = lexicon.words.get(token.folded)  # whole words only: "Americas" is not one
         if not targets:
             continue
-        spelled = [w for w in same.get(targets[0], []) if w != token.folded]
+        spelled = [w for w in lexicon.words_for(targets[0]) if w != token.folded]
         if token.text[:1].isupper():
             spelled = [w[:1].upper() + w[1:] for w in spelled]
         choices.append([(token.start, token.end, token.text)]
