@@ -247,10 +247,10 @@ class Canonicalizer:
         found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
         if found is None or is_common_capitalized(fold_token(found.group(1))):
             return m
-        if m.spec.entry not in compiled.partials:  # an organisation or a place
+        if not compiled.is_person(m.spec.entry):  # an organisation or a place
             # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
             # Hezbollah" is the same one
-            return None if fold_token(found.group(1)) not in _DEMONYMS else m
+            return None if fold_token(found.group(1)) not in _SAME_NAME_WORDS else m
         canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
         if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
                 and self._key(found.group(1)) == self._key(canonical[0].text)):
@@ -1222,7 +1222,9 @@ _NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:bin|ibn|ben|bint)[ \u00a0]+$", re.IGN
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")
-_DEMONYMS = frozenset(load_lexicon("en").words) if load_lexicon("en") else frozenset()
+# Words that qualify a name without starting another one: demonyms ("Lebanese Hezbollah"),
+# from the English variants lexicon.
+_SAME_NAME_WORDS = frozenset(load_lexicon("en").words) if load_lexicon("en") else frozenset()
 _LOOSE_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[ \u00a0]$")
 _IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and web addresses
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
@@ -1273,7 +1275,7 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     if m.rule == "short" and not any(c.isupper() for c in text[m.start:m.end]):
         return True
     return (m.spec.kind == "listed" and len(m.spec.folded) == 1
-            and m.spec.entry in compiled.partials
+            and compiled.is_person(m.spec.entry)
             and _NASAB_BEFORE.search(text, max(0, m.start - 6), m.start) is not None)
 
 

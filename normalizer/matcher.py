@@ -192,9 +192,12 @@ class CompiledGlossary:
             if patterns else None
         # names of organisations, places and events in this language's words ("Ligue arabe")
         self.translated = TranslatedNames(
-            self.entries, lexicon,
-            [is_person_like(e, tokenize(e.canonical)) for e in self.entries]) \
+            self.entries, lexicon, [self.is_person(i) for i in range(len(self.entries))]) \
             if lexicon and lang not in SAME_LANGUAGE else None
+
+    def is_person(self, index: int) -> bool:
+        """Was the entry compiled as a person (it then has short forms, maybe none)?"""
+        return index in self.partials
 
     def _spec(self, index: int, text: str, parts: list[Token], target: str, kind: str,
               after_full: bool, short: bool = False) -> FormSpec:

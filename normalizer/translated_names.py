@@ -49,7 +49,8 @@ SAME_LANGUAGE = frozenset({"en"})  # lexicons of spellings within one language: 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """French lemma -> English words; ``capitalized`` lemmas count only when written so."""
+    """Word -> English words (from French, or between English spellings); ``capitalized``
+    words count only when written so."""
 
     words: dict[str, tuple[str, ...]]
     capitalized: frozenset[str]
