@@ -63,8 +63,7 @@ def with_known_aliases(glossary: Glossary,
     claimed: dict[str, int] = {}  # spelling key -> the user entry that spells or keeps it
     roman: dict[str, set[int]] = {}
     for index, entry in enumerate(glossary.entries):
-        for text in [v.text for v in entry.forms(None)] + [
-                v.text for v in entry.variants if v.langs] + list(entry.keep):
+        for text in [v.text for v in entry.every_form()] + list(entry.keep):
             spelling, key = _keys(text)
             claimed.setdefault(spelling, index)
             if key and text not in entry.keep:
@@ -74,7 +73,7 @@ def with_known_aliases(glossary: Glossary,
     added: dict[int, list[Variant]] = {}
     kept: dict[int, list[str]] = {}
     for entity in known:
-        names = [v for v in entity.forms(None) + [v for v in entity.variants if v.langs]]
+        names = entity.every_form()
         users: set[int] = set()
         for name in names:
             spelling, key = _keys(name.text)
@@ -85,9 +84,7 @@ def with_known_aliases(glossary: Glossary,
         if len(users) != 1:
             continue
         user = users.pop()
-        own = [v.text for v in glossary.entries[user].forms(None)] + [
-            v.text for v in glossary.entries[user].variants if v.langs]
-        inner = [_keys(text)[0].split() for text in own]
+        inner = [_keys(v.text)[0].split() for v in glossary.entries[user].every_form()]
         for name in names:
             spelling = _keys(name.text)[0]
             if spelling in claimed or _extends(spelling.split(), inner):

@@ -61,6 +61,10 @@ class Entry:
         own = Variant(self.canonical, None, False, self.source, self.line)
         return [own, *(v for v in self.variants if v.applies_to(lang))]
 
+    def every_form(self) -> list[Variant]:
+        """The canonical and every variant, whatever its language."""
+        return [*self.forms(None), *(v for v in self.variants if v.langs)]
+
 
 def form_key(text: str) -> str:
     """Key under which two spellings count as the same (case, accents, dashes ignored)."""
@@ -122,7 +126,7 @@ def _conflicts(entries: tuple[Entry, ...]) -> list[GlossaryError]:
                 f"duplicate id {entry.id!r} (first at {_where(first.source, first.line)})",
                 path=entry.source, line=entry.line))
         seen_ids.setdefault(entry.id, entry)
-        for variant in entry.forms(None) + [v for v in entry.variants if v.langs]:
+        for variant in entry.every_form():
             key = form_key(variant.text)
             if not key:
                 problems.append(GlossaryError(f"spelling {variant.text!r} has no letters",
