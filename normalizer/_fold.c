@@ -1,4 +1,6 @@
-/* Length-preserving search fold of a whole text in one C pass (see textfold.fold_for_search).
+/* Two whole-text scans in one C pass each, with pure-Python equivalents as fallbacks.
+ *
+ * Length-preserving search fold of a whole text (see textfold.fold_for_search).
  *
  * search_fold(text, table) -> str | None
  *   Each character is replaced by one character: ASCII letters are lower-cased, other ASCII
@@ -43,7 +45,103 @@ search_fold(PyObject *self, PyObject *args)
     return result;
 }
 
+/* The characters of CAPITALIZED_RE in normalizer.canonicalize (kept in step with it). */
+static int
+is_capital_start(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xDE)
+        || (c >= 0x100 && c <= 0x24F);
+}
+
+static int
+is_word(Py_UCS4 c)  /* the regex \w of a str pattern */
+{
+    return c == '_' || Py_UNICODE_ISALNUM(c);
+}
+
+static int
+is_lower_latin(Py_UCS4 c)  /* [a-z\u00df-\u00ff] */
+{
+    return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF);
+}
+
+static int
+is_ayn_apostrophe(Py_UCS4 c)  /* ['\u2019\u02bc\u02bf] */
+{
+    return c == '\'' || c == 0x2019 || c == 0x2BC || c == 0x2BF;
+}
+
+/*
+ * capitals(text) -> (words, spans)
+ *   The matches of CAPITALIZED_RE, left to right, as findall and finditer give them:
+ *   a capital, then word characters, then any number of apostrophe + lower-case letters
+ *   (not a possessive "'s"). Why: the regex scan is a tenth of a default-mode run.
+ */
+static PyObject *
+capitals(PyObject *self, PyObject *args)
+{
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text)) {
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    PyObject *words = PyList_New(0), *spans = PyList_New(0);
+    if (words == NULL || spans == NULL) {
+        goto fail;
+    }
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!is_capital_start(c)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i, end = i + 1;
+        if (end < n && is_word(PyUnicode_READ(kind, data, end))) {
+            while (end < n && is_word(PyUnicode_READ(kind, data, end))) {
+                end++;
+            }
+            for (;;) {  /* (?:['...](?!s\b)[a-z\u00df-\u00ff]+)* */
+                if (end + 1 >= n || !is_ayn_apostrophe(PyUnicode_READ(kind, data, end))) {
+                    break;
+                }
+                Py_UCS4 next = PyUnicode_READ(kind, data, end + 1);
+                if (next == 's' && (end + 2 >= n
+                                    || !is_word(PyUnicode_READ(kind, data, end + 2)))) {
+                    break;
+                }
+                if (!is_lower_latin(next)) {
+                    break;
+                }
+                end += 2;
+                while (end < n && is_lower_latin(PyUnicode_READ(kind, data, end))) {
+                    end++;
+                }
+            }
+        }
+        PyObject *word = PyUnicode_Substring(text, start, end);
+        PyObject *span = word == NULL ? NULL : Py_BuildValue("(nn)", start, end);
+        if (span == NULL || PyList_Append(words, word) < 0 || PyList_Append(spans, span) < 0) {
+            Py_XDECREF(word);
+            Py_XDECREF(span);
+            goto fail;
+        }
+        Py_DECREF(word);
+        Py_DECREF(span);
+        i = end;
+    }
+    return Py_BuildValue("(NN)", words, spans);
+fail:
+    Py_XDECREF(words);
+    Py_XDECREF(spans);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
+    {"capitals", capitals, METH_VARARGS,
+     "capitals(text) -> (words, spans): the matches of CAPITALIZED_RE."},
     {"search_fold", search_fold, METH_VARARGS,
      "search_fold(text, table) -> str | None: one folded character per character."},
     {NULL, NULL, 0, NULL}
@@ -51,7 +149,7 @@ static PyMethodDef methods[] = {
 
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT, "normalizer._fold",
-    "Length-preserving search fold in C (optional; textfold falls back to Python).", -1,
+    "Whole-text scans in C (optional; the callers fall back to Python).", -1,
     methods
 };
 

@@ -87,6 +87,15 @@ _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
                            rf"da|du|van|von|der|ed|ud){_SEP})?")
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
+_ENDS_ALONE = 2  # a word that ends a name with nothing before it (see _ends_a_name)
+_GAP_CHARS = (" \t\u00a0\u202f\n-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019"
+              "abcdefghijklmnopqrstuvwxyz")
+
+
+def _may_be_name_gap(gap: str) -> bool:
+    """What ``_PREVIOUS_GAP`` could match: a few separators and lower-case letters; checked
+    with ``str.strip`` first, as most gaps between capitalized words are sentence breaks."""
+    return 0 < len(gap) <= _MAX_GAP and not gap.strip(_GAP_CHARS)
 _JOINERS = frozenset(DASHES + APOSTROPHES)
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
                              re.IGNORECASE)
@@ -96,6 +105,21 @@ _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[
 # ayn of Arabic names), but not a possessive ("Haniyeh’s") or an elision ("L’Iran").
 CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]"
                             r"(?:\w+(?:['\u2019\u02bc\u02bf](?!s\b)[a-z\u00df-\u00ff]+)*)?")
+
+
+try:
+    from normalizer._fold import capitals as _c_capitals
+except ImportError:  # not built (no C compiler at install): the regex does the same
+    _c_capitals = None
+
+
+def capitalized_words(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The matches of ``CAPITALIZED_RE`` in ``text``, words and spans: one C pass when the
+    optional extension is built, else one regex pass."""
+    if _c_capitals is not None:
+        return _c_capitals(text)
+    found = list(CAPITALIZED_RE.finditer(text))
+    return list(map(re.Match.group, found)), list(map(re.Match.span, found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +147,8 @@ class Canonicalizer:
         self._masked = _Memo(masked).__getitem__
         self._loose = _Memo(loose).__getitem__
         self._deletions = _Memo(vowel_deletions).__getitem__
+        self._last_forms = _Memo(self._last_part_forms).__getitem__
+        self._consonants = _Memo(consonants).__getitem__
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
@@ -414,6 +440,10 @@ class Canonicalizer:
         verdicts = list(map(self._ending[compiled.lang].__getitem__, capitals.words))
         spans, words = capitals.spans, capitals.words
         for n in compress(range(len(verdicts)), verdicts):
+            if verdicts[n] is not _ENDS_ALONE and not (
+                    n and _may_be_name_gap(text[spans[n - 1][1]:spans[n][0]])
+                    and self._may_end_here(compiled, words, n)):
+                continue  # no lookup below can find anything
             start, end = spans[n]
             if end in listed_ends or (start and is_word_char(text[start - 1])):
                 continue  # a listed spelling already ends here; or not a word's start
@@ -421,17 +451,8 @@ class Canonicalizer:
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
                     start >= 3 and text[start - 1] in _JOINERS)) and "J|" + key not in index:
                 continue  # nothing before it to make a name with: a sentence opener
-            lookups = ["J|" + key]
-            fuzzy = len(words[n]) >= 5
-            for prev in self._previous_name_keys(text, capitals, n):
-                if len(prev) >= LONG_PART:
-                    lookups.append(f"C|{consonants(prev)}|{key}")
-                prev = self._loose(prev)
-                lookups.append(f"P|{prev}|{key}")
-                if fuzzy:
-                    lookups.append(f"P|{prev}|~{self._masked(key)}")
-                    # one vowel more than the glossary's family name ("Debaiba" ~ "Dbeibah")
-                    lookups += [f"P|{prev}|{shorter}" for shorter in self._deletions(key)]
+            lookups = self._lookups(key, len(words[n]) >= 5,
+                                    self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             if n and fold_token(words[n - 1]) in GIVEN_NAMES:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
@@ -507,13 +528,70 @@ class Canonicalizer:
             out.append(Match(found.start, found.end, spec, "translated"))
         return out
 
-    def _ends_a_name(self, compiled: CompiledGlossary, surface: str) -> bool:
-        """Could this capitalized word be the last part of an unlisted romanization?"""
+    def _lookups(self, key: str, fuzzy: bool, previous: Iterable[str]) -> list[str]:
+        """Index keys of a name whose last part has ``key`` after name parts with the
+        ``previous`` keys: exactly, by consonants (a long part), vowel-masked and with one
+        vowel more than the glossary's family name ("Debaiba" ~ "Dbeibah") when ``fuzzy``."""
+        lookups = ["J|" + key]
+        for prev in previous:
+            if len(prev) >= LONG_PART:
+                lookups.append(f"C|{self._consonants(prev)}|{key}")
+            prev = self._loose(prev)
+            lookups.append(f"P|{prev}|{key}")
+            if fuzzy:
+                lookups.append(f"P|{prev}|~{self._masked(key)}")
+                lookups += [f"P|{prev}|{shorter}" for shorter in self._deletions(key)]
+        return lookups
+
+    def _ends_a_name(self, compiled: CompiledGlossary, surface: str) -> int:
+        """Could this capitalized word be the last part of an unlisted romanization? 0: no;
+        ``_ENDS_ALONE``: yes, and a name is filed under it without another capitalized word
+        (written as one word, or after a joined article: "al-Qods"); 1: yes, after one."""
         key = self._key(surface)
         ends_a_name = compiled.last_keys
-        return len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
-            len(surface) >= 5 and ("~" + self._masked(key) in ends_a_name or any(
-                shorter in ends_a_name for shorter in self._deletions(key)))))
+        if not (len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
+                len(surface) >= 5 and ("~" + self._masked(key) in ends_a_name or any(
+                    shorter in ends_a_name for shorter in self._deletions(key)))))):
+            return 0
+        alone = self._lookups(key, len(surface) >= 5, ["al"])
+        return _ENDS_ALONE if any(map(compiled.generated.__contains__, alone)) else 1
+
+    def _may_end_here(self, compiled: CompiledGlossary, words: list[str], n: int) -> bool:
+        """Could capitalized word ``n`` end an unlisted variant after the words before it?
+        The index's keys are looked up by word pairs, ignoring the gaps between the words (a
+        superset of ``_previous_name_keys`` and ``_with_middle_names``'s lookups), so most
+        words are let go after a few dictionary lookups, without regular expressions."""
+        key, lasts = self._key(words[n]), self._last_forms(words[n])
+        k = n - 1
+        while k >= 0 and words[k].lower() in ("al", "el") and self._key(words[k]) == "al":
+            k -= 1  # an article is looked through
+        if k >= 0:
+            prev = self._key(words[k])
+            if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
+                    compiled, self._key(words[k - 1]) + prev, key, lasts)):
+                return True
+        if fold_token(words[n - 1]) in GIVEN_NAMES:  # added middle names
+            return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k])), ())
+                       for k in (n - 2, n - 3) if k >= 0)
+        return False
+
+    def _pair_hit(self, compiled: CompiledGlossary, prev: str, key: str,
+                  lasts: frozenset[str]) -> bool:
+        """Does the index file a name under a part with key ``prev`` and then ``key`` (or one
+        of its ``lasts`` forms)? The same forms as ``_lookups``."""
+        after = compiled.pair_lasts.get(self._loose(prev))
+        if after is not None and not after.isdisjoint(lasts):
+            return True
+        return len(prev) >= LONG_PART and key in compiled.consonant_lasts.get(
+            self._consonants(prev), ())
+
+    def _last_part_forms(self, surface: str) -> frozenset[str]:
+        """The forms ``_lookups`` looks a last name part up by: its key, and when fuzzy the
+        vowel-masked key and the key with one vowel less."""
+        key = self._key(surface)
+        if len(surface) < 5:
+            return frozenset((key,))
+        return frozenset((key, "~" + self._masked(key), *self._deletions(key)))
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
                             n: int) -> list[str]:
@@ -843,8 +921,9 @@ class _Memo(dict):
 
 
 class _Capitals:
-    """The document's capitalized words: their text from one C-level ``findall``, their
-    offsets and romanization keys only once something needs them."""
+    """The document's capitalized words: their text and offsets from one scan of the text
+    (``capitalized_words``), their folded forms and romanization keys only once something
+    needs them."""
 
     def __init__(self, text: str, key_of: Callable[[str], str],
                  masked_of: Callable[[str], str]):
@@ -852,14 +931,14 @@ class _Capitals:
         self.key_of = key_of
         self.masked_of = masked_of
         self._words: list[str] | None = None
-        self._spans: list[tuple[int, int]] | None = None
+        self._spans: list[tuple[int, int]] = []
         self._keys: list[str] | None = None
         self._folded: list[str] | None = None
 
     @property
     def words(self) -> list[str]:
         if self._words is None:
-            self._words = CAPITALIZED_RE.findall(self.text)
+            self._words, self._spans = capitalized_words(self.text)
         return self._words
 
     def __getitem__(self, n: int) -> tuple[int, int, str]:
@@ -868,15 +947,15 @@ class _Capitals:
 
     @property
     def folded(self) -> list[str]:
-        """The words' comparison forms (plain lower case for ASCII words)."""
+        """The words' comparison forms."""
         if self._folded is None:
-            self._folded = [w.lower() if w.isascii() else fold_token(w) for w in self.words]
+            self._folded = list(map(fold_token, self.words))
         return self._folded
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        if self._spans is None:
-            self._spans = [m.span() for m in CAPITALIZED_RE.finditer(self.text)]
+        if self._words is None:
+            self._words, self._spans = capitalized_words(self.text)
         return self._spans
 
     @property

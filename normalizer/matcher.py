@@ -190,6 +190,7 @@ class CompiledGlossary:
         del by_search  # before the automaton is built: that is the peak of memory
         self.automaton = ahocorasick_rs.AhoCorasick(patterns, store_patterns=False) \
             if patterns else None
+        self.pair_lasts, self.consonant_lasts = _pair_lasts(self.generated)
         # names of organisations, places and events in this language's words ("Ligue arabe")
         self.translated = TranslatedNames(
             self.entries, lexicon, [self.is_person(i) for i in range(len(self.entries))]) \
@@ -422,6 +423,24 @@ class CompiledGlossary:
         self.last_keys.add(names[-1])
         self.last_keys.add("~" + masked(names[-1]))
         self.last_keys.add("J|" + "".join(names))
+
+
+def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozenset[str]],
+                                                              dict[str, frozenset[str]]]:
+    """The unlisted-variant index by its next-to-last part: loose key -> the forms of the
+    last parts filed after it, and vowel-free key -> those last parts. A word pair whose forms
+    are in neither cannot be the end of an unlisted variant, so the canonicalizer looks no
+    further there (``generated`` stays the index: these only say where to look)."""
+    loose_pairs: dict[str, set[str]] = {}
+    consonant_pairs: dict[str, set[str]] = {}
+    for key in generated:
+        if key[1:2] != "|" or key[0] not in "PC":
+            continue
+        _kind, previous, last = key.split("|", 2)
+        pairs = loose_pairs if key[0] == "P" else consonant_pairs
+        pairs.setdefault(previous, set()).add(last)
+    return ({k: frozenset(v) for k, v in loose_pairs.items()},
+            {k: frozenset(v) for k, v in consonant_pairs.items()})
 
 
 def search_keys(parts: tuple[str, ...]) -> list[str]:

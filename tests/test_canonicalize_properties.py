@@ -130,3 +130,19 @@ def test_search_fold_is_per_character_and_the_c_fold_agrees(text: str) -> None:
             assert c_result == expected
         else:
             assert c_result is None  # beyond its table the C fold hands over to Python
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=60)
+       | st.lists(st.sampled_from(["Qa", "'", "’", "ʼ", "ʿ", "s", "S", "ani", " ", "_", "9",
+                                   "É", "Ā", "ß", "ÿ", "ı", "x", "\n", "-", "Ğ", "٣", "ş"]),
+                  max_size=14).map("".join))
+def test_the_c_capitals_scan_agrees_with_the_regex(text: str) -> None:
+    """The optional C scan of capitalized words gives exactly the regex's words and spans."""
+    from normalizer import canonicalize
+
+    found = list(canonicalize.CAPITALIZED_RE.finditer(text))
+    expected = ([m.group() for m in found], [m.span() for m in found])
+    assert canonicalize.capitalized_words(text) == expected
+    if canonicalize._c_capitals is not None:
+        assert canonicalize._c_capitals(text) == expected
