@@ -440,13 +440,13 @@ class Canonicalizer:
         verdicts = list(map(self._ending[compiled.lang].__getitem__, capitals.words))
         spans, words = capitals.spans, capitals.words
         for n in compress(range(len(verdicts)), verdicts):
-            if verdicts[n] is not _ENDS_ALONE and not (
-                    n and _may_be_name_gap(text[spans[n - 1][1]:spans[n][0]])
-                    and self._may_end_here(compiled, words, n)):
-                continue  # no lookup below can find anything
             start, end = spans[n]
             if end in listed_ends or (start and is_word_char(text[start - 1])):
                 continue  # a listed spelling already ends here; or not a word's start
+            if verdicts[n] is not _ENDS_ALONE and not (
+                    n and _may_be_name_gap(text[spans[n - 1][1]:start])
+                    and self._may_end_here(compiled, words, n)):
+                continue  # no lookup below can find anything
             key = self._key(words[n])
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
                     start >= 3 and text[start - 1] in _JOINERS)) and "J|" + key not in index:
