@@ -259,6 +259,8 @@ class Canonicalizer:
             if not _not_a_mention(text, compiled, m):
                 m = self._after_a_name(text, compiled, self._with_loose_article(text, m))
                 if m is not None:
+                    m = self._with_rest_of_name(text, compiled, m)
+                if m is not None:
                     out.append(m)
         return out
 
@@ -276,11 +278,35 @@ class Canonicalizer:
         if not compiled.is_person(m.spec.entry):  # an organisation or a place
             # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
             # Hezbollah" is the same one
-            return None if fold_token(found.group(1)) not in _SAME_NAME_WORDS else m
+            return None if fold_token(found.group(1)) not in _SAME_NAME_WORDS | _FEATURES else m
         canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
         if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
                 and self._key(found.group(1)) == self._key(canonical[0].text)):
             return replace(m, start=found.start(1))
+        return None
+
+    def _with_rest_of_name(self, text: str, compiled: CompiledGlossary,
+                           m: Match) -> Match | None:
+        """A listed spelling that is how a person's canonical starts ("Seif al-Islam" for Saif
+        al-Islam Gaddafi), followed by a capitalized name: the canonical's next part in
+        another spelling belongs to the mention ("Seif al-Islam Kadhafi"); any other name
+        makes it someone else's, left alone ("Abdel Fattah al-Sisi" is not Abdel Fattah
+        al-Burhan). Never "Saif al-Islam Gaddafi Kadhafi"."""
+        if m.spec.kind != "listed" or m.rule not in ("exact", "folded", "generated") \
+                or not compiled.is_person(m.spec.entry):
+            return m
+        found = _WORD_AFTER.match(text, m.end)
+        if found is None or is_common_capitalized(fold_token(found.group(1))):
+            return m
+        canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
+        keys = part_keys(canonical)
+        span = concat_align(keys, m.spec.keys)
+        if span is None or span[0] != 0 or span[1] >= len(keys):
+            return m  # the spelling is not how the canonical starts, or it is all of it
+        rest = [k for k, t in zip(keys[span[1]:], canonical[span[1]:], strict=True)
+                if t.folded not in ARTICLES]
+        if len(rest) == 1 and _same_name_part(self._key(found.group(1)), rest[0]):
+            return replace(m, end=found.end(1))
         return None
 
     def _with_loose_article(self, text: str, m: Match) -> Match:
@@ -770,7 +796,9 @@ class Canonicalizer:
         for key, pos in self._rival_keys(text, window, capitals, by_key,
                                          _Occupied(chosen + candidates)).items():
             blocked[key] = min(pos, blocked.get(key, pos))
-        extra = [m for m in accepted if self._short_ok(m, first_seen, by_key, blocked)]
+        headline = _headline_end(text)
+        extra = [m for m in accepted
+                 if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return _select(chosen + extra) if extra else chosen
 
     def _own_spellings(self, text: str, chosen: list[Match],
@@ -814,13 +842,17 @@ class Canonicalizer:
 
     @staticmethod
     def _short_ok(m: Match, first_seen: dict[int, int], by_key: dict[str, list[FormSpec]],
-                  blocked: dict[str, int]) -> bool:
-        """After the entry's first full mention, and no other entry or person shares it."""
+                  blocked: dict[str, int], in_headline: bool = False) -> bool:
+        """After the entry's first full mention, and no other entry or person shares it.
+        A headline names a person by the family name before the story names them in full
+        ("Mursi dies in court"): there the full mention may come later, and no other person
+        in the whole document may share the name."""
         entry, key = m.spec.entry, m.spec.keys[-1]
         rival_at = blocked.get(key)
-        if rival_at is not None and m.start >= rival_at:
+        if rival_at is not None and (m.start >= rival_at or in_headline):
             return False
-        if m.spec.after_full and (entry not in first_seen or m.start < first_seen[entry]):
+        if m.spec.after_full and (entry not in first_seen or (
+                m.start < first_seen[entry] and not in_headline)):
             return False
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
 
@@ -1198,12 +1230,18 @@ def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
     return exact >= 1 and exact + fuzzy >= 2
 
 
+# The Persian and Urdu ezafe inside an organisation's name ("Tehrik-e-Taliban", "Lashkar-e-Taiba",
+# "Tehrik-i-Taliban"): lower case between capitalized parts, "e" and "i" one key.
+_EZAFE = frozenset({"e", "i"})
+
+
 def _capitalized_run(tokens: list[Token], keys: list[str], i: int, j: int) -> bool:
     """Every part capitalized, except particles (al-, bin, ibn, de); a lower-case start only
     when it is an article in context ("al-Sadr", not "as Sadr")."""
     if not tokens[i].text[:1].isupper() and keys[i] != "al":
         return False
     return all(t.text[:1].isupper() or t.folded in PARTICLES or not keys[k]
+               or (t.folded in _EZAFE and i < k < j - 1)
                for k, t in enumerate(tokens[i:j], start=i))
 
 
@@ -1226,6 +1264,8 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         head = k - 1  # the start of the word the previous token ends ("Shia’a")
         while head > 0 and joined(text, tokens[head - 1], tokens[head]):
             head -= 1
+        if head < k - 1 and prev.folded == "s":
+            break  # a possessive: "Burkina's Roch Kaboré"
         while head < k - 1 and tokens[head].folded in ARTICLES:
             head += 1  # "al-Ahmad" is capitalized where the name starts, after its article
         if (tokens[head].text[:1].isupper() and not is_common_capitalized(tokens[head].folded)
@@ -1300,15 +1340,49 @@ _NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:bin|ibn|ben|bint)[ \u00a0]+$", re.IGN
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
 _WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
+# a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
+_WORD_AFTER = re.compile(r"[ \u00a0]+(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
+                         r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
+_HARD_K = str.maketrans("gq", "kk")
+
+
+def _same_name_part(key: str, want: str) -> bool:
+    """The same name part in another romanization: the same key, one vowel off, or the same
+    consonants with g, k and q for the one Arabic letter ("Kadhafi", "Gaddafi", "Qaddafi")."""
+    return key == want or close_keys(key, want) or (
+        consonants(key).translate(_HARD_K) == consonants(want).translate(_HARD_K))
+
+
 _JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")
 # Words that qualify a name without starting another one: demonyms ("Lebanese Hezbollah"),
 # from the English variants lexicon.
 _SAME_NAME_WORDS = frozenset(load_lexicon("en").words) if load_lexicon("en") else frozenset()
+# Words for a geographic feature named after a place: "Wadi Hadramaut" still spells Hadramout.
+_FEATURES = frozenset("wadi ouadi oued jebel jabal djebel mount mont lake lac".split())
 _LOOSE_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[ \u00a0]$")
 _IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and web addresses
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
 # Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
+
+
+def _headline_end(text: str) -> int:
+    """Where the document's headline ends: a first line of at most ``_HEADLINE`` characters
+    with no sentence end, followed by a line that starts with a capital (not a sentence
+    wrapped across lines); 0 when there is none."""
+    end = text.find("\n", 0, _HEADLINE + 1)
+    if end <= 0 or _HEADLINE_STOP.search(text, 0, end) or _WRAPPED.search(text, 0, end) \
+            or not _NEXT_LINE.match(text, end):
+        return 0
+    return end
+
+
+_HEADLINE = 160
+_HEADLINE_STOP = re.compile(r"[.!?][\s\"\u201d\u00bb]")  # a sentence ends inside the first line
+# a line that stops mid-sentence: at a comma or a function word
+_WRAPPED = re.compile(r"(?:[,;]|\b(?i:of|and|or|the|a|an|to|in|on|at|for|with|by|from|as|de|du|des|"
+                      r"la|le|les|et|ou|à|au|aux|en|un|une|sur|par|pour))[ \t]*$")
+_NEXT_LINE = re.compile(r"\s*[\"\u201c\u00ab(]?[A-Z\u00c0-\u00de0-9]")
 
 
 def starts_sentence(text: str, pos: int) -> bool:

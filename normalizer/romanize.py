@@ -34,17 +34,22 @@ _FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouyh])e$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
+_TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish "-oğlu" ending
 
 
 def surface_key(surface: str, folded: str) -> str:
     """``name_key`` of a token as written: a final "é" is sounded ("Nakhalé" = Nakhala),
-    unlike the mute final "e" of French spellings ("Burhane" = Burhan)."""
+    unlike the mute final "e" of French spellings ("Burhane" = Burhan); after an "r" the
+    accent is mostly dropped in English ("Kaboré" = Kabore), so there both agree."""
     if _AYN.search(folded):  # "Qa’ani", "Ja'far": the apostrophe writes a consonant, not a break
         folded = _AYN.sub("", folded)
-    if surface[-1:] in ("é", "É") and folded.endswith("e"):
-        folded = folded[:-1] + "a"
-    if "ç" in surface.lower():  # French "Fayçal" = Faysal (folding would make it a "c")
-        folded = _AYN.sub("", fold_token(surface.lower().replace("ç", "s")))
+    if surface[-1:] in ("é", "É") and folded.endswith("e") and not folded.endswith("re"):
+        folded = folded[:-1] + "a"  # (but "Kaboré" is Kabore, "Traoré" Traore, as written)
+    lowered = surface.lower()
+    if "ç" in lowered and not _TURKISH.search(lowered):
+        # French "Fayçal" = Faysal (folding would make it a "c"); a Turkish "ç" is written "c"
+        # without its cedilla ("Çavuşoğlu" = Cavusoglu), and folding does just that
+        folded = _AYN.sub("", fold_token(lowered.replace("ç", "s")))
     return name_key(folded)
 
 

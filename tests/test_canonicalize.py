@@ -80,6 +80,7 @@ MUST_MERGE = [
     ("Hadi al-Amiri", "Hadi al-Ameri"),
     ("Sameh Shoukry", "Sameh Choucri"),
     ("Mohammed bin Abdulrahman Al Thani", "Mohammed ben Abderrahmane Al Thani"),
+    ("Roch Marc Christian Kaboré", "Roch Marc Kaboré"),  # one of two Western middle names
 ]
 
 MUST_NOT_MERGE = [
@@ -660,3 +661,50 @@ def test_an_unlisted_one_word_place_variant_must_stand_alone() -> None:
     tigray = Entry("tigray", "Tigray", "place")
     assert run("as Tigrai TV reported. In Tigrai, fighting.", tigray) == (
         "as Tigrai TV reported. In Tigray, fighting.")
+
+
+def test_a_listed_start_of_a_name_takes_the_family_name_in_another_spelling() -> None:
+    saif = entry("Saif al-Islam Gaddafi", "Seif al-Islam")
+    assert run("Seif al-Islam Kadhafi a parlé. Seif al-Islam El-Kadhafi aussi. Seif al-Islam "
+               "est candidat.", saif, lang="fr") == (
+        "Saif al-Islam Gaddafi a parlé. Saif al-Islam Gaddafi aussi. Saif al-Islam Gaddafi "
+        "est candidat.")
+    # any other name after it is someone else's: never "Abdel Fattah al-Burhan al-Sisi"
+    burhan = entry("Abdel Fattah al-Burhan", "Abdel Fattah")
+    assert run("Abdel Fattah al-Sisi met Abdel Fattah on Monday.", burhan) == (
+        "Abdel Fattah al-Sisi met Abdel Fattah al-Burhan on Monday.")
+
+
+def test_a_headline_may_name_a_person_before_the_story_does() -> None:
+    morsi = entry("Mohammed Morsi", "Mursi")
+    assert run("Former president Mursi dies in court\nEgypt's former president Mohammed Mursi "
+               "collapsed. Mursi was 67.", morsi) == (
+        "Former president Morsi dies in court\nEgypt's former president Mohammed Morsi "
+        "collapsed. Morsi was 67.")
+    # a first line that a sentence runs on from is no headline; nor one with another Mursi
+    assert run("The court said Mursi had\ncollapsed. Mohammed Mursi was 67.", morsi) == (
+        "The court said Mursi had\ncollapsed. Mohammed Morsi was 67.")
+    assert run("Mursi sons detained\nAhmed Mursi and Mohammed Mursi were there.", morsi) == (
+        "Mursi sons detained\nAhmed Mursi and Mohammed Morsi were there.")
+
+
+def test_the_ezafe_of_an_organisation_name_is_one_letter_either_way() -> None:
+    ttp = entry("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", type="org")
+    assert run("the Tehrik-e Taliban Pakistan and the Tehreek-i-Taliban Pakistan", ttp) == (
+        "the Tehrik-i-Taliban Pakistan and the Tehrik-i-Taliban Pakistan")
+
+
+def test_turkish_and_french_cedillas() -> None:
+    cavusoglu = entry("Mevlut Cavusoglu")
+    assert run("Mevlut Cavusoglu spoke. Then Çavuşoğlu left.", cavusoglu) == (
+        "Mevlut Cavusoglu spoke. Then Cavusoglu left.")
+    kabore = entry("Roch Marc Christian Kaboré")
+    assert run("Burkina's Roch Marc Christian Kaboré spoke. Then Kabore left.", kabore) == (
+        "Burkina's Roch Marc Christian Kaboré spoke. Then Kaboré left.")
+
+
+def test_a_place_after_a_geographic_feature_word_is_still_the_place() -> None:
+    hadramout = Entry("hadramout", "Hadramout", "place", (Variant("Hadramaut"),))
+    hezbollah = Entry("hezbollah", "Hezbollah", "org", (Variant("Hizbullah"),))
+    assert run("in Wadi Hadramaut, near Kataib Hizbullah posts", hadramout, hezbollah) == (
+        "in Wadi Hadramout, near Kataib Hizbullah posts")

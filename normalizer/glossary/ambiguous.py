@@ -52,7 +52,8 @@ mehmet mustafa recep tayyip yusuf adam alex alexander andrew anna anne antony be
 chris daniel david edward elizabeth emma emmanuel frank george grace henry isaac jacob james
 jean john jordan joseph joy julia kevin lee louis luke maria marie mark martin mary matthew
 michael nicolas olivia paul peter philip pierre robert samuel sarah simon stephen thomas victor
-william
+william marc christian henri francois jacques michel andre alain eric patrice olivier laurent
+denis felix faustin
 """)
 
 
