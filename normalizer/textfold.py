@@ -56,10 +56,24 @@ def fold_token(token: str) -> str:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    """Tokens of ``text[start:end]`` with offsets into ``text``: one C pass when the optional
+    extension is built, else ``python_tokenize``."""
     end = len(text) if end is None else end
+    if _c_tokens is not None:
+        return _c_tokens(text, start, end, fold_token, Token)
+    return python_tokenize(text, start, end)
+
+
+def python_tokenize(text: str, start: int, end: int) -> list[Token]:
+    """``tokenize`` in Python: ``TOKEN_RE`` and ``fold_token`` per token."""
     return [Token(m.start(), m.end(), m.group(), fold_token(m.group()))
             for m in TOKEN_RE.finditer(text, start, end)]
+
+
+try:
+    from normalizer._fold import tokens as _c_tokens
+except ImportError:  # not built (no C compiler at install): the regex does the same
+    _c_tokens = None
 
 
 def is_name_gap(text: str, start: int, end: int) -> bool:

@@ -146,3 +146,19 @@ def test_the_c_capitals_scan_agrees_with_the_regex(text: str) -> None:
     assert canonicalize.capitalized_words(text) == expected
     if canonicalize._c_capitals is not None:
         assert canonicalize._c_capitals(text) == expected
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=60)
+       | st.lists(st.sampled_from(["Qa", "’", "_", "9", "é", "\u0301", "\u064e", "\u200c",
+                                   "ﬁ", "İ", " ", "-", "ة", "x", "١"]),
+                  max_size=14).map("".join),
+       st.integers(0, 70), st.integers(0, 70))
+def test_the_c_tokenizer_agrees_with_the_regex(text: str, start: int, end: int) -> None:
+    """The optional C tokenizer gives exactly the regex's tokens, for any slice."""
+    from normalizer import textfold
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = textfold.python_tokenize(text, start, end)
+    assert textfold.tokenize(text, start, end) == expected
+    assert all(type(t) is textfold.Token for t in textfold.tokenize(text, start, end))
