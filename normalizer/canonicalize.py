@@ -13,9 +13,13 @@ Contract:
   single token. Middle given names may be added or left out ("Fuad Mohammed Hussein"), never
   the first name, and only where no other capitalized name part touches the mention.
 - Short forms ("Abdollahian", "Bagheri", "Abdul Rashid") are resolved only after the same entry
-  was named in full earlier in the same document, when no other named entry shares them, and
-  when the mention is not part of a longer capitalized name ("Zakir Hussain", "Mohammad
-  Bagheri"); the document's own spelling of the family name counts as a short form too.
+  was named in full earlier in the same document (or in the headline, when the story then names
+  it in full and no other person in the document shares the name), when no other named entry
+  shares them, and when the mention is not part of a longer capitalized name ("Zakir Hussain",
+  "Mohammad Bagheri"); the document's own spelling of the family name counts as a short form.
+- A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
+  of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
+  name after it makes the mention someone else's, left alone.
 - Names of organisations, places and events in the document language's words ("translated",
   ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
   names ("alias", ``normalizer.glossary.known``, on by default) are found like listed ones.
