@@ -292,10 +292,11 @@ class Canonicalizer:
     def _with_rest_of_name(self, text: str, compiled: CompiledGlossary,
                            m: Match) -> Match | None:
         """A listed spelling that is how a person's canonical starts ("Seif al-Islam" for Saif
-        al-Islam Gaddafi), followed by a capitalized name: the canonical's next part in
-        another spelling belongs to the mention ("Seif al-Islam Kadhafi"); any other name
-        makes it someone else's, left alone ("Abdel Fattah al-Sisi" is not Abdel Fattah
-        al-Burhan). Never "Saif al-Islam Gaddafi Kadhafi"."""
+        al-Islam Gaddafi), followed by a capitalized name: the canonical's last part in
+        another spelling belongs to the mention ("Seif al-Islam Kadhafi"), after a father's
+        name too ("Seif al-Islam Mouammar Kadhafi"); any other name makes it someone else's,
+        left alone ("Abdel Fattah al-Sisi" is not Abdel Fattah al-Burhan). Never "Saif
+        al-Islam Gaddafi Kadhafi"."""
         if m.spec.kind != "listed" or m.rule not in ("exact", "folded", "generated") \
                 or not compiled.is_person(m.spec.entry):
             return m
@@ -309,8 +310,14 @@ class Canonicalizer:
             return m  # the spelling is not how the canonical starts, or it is all of it
         rest = [k for k, t in zip(keys[span[1]:], canonical[span[1]:], strict=True)
                 if t.folded not in ARTICLES]
-        if len(rest) == 1 and _same_name_part(self._key(found.group(1)), rest[0]):
+        if len(rest) != 1:
+            return None
+        if _same_name_part(self._key(found.group(1)), rest[0]):
             return replace(m, end=found.end(1))
+        # the father's name between them: "Seif al-Islam Mouammar Kadhafi"
+        after = _WORD_AFTER.match(text, found.end(1))
+        if after is not None and _same_name_part(self._key(after.group(1)), rest[0]):
+            return replace(m, end=after.end(1))
         return None
 
     def _with_loose_article(self, text: str, m: Match) -> Match:

@@ -30,7 +30,7 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+(?:l|(?=r))")  # Abdel-, Abdul-, Abderrahmane, Abdourahmane -> abdul
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
-_FRENCH_FINAL_E = re.compile(r"(?<=[^aeiouyh])e$")
+_FRENCH_FINAL_E = re.compile(r"(?:(?<=[^aeiouyh])|(?<=ch))e$")  # and "-che": "Mangouche"
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
