@@ -92,14 +92,9 @@ _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bi
                            rf"da|du|van|von|der|ed|ud){_SEP})?")
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
 _ENDS_ALONE = 2  # a word that ends a name with nothing before it (see _ends_a_name)
+# what _PREVIOUS_GAP is made of: separators and the letters of lower-case particles
 _GAP_CHARS = (" \t\u00a0\u202f\n-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019"
               "abcdefghijklmnopqrstuvwxyz")
-
-
-def _may_be_name_gap(gap: str) -> bool:
-    """What ``_PREVIOUS_GAP`` could match: a few separators and lower-case letters; checked
-    with ``str.strip`` first, as most gaps between capitalized words are sentence breaks."""
-    return 0 < len(gap) <= _MAX_GAP and not gap.strip(_GAP_CHARS)
 _JOINERS = frozenset(DASHES + APOSTROPHES)
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
                              re.IGNORECASE)
@@ -109,6 +104,12 @@ _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[
 # ayn of Arabic names), but not a possessive ("Haniyeh’s") or an elision ("L’Iran").
 CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]"
                             r"(?:\w+(?:['\u2019\u02bc\u02bf](?!s\b)[a-z\u00df-\u00ff]+)*)?")
+
+
+def _may_be_name_gap(gap: str) -> bool:
+    """What ``_PREVIOUS_GAP`` could match: a few separators and lower-case letters; checked
+    with ``str.strip`` first, as most gaps between capitalized words are sentence breaks."""
+    return 0 < len(gap) <= _MAX_GAP and not gap.strip(_GAP_CHARS)
 
 
 try:
