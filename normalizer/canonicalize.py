@@ -38,7 +38,7 @@ from functools import lru_cache, partial
 from itertools import compress
 from typing import Any, overload
 
-from normalizer.commonwords import is_common_capitalized
+from normalizer.commonwords import is_common_capitalized, is_ordinary_word
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
@@ -89,7 +89,7 @@ _BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
-                           rf"da|du|van|von|der|ed|ud){_SEP})?")
+                           rf"da|du|van|von|der|ed|ud|e|i){_SEP})?")  # e, i: the ezafe
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
 _ENDS_ALONE = 2  # a word that ends a name with nothing before it (see _ends_a_name)
 # what _PREVIOUS_GAP is made of: separators and the letters of lower-case particles
@@ -274,11 +274,12 @@ class Canonicalizer:
         name: the person's own given name, as the canonical starts, belongs to the mention
         ("Majed al-Faraj", never "Majed Majed Faraj"); any other name makes it someone else's
         ("Amjad al-Faraj", his brother)."""
-        if m.spec.kind != "listed" or m.spec.name_parts != 1 or m.rule not in (
-                "exact", "folded"):
+        if m.spec.kind != "listed" or m.rule not in ("exact", "folded"):
             return m
+        if m.spec.name_parts != 1:
+            return self._tail_after_a_name(text, compiled, m)
         found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
-        if found is None or is_common_capitalized(fold_token(found.group(1))):
+        if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         if not compiled.is_person(m.spec.entry):  # an organisation or a place
             # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
@@ -288,6 +289,27 @@ class Canonicalizer:
         if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
                 and self._key(found.group(1)) == self._key(canonical[0].text)):
             return replace(m, start=found.start(1))
+        return None
+
+    def _tail_after_a_name(self, text: str, compiled: CompiledGlossary,
+                           m: Match) -> Match | None:
+        """A listed spelling of several words that is the end of a person's canonical ("Caïd
+        Essebsi" for Beji Caid Essebsi) after a capitalized name: the person's own preceding
+        name in any romanization belongs to the mention ("Hussein Amir Abdullahian" for
+        Hossein Amir-Abdollahian); another name makes it someone else's ("Ismail Caïd
+        Essebsi", an ancestor)."""
+        entry = self.glossary.entries[m.spec.entry]
+        if m.spec.target == entry.canonical or not compiled.is_person(m.spec.entry):
+            return m
+        found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if found is None or is_ordinary_word(fold_token(found.group(1))):
+            return m
+        canonical = tokenize(entry.canonical)
+        keys = part_keys(canonical)
+        span = concat_align(keys, m.spec.keys)
+        if span is not None and span[0] > 0 and _same_name_part(self._key(found.group(1)),
+                                                                keys[span[0] - 1]):
+            return Match(found.start(1), m.end, replace(m.spec, target=entry.canonical), m.rule)
         return None
 
     def _with_rest_of_name(self, text: str, compiled: CompiledGlossary,
@@ -804,7 +826,9 @@ class Canonicalizer:
                     blocked.setdefault(m.spec.keys[-1], m.start)
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
-                accepted.append(_with_initial(text, tokens, at, m, canonical))
+                with_initial = _with_initial(text, tokens, at, m, canonical)
+                if with_initial is not None:
+                    accepted.append(with_initial)
         for key, pos in self._rival_keys(text, window, capitals, by_key,
                                          _Occupied(chosen + candidates)).items():
             blocked[key] = min(pos, blocked.get(key, pos))
@@ -1300,17 +1324,28 @@ _INITIAL_GAP = re.compile(r"\.(?:[ \u00a0]|\r?\n)?")
 
 
 def _with_initial(text: str, tokens: list[Token], first: int, m: Match,
-                  canonical: str) -> Match:
-    """"A. Abdellahian", "I. Raissi": an initial and a family name name the person in full."""
+                  canonical: str) -> Match | None:
+    """"A. Abdellahian", "I. Raissi": an initial and a family name name the person in full;
+    after the person's own first name too ("Said A. Deni" for Said Abdullahi Deni, never "Said
+    Said Abdullahi Deni"); after another capitalized name it is someone else (None)."""
     if first == 0:
         return m
     prev = tokens[first - 1]
-    initials = {c for p in tokenize(canonical)[:-len(m.spec.keys)] if p.folded
+    parts = tokenize(canonical)
+    initials = {c for p in parts[:-len(m.spec.keys)] if p.folded
                 for c in (p.folded[0], name_key(p.folded)[:1])}
-    if (len(prev.text) == 1 and prev.text.isupper() and prev.folded in initials - {"m"}
+    if not (len(prev.text) == 1 and prev.text.isupper() and prev.folded in initials - {"m"}
             and _INITIAL_GAP.fullmatch(text, prev.end, tokens[first].start)):
-        return Match(prev.start, m.end, replace(m.spec, target=canonical), m.rule)
-    return m
+        return m
+    start = prev.start
+    if first >= 2 and tokens[first - 2].text[:1].isupper() and is_name_gap(
+            text, tokens[first - 2].end, prev.start):
+        given = tokens[first - 2]
+        if len(parts) >= 3 and name_key(given.folded) == name_key(parts[0].folded):
+            start = given.start
+        elif not is_ordinary_word(given.folded):  # "Mr A. Deni", "Then A. Deni"
+            return None  # "Abdi A. Deni": another person's initial
+    return Match(start, m.end, replace(m.spec, target=canonical), m.rule)
 
 
 def _same_case(tokens: list[Token], form: str) -> bool:

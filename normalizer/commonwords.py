@@ -7,6 +7,8 @@ word at the start of a sentence ("Later", "Meanwhile", "Selon") does not make a 
 
 from __future__ import annotations
 
+from functools import cache
+
 TITLES = frozenset("""
 president minister secretary general sheikh shaikh cheikh mr mrs ms dr prime foreign acting
 chief leader ayatollah imam commander spokesman spokeswoman spokesperson ambassador envoy king
@@ -16,7 +18,8 @@ homologue iranian iraqi turkish israeli palestinian lebanese syrian saudi egypti
 french american british russian chinese iranien irakien turc israélien palestinien
 adviser advisor conseiller conseillère negotiator négociateur mediator médiateur governor
 gouverneur mayor maire senator sénateur chairman director directeur marshal maréchal field
-emirati jordanian emirien jordanien
+emirati jordanian emirien jordanien monsieur madame mademoiselle sir judge sheikha princess
+professor
 """.split())  # noqa: SIM905
 
 OPENERS = frozenset("""
@@ -27,10 +30,27 @@ here there his her its their our my your he she it they we i you what which who 
 both each every all some many most no not nor only even just mr said says le la les un une des
 du de et mais ou donc puis ensuite plus selon lors pendant après avant quand alors aussi
 cependant toutefois il elle ils elles nous vous on ce cette ces son sa ses leur leurs au aux en
-dans par pour sur avec sans depuis
+dans par pour sur avec sans depuis born née nee né aged known dubbed nicknamed called named
+formerly surnommé dit
 """.split())  # noqa: SIM905
 
 
 def is_common_capitalized(folded: str) -> bool:
     """A title or an ordinary word that is capitalized only because it opens a sentence."""
     return folded in TITLES or folded in OPENERS
+
+
+@cache
+def _frequent_words() -> frozenset[str]:
+    """The 2,000 most frequent English and French words of the detection lexicon."""
+    from normalizer.detection.lexicon import lexicon
+
+    words = lexicon().words
+    return frozenset(words.get("en", {})) | frozenset(words.get("fr", {}))
+
+
+def is_ordinary_word(folded: str) -> bool:
+    """``is_common_capitalized``, or one of the most frequent English and French words
+    ("Hello", "Born"): capitalized before a name, such a word is not another person's name
+    part. Names themselves ("Ali", "Hassan") are not among them."""
+    return is_common_capitalized(folded) or folded in _frequent_words()

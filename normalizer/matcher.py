@@ -33,7 +33,7 @@ from normalizer.translated_names import (
 PARTICLES = frozenset("""a al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
 von der la le ed ud uddin""".split())
 # Lower-case particles the pair index looks through, as the text-side lookup does.
-PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der".split())
+PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der e i".split())  # e, i: ezafe
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
 COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou".split())
 SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is one name

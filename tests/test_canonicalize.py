@@ -693,6 +693,9 @@ def test_the_ezafe_of_an_organisation_name_is_one_letter_either_way() -> None:
     ttp = entry("Tehrik-i-Taliban Pakistan", "Tehreek-e-Taliban Pakistan", type="org")
     assert run("the Tehrik-e Taliban Pakistan and the Tehreek-i-Taliban Pakistan", ttp) == (
         "the Tehrik-i-Taliban Pakistan and the Tehrik-i-Taliban Pakistan")
+    hezb = entry("Hezb-e-Islami", type="org")
+    assert run("the Hizb-e-Islami and the Hezb-i-Islami", hezb) == (
+        "the Hezb-e-Islami and the Hezb-e-Islami")
 
 
 def test_turkish_and_french_cedillas() -> None:
@@ -709,3 +712,41 @@ def test_a_place_after_a_geographic_feature_word_is_still_the_place() -> None:
     hezbollah = Entry("hezbollah", "Hezbollah", "org", (Variant("Hizbullah"),))
     assert run("in Wadi Hadramaut, near Kataib Hizbullah posts", hadramout, hezbollah) == (
         "in Wadi Hadramout, near Kataib Hizbullah posts")
+
+
+def test_an_initial_after_the_persons_own_first_name_or_someone_elses() -> None:
+    deni = entry("Said Abdullahi Deni", "Said Deni")
+    assert run("Said Deni won. Said A. Deni was sworn in. Then A. Deni spoke.", deni) == (
+        "Said Abdullahi Deni won. Said Abdullahi Deni was sworn in. Then Said Abdullahi Deni "
+        "spoke.")
+    assert run("Said Deni won. His rival Abdi A. Deni lost.", deni) == (
+        "Said Abdullahi Deni won. His rival Abdi A. Deni lost.")
+
+
+def test_a_listed_end_of_a_name_after_another_name_is_someone_elses() -> None:
+    essebsi = entry("Beji Caid Essebsi", "Caïd Essebsi")
+    assert run("Caïd Essebsi won. His ancestor Ismail Caïd Essebsi was a captive.", essebsi) == (
+        "Caid Essebsi won. His ancestor Ismail Caïd Essebsi was a captive.")
+    # the person's own first name in another romanization makes it the name in full
+    abdollahian = entry("Hossein Amir-Abdollahian", "Amir Abdullahian")
+    assert run("He met Hussein Amir Abdullahian. Ali Amir Abdullahian is another.",
+               abdollahian) == "He met Hossein Amir-Abdollahian. Ali Amir Abdullahian is another."
+    # an ordinary word opening the sentence is no name
+    assert run("Hello Amir Abdullahian.", abdollahian) == "Hello Amir-Abdollahian."
+
+
+def test_a_biography_opener_is_not_a_name_part() -> None:
+    zebari = entry("Hoshyar Zebari")
+    assert run("Born Hoshyar Mahmud Mohammed Zebari in Aqrah, he rose.", zebari) == (
+        "Born Hoshyar Zebari in Aqrah, he rose.")
+
+
+def test_a_slash_inside_an_abbreviated_name_but_not_between_two_names() -> None:
+    yemane = entry("Yemane Gebremeskel", "Yemane G/Meskel")
+    splm = entry("SPLM/IO", "SPLM/A-IO", type="org")
+    assert run("Mr Yemane G/Meskel said the SPLM/A-IO and the SPLM-IO met.", yemane, splm) == (
+        "Mr Yemane Gebremeskel said the SPLM/IO and the SPLM/IO met.")
+    dbeibah = entry("Abdul Hamid Dbeibah")
+    assert run("Abdul Hamid Dbeibah won. The Menfi/Dbeyba tandem must now convince.",
+               dbeibah) == ("Abdul Hamid Dbeibah won. The Menfi/Dbeibah tandem must now "
+                            "convince.")  # two people: Menfi is not a part of his name
