@@ -154,6 +154,9 @@ class Canonicalizer:
         self._deletions = _Memo(vowel_deletions).__getitem__
         self._last_forms = _Memo(self._last_part_forms).__getitem__
         self._consonants = _Memo(consonants).__getitem__
+        # word -> "~" + its vowel-masked key when it has 6+ letters (None below): a short
+        # form's one-vowel variant ("Hifter" after "Haftar") is looked up by it
+        self._long_masked = _Memo(self._masked_if_long).__getitem__
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
         if lang not in self._compiled:
@@ -241,7 +244,7 @@ class Canonicalizer:
         compiled = self.compiled(lang)
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
-        capitals = _Capitals(text, self._key, self._masked)
+        capitals = _Capitals(text, self._key, self._long_masked)
         if self.generate:
             if compiled.split_words:  # like unlisted variants, this reads capitalized words
                 candidates += self._split_listed(text, compiled, window, capitals)
@@ -645,6 +648,9 @@ class Canonicalizer:
         return len(prev) >= LONG_PART and key in compiled.consonant_lasts.get(
             self._consonants(prev), ())
 
+    def _masked_if_long(self, surface: str) -> str | None:
+        return "~" + self._masked(self._key(surface)) if len(surface) >= 6 else None
+
     def _last_part_forms(self, surface: str) -> frozenset[str]:
         """The forms ``_lookups`` looks a last name part up by: its key, and when fuzzy the
         vowel-masked key and the key with one vowel less."""
@@ -994,7 +1000,7 @@ class _Capitals:
     needs them."""
 
     def __init__(self, text: str, key_of: Callable[[str], str],
-                 masked_of: Callable[[str], str]):
+                 masked_of: Callable[[str], str | None]):
         self.text = text
         self.key_of = key_of
         self.masked_of = masked_of
@@ -1037,9 +1043,9 @@ class _Capitals:
         keys = self.keys
         hits = list(compress(range(len(keys)), map(wanted.__contains__, keys)))
         if masked_too and any(k[:1] == "~" for k in wanted):
-            words, seen, mask = self.words, set(hits), self.masked_of
-            hits = sorted(seen.union(n for n, key in enumerate(keys) if len(words[n]) >= 6
-                                     and n not in seen and "~" + mask(key) in wanted))
+            masked = map(self.masked_of, self.words)  # None for words of under 6 letters
+            hits = sorted(set(hits).union(compress(range(len(keys)),
+                                                   map(wanted.__contains__, masked))))
         return hits
 
 
