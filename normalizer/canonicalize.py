@@ -3,7 +3,8 @@
 Contract:
 - Matching is whole-token (a name inside a longer word never matches), Unicode-aware and
   case-insensitive by default; between the parts of a name it tolerates any dash or apostrophe,
-  spaces, NBSP and one line break; accents, hyphen/space/joined forms, French elision
+  spaces, NBSP, one line break and the slash of an abbreviation ("Yemane G/Meskel", never
+  "Menfi/Dbeyba"); accents, hyphen/space/joined forms, French elision
   ("d'Amir Abdollahian") and possessives ("Haniyeh's") are handled by the tokenizer.
 - Candidates are chosen leftmost-longest and non-overlapping, so a longer name is never broken
   by an entry for one of its parts; a span two entries claim equally is left alone.
@@ -19,7 +20,10 @@ Contract:
   "Mohammad Bagheri"); the document's own spelling of the family name counts as a short form.
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
-  name after it makes the mention someone else's, left alone.
+  name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
+  Essebsi"), or initials and a family name ("A. P. Kayani"), after another name are someone
+  else's; after the person's own first name they are the name in full. A quoted nickname that
+  the canonical spells joins the mention ('Salah Abdallah "Gosh"').
 - Names of organisations, places and events in the document language's words ("translated",
   ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
   names ("alias", ``normalizer.glossary.known``, on by default) are found like listed ones.
@@ -269,6 +273,8 @@ class Canonicalizer:
                 if m is not None:
                     m = self._with_rest_of_name(text, compiled, m)
                 if m is not None:
+                    m = self._with_quoted_nickname(text, compiled, m)
+                if m is not None:
                     out.append(m)
         return out
 
@@ -345,6 +351,21 @@ class Canonicalizer:
         if after is not None and _same_name_part(self._key(after.group(1)), rest[0]):
             return replace(m, end=after.end(1))
         return None
+
+    def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
+        """A person's name followed by a nickname in quotes that the canonical spells ("Salah
+        Abdallah "Gosh"" for Salah Gosh, "Ahmed Abdi « Godane »"): the nickname belongs to the
+        mention, never "Salah Gosh "Gosh"". Any other quoted word stays after the name."""
+        if m.spec.kind == "keep" or not compiled.is_person(m.spec.entry):
+            return m
+        found = _QUOTED_AFTER.match(text, m.end)
+        if found is None:
+            return m
+        key = self._key(found.group(1))
+        if any(_same_name_part(key, part) for part in
+               part_keys(tokenize(self.glossary.entries[m.spec.entry].canonical))):
+            return replace(m, end=found.end())
+        return m
 
     def _with_loose_article(self, text: str, m: Match) -> Match:
         """An article before a spelling without one belongs to the name: written apart when the
@@ -1331,22 +1352,24 @@ _INITIAL_GAP = re.compile(r"\.(?:[ \u00a0]|\r?\n)?")
 
 def _with_initial(text: str, tokens: list[Token], first: int, m: Match,
                   canonical: str) -> Match | None:
-    """"A. Abdellahian", "I. Raissi": an initial and a family name name the person in full;
-    after the person's own first name too ("Said A. Deni" for Said Abdullahi Deni, never "Said
-    Said Abdullahi Deni"); after another capitalized name it is someone else (None)."""
-    if first == 0:
-        return m
-    prev = tokens[first - 1]
+    """"A. Abdellahian", "I. Raissi", "A. P. Kayani": initials and a family name name the
+    person in full; after the person's own first name too ("Said A. Deni" for Said Abdullahi
+    Deni, never "Said Said Abdullahi Deni"); after another capitalized name it is someone else
+    (None)."""
     parts = tokenize(canonical)
     initials = {c for p in parts[:-len(m.spec.keys)] if p.folded
-                for c in (p.folded[0], name_key(p.folded)[:1])}
-    if not (len(prev.text) == 1 and prev.text.isupper() and prev.folded in initials - {"m"}
-            and _INITIAL_GAP.fullmatch(text, prev.end, tokens[first].start)):
+                for c in (p.folded[0], name_key(p.folded)[:1])} - {"m"}
+    k = first
+    while k > 0 and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper() \
+            and tokens[k - 1].folded in initials \
+            and _INITIAL_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+        k -= 1  # one more initial
+    if k == first:
         return m
-    start = prev.start
-    if first >= 2 and tokens[first - 2].text[:1].isupper() and is_name_gap(
-            text, tokens[first - 2].end, prev.start):
-        given = tokens[first - 2]
+    start = tokens[k].start
+    if k >= 1 and tokens[k - 1].text[:1].isupper() and is_name_gap(
+            text, tokens[k - 1].end, tokens[k].start):
+        given = tokens[k - 1]
         if len(parts) >= 3 and name_key(given.folded) == name_key(parts[0].folded):
             start = given.start
         elif not is_ordinary_word(given.folded):  # "Mr A. Deni", "Then A. Deni"
@@ -1397,6 +1420,9 @@ _WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]"
 _WORD_AFTER = re.compile(r"[ \u00a0]+(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
 _HARD_K = str.maketrans("gq", "kk")
+# a nickname in quotes right after a name: "Gosh", « Godane », ‘Irro’
+_QUOTED_AFTER = re.compile(r"[ \u00a0]+[\"\u201c\u00ab\u2018'][ \u00a0]?"
+                           r"([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]?[\"\u201d\u00bb\u2019']")
 
 
 def _same_name_part(key: str, want: str) -> bool:

@@ -750,3 +750,15 @@ def test_a_slash_inside_an_abbreviated_name_but_not_between_two_names() -> None:
     assert run("Abdul Hamid Dbeibah won. The Menfi/Dbeyba tandem must now convince.",
                dbeibah) == ("Abdul Hamid Dbeibah won. The Menfi/Dbeibah tandem must now "
                             "convince.")  # two people: Menfi is not a part of his name
+
+
+def test_two_initials_and_a_family_name() -> None:
+    kayani = entry("Ashfaq Parvez Kayani")
+    assert run("Ashfaq Parvez Kayani retired. Then A. P. Kayani spoke.", kayani) == (
+        "Ashfaq Parvez Kayani retired. Then Ashfaq Parvez Kayani spoke.")
+
+
+def test_a_quoted_nickname_the_canonical_spells_joins_the_mention() -> None:
+    gosh = entry("Salah Gosh", "Salah Abdallah")
+    assert run('Salah Abdallah "Gosh" was named; Salah Abdallah "Boss" too.', gosh) == (
+        'Salah Gosh was named; Salah Gosh "Boss" too.')
