@@ -836,12 +836,15 @@ class Canonicalizer:
         candidates = _select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
         accepted: list[Match] = []
+        headline = _headline_end(text)
         for m in candidates:
             tokens, _keys, at = window.around(m.start)
             last = at
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
-            if at is None or _extends_name(text, tokens, at, last, taken):
+            # a name never runs on from the headline into the story's first line
+            after = not (headline and m.end <= headline < _next_start(tokens, last))
+            if at is None or _extends_name(text, tokens, at, last, taken, after=after):
                 # Part of a longer, other name. It makes the bare word ambiguous only when a
                 # name part comes before it, as that person's family name ("Mohammad Bagheri");
                 # a word after it is a given name ("Qassem Soleimani": news never calls him
@@ -859,7 +862,6 @@ class Canonicalizer:
         for key, pos in self._rival_keys(text, window, capitals, by_key,
                                          _Occupied(chosen + candidates)).items():
             blocked[key] = min(pos, blocked.get(key, pos))
-        headline = _headline_end(text)
         extra = [m for m in accepted
                  if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return _select(chosen + extra) if extra else chosen
@@ -1443,6 +1445,11 @@ _IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and we
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
 # Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
+
+
+def _next_start(tokens: list[Token], last: int | None) -> int:
+    """Where the token after ``last`` starts (-1 when there is none)."""
+    return tokens[last + 1].start if last is not None and last + 1 < len(tokens) else -1
 
 
 def _headline_end(text: str) -> int:

@@ -687,6 +687,11 @@ def test_a_headline_may_name_a_person_before_the_story_does() -> None:
         "The court said Mursi had\ncollapsed. Mohammed Morsi was 67.")
     assert run("Mursi sons detained\nAhmed Mursi and Mohammed Mursi were there.", morsi) == (
         "Mursi sons detained\nAhmed Mursi and Mohammed Morsi were there.")
+    # the story's first word does not continue a name that ends the headline
+    tantawi = entry("Mohamed Hussein Tantawi", fr=("Tantaoui",))
+    assert run("Mort du maréchal Tantaoui\nLe maréchal Mohamed Hussein Tantawi est mort.",
+               tantawi, lang="fr") == (
+        "Mort du maréchal Tantawi\nLe maréchal Mohamed Hussein Tantawi est mort.")
 
 
 def test_the_ezafe_of_an_organisation_name_is_one_letter_either_way() -> None:
