@@ -158,6 +158,7 @@ class Canonicalizer:
         self._deletions = _Memo(vowel_deletions).__getitem__
         self._last_forms = _Memo(self._last_part_forms).__getitem__
         self._consonants = _Memo(consonants).__getitem__
+        self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         # word -> "~" + its vowel-masked key when it has 6+ letters (None below): a short
         # form's one-vowel variant ("Hifter" after "Haftar") is looked up by it
         self._long_masked = _Memo(self._masked_if_long).__getitem__
@@ -294,7 +295,7 @@ class Canonicalizer:
             # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
             # Hezbollah" is the same one
             return None if fold_token(found.group(1)) not in _SAME_NAME_WORDS | _FEATURES else m
-        canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
+        canonical, _keys = self._canonical_parts(m.spec.entry)
         if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
                 and self._key(found.group(1)) == self._key(canonical[0].text)):
             return replace(m, start=found.start(1))
@@ -313,13 +314,20 @@ class Canonicalizer:
         found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
-        canonical = tokenize(entry.canonical)
-        keys = part_keys(canonical)
+        keys = self._canonical_parts(m.spec.entry)[1]
         span = concat_align(keys, m.spec.keys)
         if span is not None and span[0] > 0 and _same_name_part(self._key(found.group(1)),
                                                                 keys[span[0] - 1]):
             return Match(found.start(1), m.end, replace(m.spec, target=entry.canonical), m.rule)
         return None
+
+    def _canonical_parts(self, entry: int) -> tuple[list[Token], tuple[str, ...]]:
+        """The tokens of an entry's canonical and their romanization keys, made once."""
+        parts = self._canonicals.get(entry)
+        if parts is None:
+            tokens = tokenize(self.glossary.entries[entry].canonical)
+            parts = self._canonicals[entry] = (tokens, part_keys(tokens))
+        return parts
 
     def _with_rest_of_name(self, text: str, compiled: CompiledGlossary,
                            m: Match) -> Match | None:
@@ -335,8 +343,7 @@ class Canonicalizer:
         found = _WORD_AFTER.match(text, m.end)
         if found is None or is_common_capitalized(fold_token(found.group(1))):
             return m
-        canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
-        keys = part_keys(canonical)
+        canonical, keys = self._canonical_parts(m.spec.entry)
         span = concat_align(keys, m.spec.keys)
         if span is None or span[0] != 0 or span[1] >= len(keys):
             return m  # the spelling is not how the canonical starts, or it is all of it
@@ -363,7 +370,7 @@ class Canonicalizer:
             return m
         key = self._key(found.group(1))
         if any(_same_name_part(key, part) for part in
-               part_keys(tokenize(self.glossary.entries[m.spec.entry].canonical))):
+               self._canonical_parts(m.spec.entry)[1]):
             return replace(m, end=found.end())
         return m
 
@@ -373,7 +380,7 @@ class Canonicalizer:
         one ("al-Nujaba", "al-Sadr": never "al-Muqtada al-Sadr")."""
         if m.spec.kind == "keep" or m.spec.folded[0] in ARTICLES or m.start < 3:
             return m
-        canonical = tokenize(self.glossary.entries[m.spec.entry].canonical)
+        canonical = self._canonical_parts(m.spec.entry)[0]
         found = _JOINED_ARTICLE.search(text, max(0, m.start - 4), m.start)
         if found is not None and any(t.folded in ("al", "el") for t in canonical):
             return replace(m, start=found.start())
