@@ -162,3 +162,20 @@ def test_the_c_tokenizer_agrees_with_the_regex(text: str, start: int, end: int) 
     expected = textfold.python_tokenize(text, start, end)
     assert textfold.tokenize(text, start, end) == expected
     assert all(type(t) is textfold.Token for t in textfold.tokenize(text, start, end))
+
+
+def test_without_the_c_extension_the_output_is_the_same(monkeypatch) -> None:
+    """A machine without a C compiler gets the pure-Python scans: the same changes, to the
+    character, on the real-text sets (full glossary)."""
+    from normalizer import canonicalize, textfold
+
+    sets = [(name, g, docs[::4]) for name, glossary_name, g, docs in _real_text_sets()
+            if glossary_name == "full"]  # a quarter of each set: the scans, not the rules
+    with_c = [Canonicalizer(g).canonicalize(d["text"], d["lang"]) for _, g, docs in sets
+              for d in docs]
+    monkeypatch.setattr(canonicalize, "_c_capitals", None)
+    monkeypatch.setattr(textfold, "_c_tokens", None)
+    monkeypatch.setattr(textfold, "_c_search_fold", None)
+    without_c = [Canonicalizer(g).canonicalize(d["text"], d["lang"]) for _, g, docs in sets
+                 for d in docs]
+    assert len(with_c) > 150 and without_c == with_c
