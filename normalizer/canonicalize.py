@@ -341,6 +341,7 @@ class Canonicalizer:
                 or not compiled.is_person(m.spec.entry):
             return m
         found = _WORD_AFTER.match(text, m.end)
+        # (not is_ordinary_word: after a name, "Said" or "Bashir" is more name, not a verb)
         if found is None or is_common_capitalized(fold_token(found.group(1))):
             return m
         canonical, keys = self._canonical_parts(m.spec.entry)
@@ -542,8 +543,7 @@ class Canonicalizer:
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
                     start >= 3 and text[start - 1] in _JOINERS)) and "J|" + key not in index:
                 continue  # nothing before it to make a name with: a sentence opener
-            lookups = self._lookups(key, len(words[n]) >= 5,
-                                    self._previous_name_keys(text, capitals, n))
+            lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             if n and fold_token(words[n - 1]) in GIVEN_NAMES:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
@@ -619,32 +619,28 @@ class Canonicalizer:
             out.append(Match(found.start, found.end, spec, "translated"))
         return out
 
-    def _lookups(self, key: str, fuzzy: bool, previous: Iterable[str]) -> list[str]:
-        """Index keys of a name whose last part has ``key`` after name parts with the
-        ``previous`` keys: exactly, by consonants (a long part), vowel-masked and with one
-        vowel more than the glossary's family name ("Debaiba" ~ "Dbeibah") when ``fuzzy``."""
+    def _lookups(self, surface: str, previous: Iterable[str]) -> list[str]:
+        """Index keys of a name whose last part is written ``surface`` after name parts with
+        the ``previous`` keys: the whole name as one word, by consonants (a long part), and by
+        the last part's forms (``_last_part_forms``)."""
+        key, forms = self._key(surface), self._last_forms(surface)
         lookups = ["J|" + key]
         for prev in previous:
             if len(prev) >= LONG_PART:
                 lookups.append(f"C|{self._consonants(prev)}|{key}")
             prev = self._loose(prev)
-            lookups.append(f"P|{prev}|{key}")
-            if fuzzy:
-                lookups.append(f"P|{prev}|~{self._masked(key)}")
-                lookups += [f"P|{prev}|{shorter}" for shorter in self._deletions(key)]
+            lookups += [f"P|{prev}|{form}" for form in forms]
         return lookups
 
     def _ends_a_name(self, compiled: CompiledGlossary, surface: str) -> int:
         """Could this capitalized word be the last part of an unlisted romanization? 0: no;
         ``_ENDS_ALONE``: yes, and a name is filed under it without another capitalized word
         (written as one word, or after a joined article: "al-Qods"); 1: yes, after one."""
-        key = self._key(surface)
         ends_a_name = compiled.last_keys
-        if not (len(surface) >= 2 and (key in ends_a_name or "J|" + key in ends_a_name or (
-                len(surface) >= 5 and ("~" + self._masked(key) in ends_a_name or any(
-                    shorter in ends_a_name for shorter in self._deletions(key)))))):
+        if len(surface) < 2 or not ("J|" + self._key(surface) in ends_a_name or any(
+                map(ends_a_name.__contains__, self._last_forms(surface)))):
             return 0
-        alone = self._lookups(key, len(surface) >= 5, ["al"])
+        alone = self._lookups(surface, ["al"])
         return _ENDS_ALONE if any(map(compiled.generated.__contains__, alone)) else 1
 
     def _may_end_here(self, compiled: CompiledGlossary, words: list[str], n: int) -> bool:
@@ -667,7 +663,7 @@ class Canonicalizer:
         return False
 
     def _pair_hit(self, compiled: CompiledGlossary, prev: str, key: str,
-                  lasts: frozenset[str]) -> bool:
+                  lasts: tuple[str, ...]) -> bool:
         """Does the index file a name under a part with key ``prev`` and then ``key`` (or one
         of its ``lasts`` forms)? The same forms as ``_lookups``."""
         after = compiled.pair_lasts.get(self._loose(prev))
@@ -679,13 +675,14 @@ class Canonicalizer:
     def _masked_if_long(self, surface: str) -> str | None:
         return "~" + self._masked(self._key(surface)) if len(surface) >= 6 else None
 
-    def _last_part_forms(self, surface: str) -> frozenset[str]:
-        """The forms ``_lookups`` looks a last name part up by: its key, and when fuzzy the
-        vowel-masked key and the key with one vowel less."""
+    def _last_part_forms(self, surface: str) -> tuple[str, ...]:
+        """The forms a name's last part is looked up by: its key, and for 5+ letters the
+        vowel-masked key and the key with one vowel less than the glossary's family name
+        ("Debaiba" ~ "Dbeibah")."""
         key = self._key(surface)
         if len(surface) < 5:
-            return frozenset((key,))
-        return frozenset((key, "~" + self._masked(key), *self._deletions(key)))
+            return (key,)
+        return (key, "~" + self._masked(key), *self._deletions(key))
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
                             n: int) -> list[str]:
