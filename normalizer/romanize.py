@@ -31,6 +31,10 @@ _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+(?:l|(?=r))")  # Abdel-, Abdul-, Abderrahmane, Abdourahmane -> abdul
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
 _FRENCH_FINAL_E = re.compile(r"(?:(?<=[^aeiouyh])|(?<=ch))e$")  # and "-che": "Mangouche"
+_PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee = Rezai
+# "ad-Din" ("of the faith") ending a compound name, as a word or joined: Eddine, Uddin, Eddin;
+# one spelling of its vowel, so "Saadeddine" = "Saad Eddine" and "Nasreddine" = "Nasr Eddine"
+_DDIN = re.compile(r"(?:e|u|ou|a|i)ddine?$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
@@ -76,7 +80,10 @@ def name_key(folded: str) -> str:
     if folded == "ben":
         return "bin"
     s = _ABD.sub("abdul", folded.replace("tch", "ch"))
+    if s.endswith(("ddin", "ddine")):
+        s = _DDIN.sub("addin", s)
     s = _FRENCH_FINAL_E.sub("", s)  # Burhane, Hamdane: a French mute final e
+    s = _PERSIAN_FINAL_IE.sub("i", s)  # the final "-ei" of Persian names written "-ie"
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
     if "c" in s:  # French "Choucri" = Shoukri: c is k, except before e/i/y

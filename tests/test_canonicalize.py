@@ -82,6 +82,11 @@ MUST_MERGE = [
     ("Mohammed bin Abdulrahman Al Thani", "Mohammed ben Abderrahmane Al Thani"),
     ("Roch Marc Christian Kaboré", "Roch Marc Kaboré"),  # one of two Western middle names
     ("Najla Mangoush", "Najla El Mangouche"),  # French "-che" is "sh"; an article added
+    ("Mohsen Rezai", "Mohsen Rezaie"),  # Persian final "-ei" written "-ie", "-ee" or "-i"
+    ("Mohsen Rezai", "Mohsen Rezaee"),
+    # "ad-Din" as a word or joined, its article left out
+    ("Saad Eddine El Othmani", "Saadeddine Othmani"),
+    ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
 ]
 
 MUST_NOT_MERGE = [
