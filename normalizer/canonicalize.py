@@ -42,11 +42,11 @@ from functools import lru_cache, partial
 from itertools import compress
 from typing import Any, overload
 
-from normalizer.commonwords import is_common_capitalized, is_ordinary_word
+from normalizer.commonwords import is_common_capitalized, is_ordinary_word, place_words
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
-from normalizer.glossary.known import with_known_aliases
+from normalizer.glossary.known import known_place_words, with_known_aliases
 from normalizer.matcher import (
     LONG_PART,
     NASAB,
@@ -815,6 +815,9 @@ class Canonicalizer:
             if len(surface) >= 6:
                 specs = sorted(specs + by_key.get("~" + masked(key), []),
                                key=lambda sp: -len(sp.keys))  # "al-Mohandes" before "Mohandes"
+            if specs and _other_word(fold_token(surface)) and not _JOINED_ARTICLE_GAP.search(
+                    text, max(0, start - 4), start):  # "al-Cheikh" is a name, "Cheikh" a title
+                specs = [spec for spec in specs if _written_as_is(surface, spec)]
             if not specs or taken.at(start) is not None:
                 continue
             tokens, keys, at = window.around(start)
@@ -924,6 +927,18 @@ class Canonicalizer:
                 m.start < first_seen[entry] and not in_headline)):
             return False
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
+
+
+def _other_word(folded: str) -> bool:
+    """An ordinary word ("The", "She") or the name of a place or organisation ("Iran",
+    "Israel"): as a short form it may only be the person's own word, written as it is."""
+    return is_ordinary_word(folded) or folded in place_words() or folded in known_place_words()
+
+
+def _written_as_is(surface: str, spec: FormSpec) -> bool:
+    """Is the word the short form's own spelling, and left as it is? Never "The" for
+    "Thea", "She" for "Shea", or "Israel" (the country) for "Israel Saldaña Sotelo"."""
+    return fold_token(surface) == spec.folded[-1] == fold_token(spec.target)
 
 
 _GROW_LEFT = re.compile(r"(?:[^\W_]+)[ \t\u00a0\n\-\u2010-\u2015'\u2019]{0,3}$")
@@ -1445,6 +1460,7 @@ _SAME_NAME_WORDS = frozenset(load_lexicon("en").words) if load_lexicon("en") els
 # Words for a geographic feature named after a place: "Wadi Hadramaut" still spells Hadramout.
 _FEATURES = frozenset("wadi ouadi oued jebel jabal djebel mount mont lake lac".split())
 _LOOSE_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[ \u00a0]$")
+_JOINED_ARTICLE_GAP = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011'\u2019][ \u00a0]?$")
 _IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and web addresses
 _NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
 # Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).

@@ -8,6 +8,11 @@ word at the start of a sentence ("Later", "Meanwhile", "Selon") does not make a 
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
+
+from normalizer.textfold import fold_token
+
+PLACE_WORDS = Path(__file__).resolve().parent / "data" / "place-words.txt"
 
 TITLES = frozenset("""
 president minister secretary general sheikh shaikh cheikh mr mrs ms dr prime foreign acting
@@ -54,3 +59,12 @@ def is_ordinary_word(folded: str) -> bool:
     ("Hello", "Born"): capitalized before a name, such a word is not another person's name
     part. Names themselves ("Ali", "Hassan") are not among them."""
     return is_common_capitalized(folded) or folded in _frequent_words()
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """One-word names of countries and capitals ("Iran", "Doha"), folded
+    (``normalizer/data/place-words.txt``)."""
+    lines = PLACE_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold_token(line.strip()) for line in lines
+                     if line.strip() and not line.startswith("#"))

@@ -230,6 +230,23 @@ def test_short_form_spelling_is_normalized() -> None:
     assert run(text, fuad) == "Fuad Hussein arrived. Hussein said the talks went well."
 
 
+@pytest.mark.parametrize(("person", "text"), [
+    ("Sophie Thea Södergren", "Sophie Thea Södergren spoke. The talks ended."),  # same key
+    ("Jeffery Shea", "Jeffery Shea spoke. She left early."),
+    ("Leanne Irene Gill", "Leanne Irene Gill spoke. Iran said no."),  # a country
+    ("Rufino Israel Saldaña Sotelo", "Rufino Israel Saldaña Sotelo spoke. Israel said no."),
+])
+def test_an_ordinary_word_or_a_place_is_nobodys_short_form(person: str, text: str) -> None:
+    assert run(text, entry(person)) == text
+
+
+def test_a_title_after_an_article_is_a_family_name() -> None:
+    sheikh = entry("Hussein al-Sheikh")
+    text = "Hussein al-Sheikh est arrivé. Selon al-Cheikh, rien n'est décidé."
+    assert run(text, sheikh, lang="fr") == (
+        "Hussein al-Sheikh est arrivé. Selon al-Sheikh, rien n'est décidé.")
+
+
 def test_short_form_blocked_by_look_alike_in_document() -> None:
     kani = entry("Ali Bagheri Kani", "Ali Bagheri", short="Bagheri Kani")
     text = "Ali Bagheri met Mohammad Bagheri. Bagheri said no."

@@ -39,6 +39,16 @@ def known_entries(path: Path = KNOWN_ALIASES) -> tuple[Entry, ...]:
     return tuple(Glossary.build(entries, [str(path)]).entries)
 
 
+@cache
+def known_place_words() -> frozenset[str]:
+    """The one-word names of the places and organisations of the shipped list ("Iran",
+    "Liban", "Hamas"), folded: such a word in a text is that place, not a spelling of some
+    person's name that only sounds like it ("Iran" is not "Irene")."""
+    return frozenset(fold_token(name.text) for entity in known_entries()
+                     if entity.type != "person" for name in entity.every_form()
+                     if len(TOKEN_RE.findall(name.text)) == 1)
+
+
 def _keys(text: str) -> tuple[str, str]:
     """Spelling key and romanization key ("" for a one-word name: too easily someone else)."""
     tokens = [fold_token(t) for t in TOKEN_RE.findall(text)]
@@ -104,4 +114,4 @@ def with_known_aliases(glossary: Glossary,
     return Glossary.build(entries, glossary.sources, glossary.global_keep)
 
 
-__all__ = ["KNOWN_ALIASES", "known_entries", "with_known_aliases"]
+__all__ = ["KNOWN_ALIASES", "known_entries", "known_place_words", "with_known_aliases"]
