@@ -29,6 +29,10 @@ ENTRIES = [
     Entry("united-states", "United States", "place"),
     Entry("islamic-state", "Islamic State", "org"),
     Entry("national-guard", "Guard National", "person"),
+    Entry("ffc", "Forces of Freedom and Change", "org"),
+    Entry("saf", "Sudanese Armed Forces", "org"),
+    Entry("ecb", "European Central Bank", "org"),
+    Entry("plc", "Presidential Leadership Council", "org"),
 ]
 CANON = Canonicalizer(Glossary.build(ENTRIES), known_aliases=False)  # this rule alone
 
@@ -51,6 +55,13 @@ def french(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     ("le Déluge d'Al-Aqsa", "Déluge d'Al-Aqsa", "Al-Aqsa Flood"),
     ("l'Organisation Badr", "Organisation Badr", "Badr Organization"),
     ("Glaive de fer", "Glaive de fer", "Swords of Iron"),
+    # the vocabulary of names: parties, coalitions, armed forces, banks, councils
+    ("les Forces de la liberté et du changement", "Forces de la liberté et du changement",
+     "Forces of Freedom and Change"),
+    ("les Forces armées soudanaises", "Forces armées soudanaises", "Sudanese Armed Forces"),
+    ("la Banque centrale européenne", "Banque centrale européenne", "European Central Bank"),
+    ("le Conseil de direction présidentiel", "Conseil de direction présidentiel",
+     "Presidential Leadership Council"),
     ("l'Armée nationale libyenne", "Armée nationale libyenne", "Libyan National Army"),
     ("à Jérusalem-Est", "Jérusalem-Est", "East Jerusalem"),
     ("les États-Unis", "États-Unis", "United States"),
