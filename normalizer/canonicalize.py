@@ -288,7 +288,7 @@ class Canonicalizer:
             return m
         if m.spec.name_parts != 1:
             return self._tail_after_a_name(text, compiled, m)
-        found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         if not compiled.is_person(m.spec.entry):  # an organisation or a place
@@ -311,7 +311,7 @@ class Canonicalizer:
         entry = self.glossary.entries[m.spec.entry]
         if m.spec.target == entry.canonical or not compiled.is_person(m.spec.entry):
             return m
-        found = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         keys = self._canonical_parts(m.spec.entry)[1]
@@ -340,7 +340,7 @@ class Canonicalizer:
         if m.spec.kind != "listed" or m.rule not in ("exact", "folded", "generated") \
                 or not compiled.is_person(m.spec.entry):
             return m
-        found = _WORD_AFTER.match(text, m.end)
+        found = _next_to(_WORD_AFTER, text, m.end)
         # (not is_ordinary_word: after a name, "Said" or "Bashir" is more name, not a verb)
         if found is None or is_common_capitalized(fold_token(found.group(1))):
             return m
@@ -355,7 +355,7 @@ class Canonicalizer:
         if _same_name_part(self._key(found.group(1)), rest[0]):
             return replace(m, end=found.end(1))
         # the father's name between them: "Seif al-Islam Mouammar Kadhafi"
-        after = _WORD_AFTER.match(text, found.end(1))
+        after = _next_to(_WORD_AFTER, text, found.end(1))
         if after is not None and _same_name_part(self._key(after.group(1)), rest[0]):
             return replace(m, end=after.end(1))
         return None
@@ -366,7 +366,7 @@ class Canonicalizer:
         mention, never "Salah Gosh "Gosh"". Any other quoted word stays after the name."""
         if m.spec.kind == "keep" or not compiled.is_person(m.spec.entry):
             return m
-        found = _QUOTED_AFTER.match(text, m.end)
+        found = _next_to(_QUOTED_AFTER, text, m.end)
         if found is None:
             return m
         key = self._key(found.group(1))
@@ -1432,18 +1432,40 @@ def _in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) ->
 
 
 _THREE_CAPITALS = re.compile(r"[A-Z]{3}")
-_NASAB_GAP = re.compile(r"[ \u00a0](?:bin|ibn|ben)[ \u00a0]")
-_NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:bin|ibn|ben|bint)[ \u00a0]+$", re.IGNORECASE)
+# spaces with at most one line break: what separates the words of a name in wrapped text
+_SPACES = r"[ \t\u00a0\u202f]"
+_WORD_GAP = rf"(?:{_SPACES}+(?:\r?\n{_SPACES}*)?|\r?\n{_SPACES}*)"
+_NASAB_GAP = re.compile(rf"{_WORD_GAP}(?:bin|ibn|ben){_WORD_GAP}")
+_NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.IGNORECASE)
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
-_WORD_BEFORE = re.compile(r"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]"
+_WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
 # a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
-_WORD_AFTER = re.compile(r"[ \u00a0]+(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
+_WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
 _HARD_K = str.maketrans("gq", "kk")
 # a nickname in quotes right after a name: "Gosh", « Godane », ‘Irro’
-_QUOTED_AFTER = re.compile(r"[ \u00a0]+[\"\u201c\u00ab\u2018'][ \u00a0]?"
+_QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
                            r"([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]?[\"\u201d\u00bb\u2019']")
+
+
+def _word_before(text: str, pos: int) -> re.Match[str] | None:
+    """The capitalized word just before ``pos`` across a name gap (``_WORD_BEFORE``); never
+    the headline's last word for a name that starts the story."""
+    found = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    return None if found is None or _crosses_headline(text, found.end(1), pos) else found
+
+
+def _next_to(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """``pattern`` matched right after ``pos``, unless the gap is the headline's end."""
+    found = pattern.match(text, pos)
+    return None if found is None or _crosses_headline(text, pos, found.start(1)) else found
+
+
+def _crosses_headline(text: str, start: int, end: int) -> bool:
+    """Is the line break between ``start`` and ``end`` the end of the headline? One line
+    break may fall inside a name, but a headline's last word and the story's first are two."""
+    return "\n" in text[start:end] and start <= _headline_end(text) < end
 
 
 def _same_name_part(key: str, want: str) -> bool:
@@ -1459,10 +1481,10 @@ _JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")
 _SAME_NAME_WORDS = frozenset(load_lexicon("en").words) if load_lexicon("en") else frozenset()
 # Words for a geographic feature named after a place: "Wadi Hadramaut" still spells Hadramout.
 _FEATURES = frozenset("wadi ouadi oued jebel jabal djebel mount mont lake lac".split())
-_LOOSE_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[ \u00a0]$")
+_LOOSE_ARTICLE = re.compile(rf"(?<![^\W_])[AaEe]l{_WORD_GAP}$")
 _JOINED_ARTICLE_GAP = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011'\u2019][ \u00a0]?$")
 _IDENTIFIER = re.compile(r"[@#_]|://|www\.")  # handles, hashtags, e-mail and web addresses
-_NASAB_AFTER = re.compile(r"[ \u00a0]+(?:[Bb]in|[Ii]bn|ben|bint)[ \u00a0]+(?:[ae]l-)?[A-Z]")
+_NASAB_AFTER = re.compile(rf"{_WORD_GAP}(?:[Bb]in|[Ii]bn|ben|bint){_WORD_GAP}(?:[ae]l-)?[A-Z]")
 # Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
 

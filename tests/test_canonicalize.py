@@ -240,6 +240,19 @@ def test_an_ordinary_word_or_a_place_is_nobodys_short_form(person: str, text: st
     assert run(text, entry(person)) == text
 
 
+def test_a_line_break_inside_a_name_does_not_hide_the_rest_of_it() -> None:
+    saif = entry("Saif al-Islam Gaddafi", "Seif al-Islam")
+    text = "Sebha, le 14 novembre.\nIl a cité le fils du dirigeant, Seif al-Islam\nKadhafi, hier."
+    assert run(text, saif, lang="fr") == (
+        "Sebha, le 14 novembre.\nIl a cité le fils du dirigeant, Saif al-Islam Gaddafi, hier.")
+
+
+def test_a_headline_name_does_not_take_the_storys_first_word() -> None:
+    saif = entry("Saif al-Islam Gaddafi", "Seif al-Islam")
+    text = "Le retour de Seif al-Islam\nKadhafi a déposé sa candidature dimanche à Sebha."
+    assert run(text, saif, lang="fr").startswith("Le retour de Saif al-Islam Gaddafi\nKadhafi")
+
+
 def test_a_title_after_an_article_is_a_family_name() -> None:
     sheikh = entry("Hussein al-Sheikh")
     text = "Hussein al-Sheikh est arrivé. Selon al-Cheikh, rien n'est décidé."
