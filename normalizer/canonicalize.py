@@ -567,7 +567,9 @@ class Canonicalizer:
 
         The added words must be capitalized given names between the name's other parts,
         every other part must have the glossary spelling's key, and no other capitalized
-        name part may touch the span (the mirror of ``_without_middle_names``).
+        name part may touch the span (the mirror of ``_without_middle_names``). Only to a
+        listed spelling: added to a name with a middle name left out, a name would replace
+        it, and "Mohammad Reza Ghalibaf" is not Mohammad Bagher Ghalibaf.
         """
         spans, words = capitals.spans, capitals.words
         found: list[Match] = []
@@ -582,7 +584,7 @@ class Canonicalizer:
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
             specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
-                     if spec.kind in ("listed", "dropped") and len(spec.keys) >= 2
+                     if spec.kind == "listed" and len(spec.keys) >= 2
                      and not (nasab and NASAB.intersection(spec.folded))]
             if not specs:
                 continue
@@ -603,8 +605,8 @@ class Canonicalizer:
                         or _extends_name(text, tokens, first, at, _Occupied(())):
                     continue
                 found.append(Match(tokens[first].start, tokens[at].end,
-                                   replace(spec, target=spec.target if spec.kind == "dropped"
-                                           else self.glossary.entries[spec.entry].canonical),
+                                   replace(spec,
+                                           target=self.glossary.entries[spec.entry].canonical),
                                    "generated"))
         return found
 

@@ -84,6 +84,7 @@ MUST_MERGE = [
     ("Najla Mangoush", "Najla El Mangouche"),  # French "-che" is "sh"; an article added
     ("Mohsen Rezai", "Mohsen Rezaie"),  # Persian final "-ei" written "-ie", "-ee" or "-i"
     ("Mohsen Rezai", "Mohsen Rezaee"),
+    ("Suleiman Frangieh", "Suleiman Antoine Frangieh"),  # a Christian middle name added
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
@@ -120,6 +121,9 @@ MUST_NOT_MERGE = [
     ("Mohammad Bagher Ghalibaf", "Ali Mohammad Ghalibaf"),
     ("Fuad Hussein", "Zakir Fuad Mohammed Hussein"),
     ("Mohammed Ali Hussein", "Mohammed Hussein"),
+    # a middle name replaced by another is another person
+    ("Mohammad Bagher Ghalibaf", "Mohammad Reza Ghalibaf"),
+    ("Abdullahi Musa Tukur", "Abdullahi Fatima Tukur"),
 ]
 
 
@@ -251,6 +255,11 @@ def test_a_headline_name_does_not_take_the_storys_first_word() -> None:
     saif = entry("Saif al-Islam Gaddafi", "Seif al-Islam")
     text = "Le retour de Seif al-Islam\nKadhafi a déposé sa candidature dimanche à Sebha."
     assert run(text, saif, lang="fr").startswith("Le retour de Saif al-Islam Gaddafi\nKadhafi")
+
+
+def test_a_listed_name_without_its_first_given_name_is_the_name_in_full() -> None:
+    atmar = entry("Mohammad Hanif Atmar", "Haneef Atmar")  # led by a given name: not a short form
+    assert run("Haneef Atmar met the envoy.", atmar) == "Mohammad Hanif Atmar met the envoy."
 
 
 def test_a_title_after_an_article_is_a_family_name() -> None:

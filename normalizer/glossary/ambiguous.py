@@ -54,6 +54,36 @@ jean john jordan joseph joy julia kevin lee louis luke maria marie mark martin m
 michael nicolas olivia paul peter philip pierre robert samuel sarah simon stephen thomas victor
 william marc christian henri francois jacques michel andre alain eric patrice olivier laurent
 denis felix faustin
+""") | _words("""
+abdelaziz abdulaziz abdelkader abdelkarim abdelmalek abdulmalik abdelhamid abdulhamid abdelrahman
+abdulrahman abderrahmane abdelfattah abdulfattah abdelmajid abdelmadjid abdulla abdallahi
+abdou abdoul abdi abdirahman abdullahi abubakar aboubakar adnan afif ahmadi akram alaa aladdin
+amer amr anas antar aref arif asaad asad asif atef atif ayoub ayub azzam badr bakr baker bandar
+basel basil bashir bechir boutros daoud dawood dawud ehsan elias elie emad eyad fadel fadl
+fahad faisal fakhri farouk faruq fathi fawaz fawzi fayez feras firas gamal gebran ghaleb ghazi
+habibullah hafez hafiz haitham hakim halim hamada hamdi hani haroun harun hasib hatim haytham
+hazem hikmat hisham hosni ibrahima idrees ihsan ilyas imran iqbal isa issam iyad izzat jaber
+jafaar jaafar jalal jamil jassim jasim javad jawad jihad joseph kadhim kazem kareem karam kassem
+khairat khalaf khalil lotfi luay maher mahmood majed makram mamdouh mansoor marouane marwan
+masoud massoud mazen mehdi moein moeen maeen mohsen mohammed mokhtar moktar monir mostafa
+mounir moussa muhsin muneer munir murad mourad musa mustafa nabih nadim naguib najib naji nawaf
+nawaz nazir nizar noor nour nouri nuri obaid obeid obaidullah omer osman othman qadir qais
+qasim rafik rafiq raed ragab rajab ramadan ramzi rami ramzan rashad raouf raed riad riyad
+rifaat saber sabri sadeq sadiq sadek saddam saeb safwat saif sajjad salman samer samih sardar
+saud sayf seif shafik shafiq shakib sharif sherif shoukri shukri sobhi suhail suhayl tahir
+taher talal tamer tamim tarik tawfik tawfiq thamer turki usama usman wael waleed wasim yaqub
+yacoub yaser yasir younes younis yousef yousif youssouf younous zakaria zakariya zaki zayed
+zuhair zoheir
+abolfazl afshin alireza amin arash babak behrouz bijan dariush ebrahim esmaeil farhad
+farshad gholamreza hamidreza hassan hojjat hossein jafar javad kamran kiumars majid masoud
+mehdi mohsen morteza nasrollah parviz reza rouhollah saeed sadegh shahram yadollah
+abdul atta bilal ghulam gulbuddin habib hamid hekmat hikmatullah ismail jalaluddin khalilullah
+naqibullah nurullah rahmatullah sirajuddin zabihullah zalmay amrullah haneef hanif
+ahmet ali arslan bulent burak cem emre erdal hulusi ibrahim kemal mevlut murat nihat omer ozgur
+selahattin suleyman tayyip yildirim
+hassan mahamat idriss ibrahim issa oumar moussa boubacar mamadou amadou seydou modibo
+antoine bachir camille charbel elias emile fouad gebran georges joseph khalil michel nabih najib
+pierre raymond rafic sami samir sleiman suleiman walid wadih ziad
 """)
 
 
