@@ -489,7 +489,7 @@ def loose(key: str) -> str:
     return _VOWEL_RUN.sub("*", key).lstrip("*")
 
 
-LONG_PART = 8  # a part this long is distinctive without its vowels ("Abdourahmane")
+LONG_PART = 6  # a key this long is found by its consonants ("Sleiman" ~ "Suleiman"), then verified
 
 
 def consonants(key: str) -> str:

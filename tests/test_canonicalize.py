@@ -85,6 +85,7 @@ MUST_MERGE = [
     ("Mohsen Rezai", "Mohsen Rezaie"),  # Persian final "-ei" written "-ie", "-ee" or "-i"
     ("Mohsen Rezai", "Mohsen Rezaee"),
     ("Suleiman Frangieh", "Suleiman Antoine Frangieh"),  # a Christian middle name added
+    ("Suleiman Frangieh", "Sleiman Frangieh"),  # a given name one vowel shorter
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
