@@ -1445,7 +1445,7 @@ _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}
 # a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
 _WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
-_HARD_K = str.maketrans("gq", "kk")
+_HARD_K = str.maketrans("jq", "kk")  # keys write g as j: "Gaddafi" = "Kadhafi" = "Qaddafi"
 # a nickname in quotes right after a name: "Gosh", « Godane », ‘Irro’
 _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
                            r"([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]?[\"\u201d\u00bb\u2019']")

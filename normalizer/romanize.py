@@ -2,7 +2,8 @@
 
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
-Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim) while different names stay apart
+Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
+Frangieh/Franjieh) while different names stay apart
 (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
 a long token, never at its end. Keys only *propose*; the canonicalizer decides with
@@ -86,6 +87,7 @@ def name_key(folded: str) -> str:
     s = _PERSIAN_FINAL_IE.sub("i", s)  # the final "-ei" of Persian names written "-ie"
     for old, new in _DIGRAPHS:
         s = s.replace(old, new)
+    s = s.replace("g", "j")  # Egyptian and Levantine g for the j of others: Gamal, Frangieh
     if "c" in s:  # French "Choucri" = Shoukri: c is k, except before e/i/y
         s = _SOFT_C.sub("s", s).replace("c", "k")
     s = _DOUBLE.sub(r"\1", s)

@@ -86,6 +86,8 @@ MUST_MERGE = [
     ("Mohsen Rezai", "Mohsen Rezaee"),
     ("Suleiman Frangieh", "Suleiman Antoine Frangieh"),  # a Christian middle name added
     ("Suleiman Frangieh", "Sleiman Frangieh"),  # a given name one vowel shorter
+    ("Suleiman Frangieh", "Suleiman Franjieh"),  # Levantine g for j
+    ("Jamal Abdel Nasser", "Gamal Abdel Nasser"),  # Egyptian g for j
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
