@@ -496,10 +496,12 @@ class Canonicalizer:
         if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
                 tokens[i:j], spec.text):
             return None
-        if spec.text.endswith(".") and text[end:end + 1] == "." and "." in text[start:end] \
+        if spec.text.endswith(".") and text[end:end + 1] == "." \
+                and text.count(".", start, end) == spec.text.count(".") - 1 \
                 and not _SENTENCE_END.match(text, end + 1):
-            end += 1  # "U.S." mid-sentence: its period is part of it; ending one, it stays
-            # (only where the text writes the periods: "US." is "US" and a period)
+            end += 1  # "U.S.", "Frangieh Jr." mid-sentence: the period is part of it; ending
+            # one, it stays (only where the text writes the other periods: "US." is "US" and
+            # a period)
         if spec.kind == "keep":
             return Match(start, end, spec, "keep")
         if spec.kind == "dropped":

@@ -472,6 +472,11 @@ def test_listed_spellings_with_initials_and_periods() -> None:
     assert run("the U.S. said so", us) == "the United States said so"
     assert run("aid from the U.S. The talks", us) == "aid from the United States. The talks"
     assert run("they told us.", us) == "they told us."
+    jr = entry("Suleiman Frangieh", "Suleiman Frangieh Jr.")  # its one period is its end
+    assert run("it called him Suleiman Frangieh Jr., then", jr) == (
+        "it called him Suleiman Frangieh, then")
+    assert run("it called him Suleiman Frangieh Jr. Then", jr) == (
+        "it called him Suleiman Frangieh. Then")
 
 
 def test_a_fathers_name_after_bin_is_nobodys_short_form() -> None:
