@@ -12,12 +12,15 @@ Contract:
   part aligned one to one or by joining, equal romanization keys except one vowel in a long
   given name (or in a family name of 7+ letters, 5+ when two other parts agree), and never a
   single token. Middle given names may be added or left out ("Fuad Mohammed Hussein"), never
-  the first name, and only where no other capitalized name part touches the mention.
+  the first name, never one for another ("Mohammad Reza" is not "Mohammad Bagher"), and only
+  where no other capitalized name part touches the mention.
 - Short forms ("Abdollahian", "Bagheri", "Abdul Rashid") are resolved only after the same entry
   was named in full earlier in the same document (or in the headline, when the story then names
   it in full and no other person in the document shares the name), when no other named entry
   shares them, and when the mention is not part of a longer capitalized name ("Zakir Hussain",
   "Mohammad Bagheri"); the document's own spelling of the family name counts as a short form.
+  An ordinary word or a country's or capital's name is a short form only as the person's own
+  word left as it is ("The" is never "Thea", "Iran" never "Irene").
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
