@@ -657,8 +657,9 @@ class Canonicalizer:
         words are let go after a few dictionary lookups, without regular expressions."""
         key, lasts = self._key(words[n]), self._last_forms(words[n])
         k = n - 1
-        while k >= 0 and words[k].lower() in ("al", "el") and self._key(words[k]) == "al":
-            k -= 1  # an article is looked through
+        while k >= 0 and (words[k].lower() in NASAB or words[k].lower() in ("al", "el")
+                          and self._key(words[k]) == "al"):
+            k -= 1  # an article is looked through, and a "Bin" written with a capital
         if k >= 0:
             prev = self._key(words[k])
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
@@ -709,6 +710,9 @@ class Canonicalizer:
             if key == "al" and words[k].lower() in ("al", "el"):
                 out.append("al")
                 k -= 1
+                continue
+            if words[k].lower() in NASAB:
+                k -= 1  # "Bin" written with a capital, looked through as "bin" is
                 continue
             out.append(key)
             if k > 0 and spans[k][0] - spans[k - 1][1] <= _MAX_GAP and \

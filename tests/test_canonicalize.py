@@ -88,6 +88,7 @@ MUST_MERGE = [
     ("Suleiman Frangieh", "Sleiman Frangieh"),  # a given name one vowel shorter
     ("Suleiman Frangieh", "Suleiman Franjieh"),  # Levantine g for j
     ("Jamal Abdel Nasser", "Gamal Abdel Nasser"),  # Egyptian g for j
+    ("Sharif Hassan bin Zaid", "Sharif Hassan Bin Zeid"),  # "Bin" with a capital
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
