@@ -41,9 +41,9 @@ def known_entries(path: Path = KNOWN_ALIASES) -> tuple[Entry, ...]:
 
 @cache
 def known_place_words() -> frozenset[str]:
-    """The one-word names of the places and organisations of the shipped list ("Iran",
-    "Liban", "Hamas"), folded: such a word in a text is that place, not a spelling of some
-    person's name that only sounds like it ("Iran" is not "Irene")."""
+    """The one-word names of the places and organisations of the shipped list ("Liban",
+    "Bagdad", "Hamas"), folded: such a word in a text is that place or group, not a spelling
+    of some person's name that only sounds like it."""
     return frozenset(fold_token(name.text) for entity in known_entries()
                      if entity.type != "person" for name in entity.every_form()
                      if len(TOKEN_RE.findall(name.text)) == 1)
