@@ -550,7 +550,8 @@ class Canonicalizer:
                 continue  # nothing before it to make a name with: a sentence opener
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
-            if n and fold_token(words[n - 1]) in GIVEN_NAMES:
+            if n > _particle_before(words, n) and fold_token(
+                    words[n - 1 - _particle_before(words, n)]) in GIVEN_NAMES:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
             if not specs:
                 continue
@@ -568,7 +569,8 @@ class Canonicalizer:
                            key: str) -> list[Match]:
         """A glossary name with one or two middle given names added: "Fuad Mohammed Hussein"
         for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", or a father's
-        name: "Anwar bin Mohammed Gargash" for "Anwar Gargash".
+        name: "Anwar bin Mohammed Gargash" for "Anwar Gargash", also before a family name
+        led by a capitalized "Al" or "Bin" ("Yusuf Hassan Al-Madani", "Ahmed Obeid Bin Dagher").
 
         The added words must be capitalized given names between the name's other parts,
         every other part must have the glossary spelling's key, and no other capitalized
@@ -578,8 +580,9 @@ class Canonicalizer:
         """
         spans, words = capitals.spans, capitals.words
         found: list[Match] = []
+        last_added = n - 1 - _particle_before(words, n)
         for added in (1, 2):
-            k = n - 1 - added  # the capitalized word before the added names
+            k = last_added - added  # the capitalized word before the added names
             # "Anwar bin Mohammed Gargash": the added names may be a father's, after "bin"
             nasab = k >= 0 and _NASAB_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])
             if k < 0 or fold_token(words[k + 1]) not in GIVEN_NAMES or not all(
@@ -593,7 +596,7 @@ class Canonicalizer:
                      and not (nasab and NASAB.intersection(spec.folded))]
             if not specs:
                 continue
-            added_starts = {spans[j][0] for j in range(k + 1, n)}
+            added_starts = {spans[j][0] for j in range(k + 1, last_added + 1)}
             if nasab:
                 added_starts.add(spans[k][1] + 1)  # the "bin" itself
             tokens, keys, at = window.around(spans[n][0])
@@ -665,9 +668,10 @@ class Canonicalizer:
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
                     compiled, self._key(words[k - 1]) + prev, key, lasts)):
                 return True
-        if fold_token(words[n - 1]) in GIVEN_NAMES:  # added middle names
+        last_added = n - 1 - _particle_before(words, n)
+        if last_added >= 0 and fold_token(words[last_added]) in GIVEN_NAMES:  # added names
             return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k])), ())
-                       for k in (n - 2, n - 3) if k >= 0)
+                       for k in (last_added - 1, last_added - 2) if k >= 0)
         return False
 
     def _pair_hit(self, compiled: CompiledGlossary, prev: str, key: str,
@@ -938,6 +942,15 @@ class Canonicalizer:
                 m.start < first_seen[entry] and not in_headline)):
             return False
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
+
+
+def _particle_before(words: list[str], n: int) -> int:
+    """1 when capitalized word ``n`` is led by a capitalized article or "Bin" ("Al-Madani",
+    "Bin Dagher"), the start of the family name; else 0."""
+    return 1 if n >= 1 and words[n - 1].lower() in _FAMILY_LEADS else 0
+
+
+_FAMILY_LEADS = frozenset({"al", "el"}) | NASAB
 
 
 def _other_word(folded: str) -> bool:

@@ -25,6 +25,7 @@ adviser advisor conseiller conseillère negotiator négociateur mediator médiat
 gouverneur mayor maire senator sénateur chairman director directeur marshal maréchal field
 emirati jordanian emirien jordanien monsieur madame mademoiselle sir judge sheikha princess
 professor
+fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut
 """.split())  # noqa: SIM905
 
 OPENERS = frozenset("""

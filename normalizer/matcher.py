@@ -216,7 +216,7 @@ class CompiledGlossary:
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
             if span is not None and span[0] > 0 and not (
-                    parts[0].folded in GIVEN_NAMES and parts[0].folded not in SERVANT_OF
+                    parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS
                     and any(
                         not joined(entry.canonical, canon_parts[k - 1], canon_parts[k])
                         for k in range(span[0] + 1, span[1]))):
@@ -274,8 +274,11 @@ class CompiledGlossary:
 
         The first word and the family name always stay: without its first name an Arabic
         name is often the father's ("Idriss Deby" in "Mahamat Idriss Deby"). A word after
-        Abdul/Abu makes one name with it, and a family name that is also a given name makes
-        too common a short name ("Mohammed Hussein"): those go only in the after-full forms.
+        Abdul/Abu makes one name with it (the two go together, after a full mention only:
+        "Muhammad al-Ghamari" for "Muhammad Abdul Karim al-Ghamari"), and a family name that
+        is also a given name makes too common a short name ("Mohammed Hussein"): those go
+        only in the after-full forms. An article joined to a word is part of it
+        ("al-Ghamari"); a particle standing alone ("bin", "Abu") leaves the name as it is.
         """
         text = entry.canonical
         words: list[list[Token]] = []
@@ -285,11 +288,15 @@ class CompiledGlossary:
             else:
                 words.append([part])
         if len(words) < 3 or len(words) > 5 or any(
-                p.folded in PARTICLES or p.folded in ARTICLES for p in canon_parts):
-            return [], []
+                len(w) == 1 and (w[0].folded in PARTICLES or w[0].folded in ARTICLES)
+                for w in words):
+            return [], []  # a particle standing alone ("bin", "Abu", "al Sistani")
         given = {k for k in range(1, len(words) - 1)
                  if len(words[k]) == 1 and words[k][0].folded in GIVEN_NAMES
+                 and words[k][0].folded not in COMPOUND_HEADS
                  and words[k - 1][-1].folded not in COMPOUND_HEADS}
+        # "Abdul Karim" goes or stays whole: never "Karim" or "Abdul" alone
+        heads = [k for k in range(1, len(words) - 2) if words[k][-1].folded in COMPOUND_HEADS]
         # "Mohammed Hussein" is too common a name to stand for "Mohammed Ali Hussein" anywhere
         distinct_family = not all(p.folded in GIVEN_NAMES for p in words[-1])
         anywhere: list[FormSpec] = []
@@ -297,6 +304,8 @@ class CompiledGlossary:
         middle = range(1, len(words) - 1)
         for size in range(1, len(middle) + 1):
             for dropped in combinations(middle, size):
+                if any((k in dropped) != (k + 1 in dropped) for k in heads):
+                    continue
                 form = " ".join(text[w[0].start:w[-1].end]
                                 for k, w in enumerate(words) if k not in dropped)
                 if given.issuperset(dropped) and distinct_family:
@@ -338,6 +347,10 @@ class CompiledGlossary:
                 continue
             target = self._partial_target(entry, canon_parts, k)
             specs.append(self._spec(index, text, canon_parts[k:m], target, "partial", True))
+            if k >= 2 and canon_parts[k - 1].folded in COMPOUND_HEADS:
+                # "Abu Rudeineh" of "Nabil Abu Rudeineh": the family name with its "Abu"
+                specs.append(self._spec(index, text, canon_parts[k - 1:m],
+                                        text[canon_parts[k - 1].start:], "partial", True))
             specs += [self._spec(index, text, canon_parts[j:m], target, "partial", True)
                       for j in range(k + 1, m) if canon_parts[j].folded not in ARTICLES
                       and canon_parts[j - 1].folded not in ARTICLES

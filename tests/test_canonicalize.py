@@ -89,6 +89,9 @@ MUST_MERGE = [
     ("Suleiman Frangieh", "Suleiman Franjieh"),  # Levantine g for j
     ("Jamal Abdel Nasser", "Gamal Abdel Nasser"),  # Egyptian g for j
     ("Sharif Hassan bin Zaid", "Sharif Hassan Bin Zeid"),  # "Bin" with a capital
+    ("Yusuf al-Madani", "Yusuf Hassan Al-Madani"),  # a name added before "Al-" or "Bin"
+    ("Ahmed bin Dagher", "Ahmed Obeid Bin Dagher"),
+    ("Ali Hussein al-Sistani", "Ali al-Sistani"),  # a middle given name left out
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
@@ -128,6 +131,9 @@ MUST_NOT_MERGE = [
     # a middle name replaced by another is another person
     ("Mohammad Bagher Ghalibaf", "Mohammad Reza Ghalibaf"),
     ("Abdullahi Musa Tukur", "Abdullahi Fatima Tukur"),
+    # "Abdul Karim" is one name: never half of it
+    ("Muhammad Abdul Karim al-Ghamari", "Muhammad Karim al-Ghamari"),
+    ("Muhammad Abdul Karim al-Ghamari", "Muhammad Abdul al-Ghamari"),
 ]
 
 
@@ -264,6 +270,26 @@ def test_a_headline_name_does_not_take_the_storys_first_word() -> None:
 def test_a_listed_name_without_its_first_given_name_is_the_name_in_full() -> None:
     atmar = entry("Mohammad Hanif Atmar", "Haneef Atmar")  # led by a given name: not a short form
     assert run("Haneef Atmar met the envoy.", atmar) == "Mohammad Hanif Atmar met the envoy."
+
+
+def test_a_name_without_its_abdul_compound_after_the_full_mention() -> None:
+    ghamari = entry("Muhammad Abdul Karim al-Ghamari")
+    text = "Muhammad Abdul Karim al-Ghamari was killed. Muhammad al-Ghamari led the staff."
+    assert run(text, ghamari) == text.replace("Muhammad al-", "Muhammad Abdul Karim al-")
+    assert run("Muhammad al-Ghamari led the staff.", ghamari) == (
+        "Muhammad al-Ghamari led the staff.")  # without the full mention: maybe someone else
+
+
+def test_an_abu_family_name_is_a_short_form_with_its_abu() -> None:
+    rudeineh = entry("Nabil Abu Rudeineh")
+    text = "Nabil Abu Rudeineh spoke. Abou Roudeina said the talks had failed."
+    assert run(text, rudeineh, lang="fr") == text.replace("Abou Roudeina", "Abu Rudeineh")
+
+
+def test_a_title_abbreviation_does_not_make_a_longer_name() -> None:
+    habib = entry("Abdallah Bou Habib")
+    text = "Lebanese FM Bo Habib stays in US\nForeign minister Abdallah Bou Habib told CNN so."
+    assert run(text, habib).startswith("Lebanese FM Bou Habib stays")
 
 
 def test_a_title_after_an_article_is_a_family_name() -> None:
