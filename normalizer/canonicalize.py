@@ -286,11 +286,14 @@ class Canonicalizer:
         """A listed one-part spelling of a person ("al-Faraj", "Farmajo") after a capitalized
         name: the person's own given name, as the canonical starts, belongs to the mention
         ("Majed al-Faraj", never "Majed Majed Faraj"); any other name makes it someone else's
-        ("Amjad al-Faraj", his brother)."""
+        ("Amjad al-Faraj", his brother). A place's or organisation's one word followed by an
+        article-led name part is inside another name."""
         if m.spec.kind != "listed" or m.rule not in ("exact", "folded"):
             return m
         if m.spec.name_parts != 1:
             return self._tail_after_a_name(text, compiled, m)
+        if not compiled.is_person(m.spec.entry) and _next_to(_ARTICLE_NAME_AFTER, text, m.end):
+            return None  # "Bosra al-Harir" is another town than Bosra (al-Sham)
         found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
@@ -1386,6 +1389,8 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         if (nxt.text[:1].isupper() and is_name_gap(text, tokens[last].end, nxt.start)
                 and not any(c in gap for c in "'\u2019")):
             return True
+        if _ARTICLE_NAME_AFTER.match(text, tokens[last].end):
+            return True  # "Busra al-Harir": an article-led name part goes on
         if _NASAB_AFTER.match(text, tokens[last].end):
             return True  # "Abu Obaida ibn al-Jarrah": a son's name goes on with his father's
     return False
@@ -1468,6 +1473,9 @@ _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}
 _WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
 _HARD_K = str.maketrans("jq", "kk")  # keys write g as j: "Gaddafi" = "Kadhafi" = "Qaddafi"
+# an article-led capitalized name part right after a name: "al-Harir" in "Bosra al-Harir"
+_ARTICLE_NAME_AFTER = re.compile(rf"{_WORD_GAP}[AaEe]l[ \u00a0\-\u2010\u2011]"
+                                 r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
 # a nickname in quotes right after a name: "Gosh", « Godane », ‘Irro’
 _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
                            r"([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]?[\"\u201d\u00bb\u2019']")

@@ -292,6 +292,14 @@ def test_a_title_abbreviation_does_not_make_a_longer_name() -> None:
     assert run(text, habib).startswith("Lebanese FM Bou Habib stays")
 
 
+def test_a_place_word_followed_by_an_article_led_name_is_another_place() -> None:
+    busra = entry("Busra al-Sham", "Bosra", type="place")
+    for text in ("They fought near Bosra al-Harir.", "They fought near Busra al-Harir."):
+        assert run(text, busra) == text  # listed and unlisted one-word spellings alike
+    assert run("They fought near Bosra, in Deraa.", busra) == (
+        "They fought near Busra al-Sham, in Deraa.")
+
+
 def test_a_title_after_an_article_is_a_family_name() -> None:
     sheikh = entry("Hussein al-Sheikh")
     text = "Hussein al-Sheikh est arrivé. Selon al-Cheikh, rien n'est décidé."
