@@ -1420,7 +1420,8 @@ def _with_initial(text: str, tokens: list[Token], first: int, m: Match,
     if k >= 1 and tokens[k - 1].text[:1].isupper() and is_name_gap(
             text, tokens[k - 1].end, tokens[k].start):
         given = tokens[k - 1]
-        if len(parts) >= 3 and name_key(given.folded) == name_key(parts[0].folded):
+        if len(parts) >= 3 and surface_key(given.text, given.folded) == surface_key(
+                parts[0].text, parts[0].folded):
             start = given.start
         elif not is_ordinary_word(given.folded):  # "Mr A. Deni", "Then A. Deni"
             return None  # "Abdi A. Deni": another person's initial

@@ -3,7 +3,8 @@
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
-Frangieh/Franjieh) while different names stay apart
+Frangieh/Franjieh; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
+different names stay apart
 (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
 a long token, never at its end. Keys only *propose*; the canonicalizer decides with
@@ -42,12 +43,37 @@ VOWELS = frozenset("aiuy")
 _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish "-oğlu" ending
 
 
+# Common given names whose usual romanizations no spelling rule joins: a Levantine or Maghrebi
+# "e" or "ou" for an Arabic "u" or "i" (Youssef, Tarek, Fadel), a Turkish or Urdu "s" for the
+# "th" of Uthman (Osman), a Turkish form (Mehmet, Ahmet), an Algerian form (Hocine). Each group
+# is one name; a key is looked up here before the spelling rules.
+_GIVEN_NAME_GROUPS = """
+yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
+uthman othman osman usman ousmane othmane otman
+khalid khaled
+tariq tarek tarik tareq
+fadil fadel fadhel fadhil
+rashid rached
+nasir nasser naser
+ismail ismael smail
+suleiman sulaiman soliman slimane souleymane suleyman sleiman
+yahya yahia yehia yahiya
+hussein hocine
+ahmad ahmet
+muhammad mehmet
+"""
+GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
+
+
 def surface_key(surface: str, folded: str) -> str:
     """``name_key`` of a token as written: a final "é" is sounded ("Nakhalé" = Nakhala),
     unlike the mute final "e" of French spellings ("Burhane" = Burhan); after an "r" the
     accent is mostly dropped in English ("Kaboré" = Kabore), so there both agree."""
     if _AYN.search(folded):  # "Qa’ani", "Ja'far": the apostrophe writes a consonant, not a break
         folded = _AYN.sub("", folded)
+    given = GIVEN_NAME_KEYS.get(folded)
+    if given is not None:
+        return given
     if surface[-1:] in ("é", "É") and folded.endswith("e") and not folded.endswith("re"):
         folded = folded[:-1] + "a"  # (but "Kaboré" is Kabore, "Traoré" Traore, as written)
     lowered = surface.lower()
@@ -136,3 +162,6 @@ def close_keys(a: str, b: str) -> bool:
             return long_[i] in VOWELS and i != len(long_) - 1
     return False
 
+
+GIVEN_NAME_KEYS.update({variant: name_key(group.split()[0]) for group in
+                        _GIVEN_NAME_GROUPS.strip().splitlines() for variant in group.split()})

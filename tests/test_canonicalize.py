@@ -92,6 +92,8 @@ MUST_MERGE = [
     ("Yusuf al-Madani", "Yusuf Hassan Al-Madani"),  # a name added before "Al-" or "Bin"
     ("Ahmed bin Dagher", "Ahmed Obeid Bin Dagher"),
     ("Ali Hussein al-Sistani", "Ali al-Sistani"),  # a middle given name left out
+    ("Youssef Raji", "Yusuf Raji"),  # given names no spelling rule joins
+    ("Osman Kavala", "Othman Kavala"),
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
