@@ -3,7 +3,7 @@
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
-Frangieh/Franjieh; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
+Frangieh/Franjieh; in ``surface_key``, common given names by a table: Youssef/Yusuf) while
 different names stay apart
 (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
