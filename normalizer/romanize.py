@@ -3,7 +3,7 @@
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
-Frangieh/Franjieh; in ``surface_key``, common given names by a table: Youssef/Yusuf) while
+Frangieh/Franjieh; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
 different names stay apart
 (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
@@ -46,7 +46,7 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # Common given names whose usual romanizations no spelling rule joins: a Levantine or Maghrebi
 # "e" or "ou" for an Arabic "u" or "i" (Youssef, Tarek, Fadel), a Turkish or Urdu "s" for the
 # "th" of Uthman (Osman), a Turkish form (Mehmet, Ahmet), an Algerian form (Hocine). Each group
-# is one name; a key is looked up here before the spelling rules.
+# is one name: ``name_key`` looks a word up here before the spelling rules.
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
 uthman othman osman usman ousmane othmane otman
@@ -71,9 +71,6 @@ def surface_key(surface: str, folded: str) -> str:
     accent is mostly dropped in English ("Kaboré" = Kabore), so there both agree."""
     if _AYN.search(folded):  # "Qa’ani", "Ja'far": the apostrophe writes a consonant, not a break
         folded = _AYN.sub("", folded)
-    given = GIVEN_NAME_KEYS.get(folded)
-    if given is not None:
-        return given
     if surface[-1:] in ("é", "É") and folded.endswith("e") and not folded.endswith("re"):
         folded = folded[:-1] + "a"  # (but "Kaboré" is Kabore, "Traoré" Traore, as written)
     lowered = surface.lower()
@@ -100,6 +97,9 @@ def context_key(surface: str, folded: str, joined_to_next: bool) -> str:
 @lru_cache(maxsize=200_000)
 def name_key(folded: str) -> str:
     """Skeleton key of one folded token (see module docstring)."""
+    given = GIVEN_NAME_KEYS.get(folded)
+    if given is not None:
+        return given
     if not folded.isascii():
         return folded  # non-Latin scripts: matched by their folded form only
     if folded in ARTICLES:
