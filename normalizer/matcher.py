@@ -523,9 +523,11 @@ def joined(text: str, left: Token, right: Token) -> bool:
 
 
 def _family_ben(parts: list[Token], k: int) -> bool:
-    """A capitalized "Ben" before the last word starts a family name ("Itamar Ben-Gvir",
-    "Zine El Abidine Ben Ali"), not a father's name."""
-    return parts[k].text[:1].isupper() and k + 2 == len(parts)
+    """"bin"/"Ben" before the last word starts a family name ("Itamar Ben-Gvir", "Zine El
+    Abidine Ben Ali", "Ahmed Awad bin Mubarak" ... "Bin Moubarak"), not a father's name
+    inside a longer one ("Abdullah bin Zayed Al Nahyan"); the last word alone stays the
+    father's ("Mubarak")."""
+    return k + 2 == len(parts) and k >= 1
 
 
 def _articles(parts: list[Token]) -> int:

@@ -302,6 +302,16 @@ def test_a_place_word_followed_by_an_article_led_name_is_another_place() -> None
         "They fought near Busra al-Sham, in Deraa.")
 
 
+def test_bin_and_the_last_word_are_a_family_name_short_form() -> None:
+    mubarak = entry("Ahmed Awad bin Mubarak")
+    text = "Ahmed Awad bin Mubarak a parlé. Selon Ben Moubarak, rien. Mubarak est un autre."
+    assert run(text, mubarak, lang="fr") == (
+        "Ahmed Awad bin Mubarak a parlé. Selon bin Mubarak, rien. Mubarak est un autre.")
+    mbz = entry("Mohammed bin Zayed")  # a brother carries "bin Zayed" too: from there, no
+    text = "Mohammed bin Zayed met Abdullah bin Zayed. Later Bin Zayid left."
+    assert run(text, mbz) == text
+
+
 def test_a_title_after_an_article_is_a_family_name() -> None:
     sheikh = entry("Hussein al-Sheikh")
     text = "Hussein al-Sheikh est arrivé. Selon al-Cheikh, rien n'est décidé."
