@@ -312,6 +312,12 @@ def test_bin_and_the_last_word_are_a_family_name_short_form() -> None:
     assert run(text, mbz) == text
 
 
+def test_a_one_word_place_loses_an_article_its_canonical_lacks() -> None:
+    raqqa = entry("Raqqa", type="place")
+    assert run("Fighting in al-Raqqa and Al Raqqa.", raqqa) == "Fighting in Raqqa and Raqqa."
+    assert run("The battle of Tal al-Raqqa.", raqqa) == "The battle of Tal al-Raqqa."
+
+
 def test_a_title_after_an_article_is_a_family_name() -> None:
     sheikh = entry("Hussein al-Sheikh")
     text = "Hussein al-Sheikh est arrivé. Selon al-Cheikh, rien n'est décidé."
