@@ -20,7 +20,9 @@ Contract:
   shares them, and when the mention is not part of a longer capitalized name ("Zakir Hussain",
   "Mohammad Bagheri"); the document's own spelling of the family name counts as a short form.
   An ordinary word or a country's or capital's name is a short form only as the person's own
-  word left as it is ("The" is never "Thea", "Iran" never "Irene").
+  word left as it is ("The" is never "Thea", "Iran" never "Irene"). A family name led by
+  "bin" or "Abu" keeps it ("Bin Mubarak", "Abu Rudeineh"); the word after "bin" alone is a
+  father's name.
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
