@@ -527,7 +527,7 @@ def _family_ben(parts: list[Token], k: int) -> bool:
     Abidine Ben Ali", "Ahmed Awad bin Mubarak" ... "Bin Moubarak"), not a father's name
     inside a longer one ("Abdullah bin Zayed Al Nahyan"); the last word alone stays the
     father's ("Mubarak")."""
-    return k + 2 == len(parts) and k >= 1
+    return k + 2 == len(parts)
 
 
 def _articles(parts: list[Token]) -> int:
