@@ -409,7 +409,11 @@ class CompiledGlossary:
         """
         names = [k for k, f in zip(spec.keys, spec.folded, strict=True)
                  if f not in ARTICLES and f not in PAIR_PARTICLES]
-        keys: set[str] = {"J|" + "".join(names)}
+        # the whole name written as one word: "Amirabdollahian", "Abdulsalam", "Albusaidi";
+        # never a given name and a family name run together ("Boros" is not "Bo Roose")
+        joinable = len(names) == 1 or spec.folded[0] in COMPOUND_HEADS or any(
+            c in spec.text for c in "-\u2010\u2011'\u2019")
+        keys: set[str] = {"J|" + "".join(names)} if joinable else set()
         if len(names) == 1:
             keys.add(pair_key("al", names[0]))
         else:
@@ -435,7 +439,8 @@ class CompiledGlossary:
             self.generated.setdefault(key, []).append(spec)
         self.last_keys.add(names[-1])
         self.last_keys.add("~" + masked(names[-1]))
-        self.last_keys.add("J|" + "".join(names))
+        if joinable:
+            self.last_keys.add("J|" + "".join(names))
 
 
 def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozenset[str]],

@@ -133,6 +133,8 @@ MUST_NOT_MERGE = [
     # a middle name replaced by another is another person
     ("Mohammad Bagher Ghalibaf", "Mohammad Reza Ghalibaf"),
     ("Abdullahi Musa Tukur", "Abdullahi Fatima Tukur"),
+    # a given name and a family name are never run together into one word
+    ("Bo Roose", "Boros"),
     # "Abdul Karim" is one name: never half of it
     ("Muhammad Abdul Karim al-Ghamari", "Muhammad Karim al-Ghamari"),
     ("Muhammad Abdul Karim al-Ghamari", "Muhammad Abdul al-Ghamari"),
