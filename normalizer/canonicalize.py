@@ -560,8 +560,8 @@ class Canonicalizer:
                 continue  # nothing before it to make a name with: a sentence opener
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
-            if n > _particle_before(words, n) and fold_token(
-                    words[n - 1 - _particle_before(words, n)]) in GIVEN_NAMES:
+            last_added = n - 1 - _particle_before(words, n)  # the word before the family name
+            if last_added >= 0 and fold_token(words[last_added]) in GIVEN_NAMES:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
             if not specs:
                 continue
