@@ -503,7 +503,11 @@ _VOWEL_RUN = re.compile(r"[aiuy*]+")
 
 
 def loose(key: str) -> str:
-    """A key with its vowels blanked and leading vowels dropped (Brahim ~ Ibrahim)."""
+    """A key with its vowels blanked and leading vowels dropped (Brahim ~ Ibrahim). The
+    article keeps its key: blanked it would be "l", the key of an initial ("L. Ghanee"), and
+    every word after "al" would be looked up as a name after that initial."""
+    if key == "al":
+        return key
     return _VOWEL_RUN.sub("*", key).lstrip("*")
 
 
