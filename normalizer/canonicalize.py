@@ -156,6 +156,8 @@ class Canonicalizer:
         self.short_forms = short_forms
         self._compiled: dict[str | None, CompiledGlossary] = {}
         self._ending: dict[str | None, _Memo] = {}
+        # capitalized words up to one that may end a name -> ``_may_end_here``'s answer
+        self._name_ends: dict[str | None, dict[tuple[str, ...], bool]] = {}
         # word -> romanization key, key -> vowel-masked / loose key: computed once per word
         self._key = _Memo(lambda surface: surface_key(surface, fold_token(surface))).__getitem__
         self._masked = _Memo(masked).__getitem__
@@ -545,14 +547,15 @@ class Canonicalizer:
             return []
         found: list[Match] = []
         verdicts = list(map(self._ending[compiled.lang].__getitem__, capitals.words))
-        spans, words = capitals.spans, capitals.words
+        spans, words, folded = capitals.spans, capitals.words, capitals.folded
         for n in compress(range(len(verdicts)), verdicts):
             start, end = spans[n]
             if end in listed_ends or (start and is_word_char(text[start - 1])):
                 continue  # a listed spelling already ends here; or not a word's start
             if verdicts[n] is not _ENDS_ALONE and not (
-                    n and _may_be_name_gap(text[spans[n - 1][1]:start])
-                    and self._may_end_here(compiled, words, n)):
+                    n and start - spans[n - 1][1] <= _MAX_GAP
+                    and _may_be_name_gap(text[spans[n - 1][1]:start])
+                    and self._may_end_here_memo(compiled, words, folded, n)):
                 continue  # no lookup below can find anything
             key = self._key(words[n])
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
@@ -561,7 +564,7 @@ class Canonicalizer:
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             last_added = n - 1 - _particle_before(words, n)  # the word before the family name
-            if last_added >= 0 and fold_token(words[last_added]) in GIVEN_NAMES:
+            if last_added >= 0 and folded[last_added] in GIVEN_NAMES:
                 found += self._with_middle_names(text, index, window, capitals, n, key)
             if not specs:
                 continue
@@ -662,6 +665,28 @@ class Canonicalizer:
             return 0
         alone = self._lookups(surface, ["al"])
         return _ENDS_ALONE if any(map(compiled.generated.__contains__, alone)) else 1
+
+    def _may_end_here_memo(self, compiled: CompiledGlossary, words: list[str],
+                           folded: list[str], n: int) -> bool:
+        """``_may_end_here``, answered once per run of words: news repeats its names and
+        titles, so most runs were seen in an earlier document. The run reaches as far back
+        as ``_may_end_here`` reads: through articles and "bin" to the word before the name
+        part before, and two words further when added middle names may end there."""
+        k = n - 1
+        while k >= 0 and words[k].lower() in _FAMILY_LEADS:
+            k -= 1
+        lo = k - 1
+        last_added = n - 1 - _particle_before(words, n)
+        if last_added >= 0 and folded[last_added] in GIVEN_NAMES:
+            lo = min(lo, last_added - 2)
+        run = tuple(words[max(0, lo):n + 1])
+        seen = self._name_ends.setdefault(compiled.lang, {})
+        answer = seen.get(run)
+        if answer is None:
+            if len(seen) >= _Memo.LIMIT:
+                seen.clear()
+            answer = seen[run] = self._may_end_here(compiled, words, n)
+        return answer
 
     def _may_end_here(self, compiled: CompiledGlossary, words: list[str], n: int) -> bool:
         """Could capitalized word ``n`` end an unlisted variant after the words before it?
