@@ -564,7 +564,7 @@ class Canonicalizer:
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
             last_added = n - 1 - _particle_before(words, n)  # the word before the family name
-            if last_added >= 0 and folded[last_added] in GIVEN_NAMES:
+            if last_added >= 0 and _added_name_starts(folded, last_added):
                 found += self._with_middle_names(text, index, window, capitals, n, key)
             if not specs:
                 continue
@@ -581,11 +581,13 @@ class Canonicalizer:
                            window: _DocTokens, capitals: _Capitals, n: int,
                            key: str) -> list[Match]:
         """A glossary name with one or two middle given names added: "Fuad Mohammed Hussein"
-        for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", or a father's
+        for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", "Tawakkol
+        Abdel-Salam Khalid Karman" for "Tawakkol Karman", or a father's
         name: "Anwar bin Mohammed Gargash" for "Anwar Gargash", also before a family name
         led by a capitalized "Al" or "Bin" ("Yusuf Hassan Al-Madani", "Ahmed Obeid Bin Dagher").
 
-        The added words must be capitalized given names between the name's other parts,
+        The added words must be capitalized given names (or "Abdul X" compounds) between
+        the name's other parts,
         every other part must have the glossary spelling's key, and no other capitalized
         name part may touch the span (the mirror of ``_without_middle_names``). Only to a
         listed spelling: added to a name with a middle name left out, a name would replace
@@ -594,11 +596,12 @@ class Canonicalizer:
         spans, words = capitals.spans, capitals.words
         found: list[Match] = []
         last_added = n - 1 - _particle_before(words, n)
-        for added in (1, 2):
-            k = last_added - added  # the capitalized word before the added names
+        for start in _added_name_starts(capitals.folded, last_added):
+            k = start - 1  # the capitalized word before the added names
+            added = last_added - k
             # "Anwar bin Mohammed Gargash": the added names may be a father's, after "bin"
             nasab = k >= 0 and _NASAB_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])
-            if k < 0 or fold_token(words[k + 1]) not in GIVEN_NAMES or not all(
+            if k < 0 or not all(
                     (j == k and nasab) or spans[j + 1][0] - spans[j][1] <= (
                         _MAX_GAP if j == n - 1 else 3)
                     and (_PREVIOUS_GAP if j == n - 1 else NAME_GAP_RE).fullmatch(
@@ -671,24 +674,25 @@ class Canonicalizer:
         """``_may_end_here``, answered once per run of words: news repeats its names and
         titles, so most runs were seen in an earlier document. The run reaches as far back
         as ``_may_end_here`` reads: through articles and "bin" to the word before the name
-        part before, and two words further when added middle names may end there."""
+        part before, and to the word before added middle names that may end there."""
         k = n - 1
         while k >= 0 and words[k].lower() in _FAMILY_LEADS:
             k -= 1
         lo = k - 1
-        last_added = n - 1 - _particle_before(words, n)
-        if last_added >= 0 and folded[last_added] in GIVEN_NAMES:
-            lo = min(lo, last_added - 2)
+        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n))
+        if starts:
+            lo = min(lo, starts[-1] - 1)
         run = tuple(words[max(0, lo):n + 1])
         seen = self._name_ends.setdefault(compiled.lang, {})
         answer = seen.get(run)
         if answer is None:
             if len(seen) >= _Memo.LIMIT:
                 seen.clear()
-            answer = seen[run] = self._may_end_here(compiled, words, n)
+            answer = seen[run] = self._may_end_here(compiled, words, folded, n)
         return answer
 
-    def _may_end_here(self, compiled: CompiledGlossary, words: list[str], n: int) -> bool:
+    def _may_end_here(self, compiled: CompiledGlossary, words: list[str], folded: list[str],
+                      n: int) -> bool:
         """Could capitalized word ``n`` end an unlisted variant after the words before it?
         The index's keys are looked up by word pairs, ignoring the gaps between the words (a
         superset of ``_previous_name_keys`` and ``_with_middle_names``'s lookups), so most
@@ -703,11 +707,9 @@ class Canonicalizer:
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
                     compiled, self._key(words[k - 1]) + prev, key, lasts)):
                 return True
-        last_added = n - 1 - _particle_before(words, n)
-        if last_added >= 0 and fold_token(words[last_added]) in GIVEN_NAMES:  # added names
-            return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k])), ())
-                       for k in (last_added - 1, last_added - 2) if k >= 0)
-        return False
+        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n))
+        return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k - 1])), ())
+                   for k in starts if k >= 1)  # added middle names
 
     def _pair_hit(self, compiled: CompiledGlossary, prev: str, key: str,
                   lasts: tuple[str, ...]) -> bool:
@@ -986,6 +988,27 @@ def _particle_before(words: list[str], n: int) -> int:
 
 
 _FAMILY_LEADS = frozenset({"al", "el"}) | NASAB
+
+
+def _added_name_starts(folded: list[str], last: int) -> list[int]:
+    """Where one, then two, middle names ending at capitalized word ``last`` start, read
+    backwards: a given name, or an "Abdul X" compound written as two words or joined
+    ("Tawakkol Abdel-Salam Karman", "Abdulameer")."""
+    starts: list[int] = []
+    i = last
+    while i >= 0 and len(starts) < 2:
+        if i >= 1 and folded[i - 1] in SERVANT_OF:
+            i -= 2
+        elif folded[i] in GIVEN_NAMES or (len(folded[i]) >= 7 and folded[i].startswith(
+                _JOINED_SERVANT_OF)):
+            i -= 1
+        else:
+            break
+        starts.append(i + 1)
+    return starts
+
+
+_JOINED_SERVANT_OF = tuple(sorted(SERVANT_OF))
 
 
 def _other_word(folded: str) -> bool:
@@ -1497,7 +1520,7 @@ _THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 # spaces with at most one line break: what separates the words of a name in wrapped text
 _SPACES = r"[ \t\u00a0\u202f]"
 _WORD_GAP = rf"(?:{_SPACES}+(?:\r?\n{_SPACES}*)?|\r?\n{_SPACES}*)"
-_NASAB_GAP = re.compile(rf"{_WORD_GAP}(?:bin|ibn|ben){_WORD_GAP}")
+_NASAB_GAP = re.compile(rf"{_WORD_GAP}(?:bin|ibn|ben|bint){_WORD_GAP}")
 _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.IGNORECASE)
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
@@ -1592,7 +1615,7 @@ _KIN_BEFORE = re.compile(
     r"|grandfather|grandson)"
     r"|\b(?i:son|sa|leur|le|la|du|de)[ \u00a0]+(?:père|fils|frère|sœur|fille|neveu|nièce"
     r"|cousin|cousine|oncle|épouse|veuve|mère|grand-père|petit-fils))"
-    r",?[ \u00a0]+(?:(?:[A-Z\u00c0-\u00de][^\s,.;:]*|bin|ibn|ben|al|el)[ \u00a0\-]+){0,5}$")
+    r",?[ \u00a0]+(?:(?:[A-Z\u00c0-\u00de][^\s,.;:]*|bin|ibn|ben|bint|al|el)[ \u00a0\-]+){0,5}$")
 
 
 def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:

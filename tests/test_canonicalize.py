@@ -33,6 +33,10 @@ MUST_MERGE = [
     ("Qassem al-Aaraji", "Qasim al-Araji"),  # Persian e, Arabic i; doubled letters aside
     ("Abdul Hamid Dbeibah", "Abdul Hamid Debaiba"),  # one vowel more, two parts agree
     ("Anwar Gargash", "Anwar bin Mohammed Gargash"),  # a father's name added
+    ("Lolwah Al-Khater", "Lolwah bint Rashid Al Khater"),  # a daughter's "bint"
+    ("Tawakkol Karman", "Tawakkol Abdel-Salam Karman"),  # an "Abdul X" compound added
+    ("Tawakkol Karman", "Tawakkol Abdel-Salam Khalid Karman"),
+    ("Tawakkol Karman", "Tawakkol Abdulsalam Karman"),
     ("Yousef Alothaimeen", "Youssef Al-Othaimeen"),
     ("Ismail Haniyeh", "Ismail Haniyya"),
     ("Ismail Haniyeh", "Esmail Haniyeh"),
@@ -100,6 +104,7 @@ MUST_MERGE = [
 ]
 
 MUST_NOT_MERGE = [
+    ("Tawakkol Karman", "Abdul Salam Karman"),  # her father: a compound is no first name
     ("Hussein Ibrahim Taha", "Hassan Ibrahim Taha"),
     ("Fuad Hussein", "Zakir Hussain"),
     ("Fuad Hussein", "Saddam Hussein"),
