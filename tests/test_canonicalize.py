@@ -105,6 +105,8 @@ MUST_MERGE = [
 
 MUST_NOT_MERGE = [
     ("Tawakkol Karman", "Abdul Salam Karman"),  # her father: a compound is no first name
+    # his father; the "ath" of "Mu'ath" is not an article to leave out
+    ("Mu'ath Safi Yousef Al-Kaseasbeh", "Safi Yousef al-Kasasbeh"),
     ("Hussein Ibrahim Taha", "Hassan Ibrahim Taha"),
     ("Fuad Hussein", "Zakir Hussain"),
     ("Fuad Hussein", "Saddam Hussein"),
