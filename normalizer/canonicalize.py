@@ -889,9 +889,13 @@ class Canonicalizer:
                         and keys[i:at] == list(spec.keys[:-1])
                         and _vowel_variant(tokens[at], keys[at], spec)):
                     first = i - 1 if i and _bare_article_before(text, tokens, i, spec) else i
-                    candidates.append(Match(tokens[first].start, tokens[last].end, spec,
-                                            "short"))
-                    break
+                elif i and keys[i] == "al" and len(spec.keys) >= 2 and _same_without_articles(
+                        text, tokens, keys, i - 1, last + 1, spec):
+                    first = i - 1  # "Abou El-Fotouh" for Aboul Fotouh: an article inside
+                else:
+                    continue
+                candidates.append(Match(tokens[first].start, tokens[last].end, spec, "short"))
+                break
         candidates = _select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
         accepted: list[Match] = []

@@ -35,7 +35,7 @@ von der la le ed ud uddin""".split())
 # Lower-case particles the pair index looks through, as the text-side lookup does.
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der e i".split())  # e, i: ezafe
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
-COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou".split())
+COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou abul aboul abol".split())
 SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is one name
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 MIN_SPLIT_WORD = 7  # shorter words are not looked for written as two ("Abdullatif": 10)

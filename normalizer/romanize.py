@@ -46,7 +46,9 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # Common given names whose usual romanizations no spelling rule joins: a Levantine or Maghrebi
 # "e" or "ou" for an Arabic "u" or "i" (Youssef, Tarek, Fadel), a Turkish or Urdu "s" for the
 # "th" of Uthman (Osman), a Turkish form (Mehmet, Ahmet), an Algerian form (Hocine). Each group
-# is one name: ``name_key`` looks a word up here before the spelling rules.
+# is one name: ``name_key`` looks a word up here before the spelling rules. "Abd" and "Abu"
+# before an article are how scholarly romanization writes Abdul and Abul ("Abd al-Aziz" =
+# Abdel Aziz, "Abu el-Fotouh" = Aboul Fotouh), and the article is left out as anywhere.
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
 uthman othman osman usman ousmane othmane otman
@@ -61,6 +63,8 @@ yahya yahia yehia yahiya
 hussein hocine
 ahmad ahmet
 muhammad mehmet
+abdul abd
+abu abul aboul abol
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 
