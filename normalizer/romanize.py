@@ -3,7 +3,8 @@
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
-Frangieh/Franjieh; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
+Frangieh/Franjieh, French Shawkat/Chaoukat and Zarqawi/Zarquawi, scholarly Abd al-Aziz/Abdel
+Aziz; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
 different names stay apart
 (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
@@ -38,6 +39,8 @@ _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee =
 # one spelling of its vowel, so "Saadeddine" = "Saad Eddine" and "Nasreddine" = "Nasr Eddine"
 _DDIN = re.compile(r"(?:e|u|ou|a|i)ddine?$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
+_QU_VOWEL = re.compile(r"qu(?=[aeio])")
+_AW_CONSONANT = re.compile(r"a(?:w|ou)(?=[^aeiouyw])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
 _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish "-oğlu" ending
@@ -111,6 +114,10 @@ def name_key(folded: str) -> str:
     if folded == "ben":
         return "bin"
     s = _ABD.sub("abdul", folded.replace("tch", "ch"))
+    if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
+        s = _QU_VOWEL.sub("q", s)
+    if "aw" in s or "aou" in s:  # a diphthong before a consonant: Shawkat = Chaoukat
+        s = _AW_CONSONANT.sub("au", s)
     if s.endswith(("ddin", "ddine")):
         s = _DDIN.sub("addin", s)
     s = _FRENCH_FINAL_E.sub("", s)  # Burhane, Hamdane: a French mute final e

@@ -98,6 +98,11 @@ MUST_MERGE = [
     ("Ali Hussein al-Sistani", "Ali al-Sistani"),  # a middle given name left out
     ("Youssef Raji", "Yusuf Raji"),  # given names no spelling rule joins
     ("Osman Kavala", "Othman Kavala"),
+    # the scholarly "Abd al-" for Abdel, Abdul; French "aou" and "qu"
+    ("Abdel Aziz Rantisi", "Abd al-Aziz al-Rantisi"),
+    ("Abdul Halim Khaddam", "Abd al-Halim Khaddam"),
+    ("Assef Shawkat", "Assef Chaoukat"),
+    ("Abu Musab al-Zarqawi", "Abu Musab al-Zarquawi"),
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
@@ -615,6 +620,16 @@ def test_short_form_with_an_article_the_glossary_does_not_write() -> None:
                                  " Safadi left.")
     text = "Ayman Safadi flew in. Later Ahmad al-Safadi, a cousin, spoke."
     assert run(text, safadi) == text
+
+
+def test_short_form_with_an_article_inside_an_abu_family_name() -> None:
+    """"Aboul" is "Abu al-": the family name written with its article apart, or as "Abol",
+    is the same short form."""
+    fotouh = entry("Abdel Moneim Aboul Fotouh")
+    text = ("Abdel Moneim Aboul Fotouh ran in 2012. Abou El-Fotouh lost; Abol Fotouh and "
+            "Abul Fotouh are other spellings.")
+    assert run(text, fotouh) == ("Abdel Moneim Aboul Fotouh ran in 2012. Aboul Fotouh lost; "
+                                 "Aboul Fotouh and Aboul Fotouh are other spellings.")
 
 
 def test_listed_short_spelling_does_not_hide_an_unlisted_full_name() -> None:
