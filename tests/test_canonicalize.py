@@ -37,6 +37,8 @@ MUST_MERGE = [
     ("Tawakkol Karman", "Tawakkol Abdel-Salam Karman"),  # an "Abdul X" compound added
     ("Tawakkol Karman", "Tawakkol Abdel-Salam Khalid Karman"),
     ("Tawakkol Karman", "Tawakkol Abdulsalam Karman"),
+    ("Mohamed Mediène", "Mohamed Lamine Mediène"),  # Maghrebi and Levantine given names
+    ("Muath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),
     ("Yousef Alothaimeen", "Youssef Al-Othaimeen"),
     ("Ismail Haniyeh", "Ismail Haniyya"),
     ("Ismail Haniyeh", "Esmail Haniyeh"),

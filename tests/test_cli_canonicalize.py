@@ -116,9 +116,9 @@ def test_help_imports_no_heavy_modules() -> None:
 
 
 FRENCH_NEWS = ("La Ligue arabe a condamné mardi les frappes. Selon le communiqué publié au "
-               "Caire, la Turquie et les pays du Golfe ont appelé à un cessez-le-feu immédiat.")
+               "Caire, la Allemagne et les pays du Golfe ont appelé à un cessez-le-feu immédiat.")
 FRENCH_GLOSSARY = ("canonical,variant,lang,type\nArab League,,,org\n"
-                   "Turkey,Turquie,fr,place\n")
+                   "Germany,Allemagne,fr,place\n")
 
 
 def test_without_lang_the_language_is_detected_so_french_spellings_apply(
@@ -128,18 +128,18 @@ def test_without_lang_the_language_is_detected_so_french_spellings_apply(
     glossary.write_text(FRENCH_GLOSSARY, encoding="utf-8")
     detected = newsnorm("canonicalize", str(article), "-g", str(glossary))
     assert detected.returncode == 0, detected.stderr
-    assert "La Arab League a condamné" in detected.stdout and "la Turkey et" in detected.stdout
+    assert "La Arab League a condamné" in detected.stdout and "la Germany et" in detected.stdout
     forced = newsnorm("canonicalize", str(article), "-g", str(glossary), "--lang", "en")
     assert forced.stdout == FRENCH_NEWS  # --lang wins: no French spelling, no translation
 
 
 def test_a_jsonl_records_own_lang_field_is_its_language(tmp_path: Path) -> None:
     records, glossary = tmp_path / "in.jsonl", tmp_path / "g.csv"
-    records.write_text(json.dumps({"id": "a", "lang": "fr", "text": "Turquie"}) + "\n"
-                       + json.dumps({"id": "b", "lang": "en", "text": "Turquie"}) + "\n",
+    records.write_text(json.dumps({"id": "a", "lang": "fr", "text": "Allemagne"}) + "\n"
+                       + json.dumps({"id": "b", "lang": "en", "text": "Allemagne"}) + "\n",
                        encoding="utf-8")
     glossary.write_text(FRENCH_GLOSSARY, encoding="utf-8")
     result = newsnorm("canonicalize", str(records), "-g", str(glossary))
     assert result.returncode == 0, result.stderr
     assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [
-        "Turkey", "Turquie"]
+        "Germany", "Allemagne"]

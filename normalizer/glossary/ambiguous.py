@@ -84,6 +84,10 @@ selahattin suleyman tayyip yildirim
 hassan mahamat idriss ibrahim issa oumar moussa boubacar mamadou amadou seydou modibo
 antoine bachir camille charbel elias emile fouad gebran georges joseph khalil michel nabih najib
 pierre raymond rafic sami samir sleiman suleiman walid wadih ziad
+safi samy jawdat fahed ossama oussama oussema muath mouath moaz muadh maaz lamine amine
+hamadi chokri moncef mongi hedi taieb tayeb slim kamel kamil lakhdar larbi rachid nadir nacer
+tahar toufik yacine yassine hichem hicham driss abdelilah aissa boualem smail mustapha
+moustapha moustafa mostapha abdellatif abdeslam abdesslam noureddine nasreddine djamel brahim
 """)
 
 
