@@ -1614,13 +1614,20 @@ def starts_sentence(text: str, pos: int) -> bool:
 
 
 # A relative named as such, up to the short form: "his father, Muhammad bin Ali Al-", "killed
-# his son Humam al-", "son père, Idriss" (the name's parts, then the short form's position).
+# his son Humam al-", "son père, Idriss", "son frère aîné, Jawdat", "son of the retired teacher
+# Safi Yousef al-" (the name's parts, then the short form's position).
+_KIN_EN = (r"father|son|brother|sister|daughter|nephew|niece|cousin|uncle|wife|widow|mother"
+           r"|grandfather|grandson")
+_KIN_FR = (r"père|fils|frère|sœur|fille|neveu|nièce|cousin|cousine|oncle|épouse|veuve|mère"
+           r"|grand-père|petit-fils")
 _KIN_BEFORE = re.compile(
-    r"(?:\b(?i:his|her|their|whose|the|a|eldest|elder|younger|youngest|late)[ \u00a0]+"
-    r"(?:father|son|brother|sister|daughter|nephew|niece|cousin|uncle|wife|widow|mother"
-    r"|grandfather|grandson)"
-    r"|\b(?i:son|sa|leur|le|la|du|de)[ \u00a0]+(?:père|fils|frère|sœur|fille|neveu|nièce"
-    r"|cousin|cousine|oncle|épouse|veuve|mère|grand-père|petit-fils))"
+    rf"(?:\b(?i:his|her|their|whose|the|a|eldest|elder|younger|youngest|late)[ \u00a0]+"
+    rf"(?:{_KIN_EN})"
+    rf"|\b(?i:son|sa|leur|le|la|du|de)[ \u00a0]+(?:{_KIN_FR})"
+    rf"(?:[ \u00a0]+(?:aîné|aînée|cadet|cadette|maternel|paternel|maternelle|paternelle))?"
+    rf"|\b(?i:{_KIN_EN})[ \u00a0]+of(?:[ \u00a0]+[a-z]+){{0,3}}"
+    rf"|\b(?i:{_KIN_FR})[ \u00a0]+(?:de|d['\u2019]|du)(?:[ \u00a0]*(?:l['\u2019]|la |le )?"
+    rf"[a-zà-ÿ]+){{0,3}})"
     r",?[ \u00a0]+(?:(?:[A-Z\u00c0-\u00de][^\s,.;:]*|bin|ibn|ben|bint|al|el)[ \u00a0\-]+){0,5}$")
 
 

@@ -509,6 +509,13 @@ def test_a_relative_introduced_as_such_does_not_block_short_forms() -> None:
     assert run(text, hayya).endswith("later al-Hayya spoke.")
     text = "Khalil al-Hayya arrived with Humam al-Hayya; later Al-Hayya spoke."
     assert run(text, hayya) == text  # no kinship named: two al-Hayyas, the bare one is left
+    pilot = entry("Muath al-Kaseasbeh")
+    text = ("Muath al-Kasasbeh, son of the retired teacher Safi Yousef al-Kasasbeh, died. "
+            "Al-Kasasbeh was promoted.")
+    assert run(text, pilot).endswith(". Al-Kaseasbeh was promoted.")
+    text = ("Muath al-Kasasbeh a été tué ; son frère aîné, Jawdat Safi al-Kasasbeh, parle "
+            "d'al-Kasasbeh.")
+    assert run(text, pilot, lang="fr").endswith("parle d'al-Kaseasbeh.")
 
 
 def test_a_given_name_in_another_name_does_not_block_short_forms() -> None:
