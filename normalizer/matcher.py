@@ -178,7 +178,7 @@ class CompiledGlossary:
         self.split_words: dict[str, list[tuple[FormSpec, int]]] = {}
         for specs in anchors.values():
             for spec in specs:
-                for key in search_keys(spec.folded):
+                for key in search_keys(spec.folded) + _possessive_keys(spec.text):
                     by_search.setdefault(key, []).append(spec)
                 for k, part in enumerate(spec.folded):
                     if len(part) >= MIN_SPLIT_WORD and part.isalpha():
@@ -459,6 +459,19 @@ def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozens
         pairs.setdefault(previous, set()).add(last)
     return ({k: frozenset(v) for k, v in loose_pairs.items()},
             {k: frozenset(v) for k, v in consonant_pairs.items()})
+
+
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_])s['\u2019](?=\s)")
+
+
+def _possessive_keys(spelling: str) -> list[str]:
+    """A plural possessive ("Lions’ Den") also as the singular one writes it ("Lion's Den"):
+    the apostrophe on the other side of the "s" splits the word in the search text, and the
+    alignment joins it back."""
+    if not _PLURAL_POSSESSIVE.search(spelling):
+        return []
+    singular = _PLURAL_POSSESSIVE.sub("\u2019s", spelling)
+    return search_keys(tuple(t.folded for t in tokenize(singular)))
 
 
 def search_keys(parts: tuple[str, ...]) -> list[str]:

@@ -905,3 +905,13 @@ def test_a_quoted_nickname_the_canonical_spells_joins_the_mention() -> None:
     gosh = entry("Salah Gosh", "Salah Abdallah")
     assert run('Salah Abdallah "Gosh" was named; Salah Abdallah "Boss" too.', gosh) == (
         'Salah Gosh was named; Salah Gosh "Boss" too.')
+
+
+def test_a_possessive_in_a_name_is_one_name_on_either_side_of_the_s() -> None:
+    """"Lions’ Den", "Lion's Den" and "Lions Den" name one group: the apostrophe's place
+    before or after the "s" is a spelling difference."""
+    den = entry("Lions’ Den", type="org")
+    for written in ("Lion's Den", "Lion’s Den", "Lions' Den", "Lions Den"):
+        assert run(f"Fighters of the {written} clashed.", den) == (
+            "Fighters of the Lions’ Den clashed.")
+    assert run("The lion's share went to Den.", den) == "The lion's share went to Den."
