@@ -508,6 +508,10 @@ class Canonicalizer:
         if _align_tokens(text, tokens, i, folded, spec.folded) != j:
             return None
         start, end = tokens[i].start, tokens[j - 1].end
+        if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
+                and text[end:end + 1] not in APOSTROPHES:
+            start -= 1  # "‘Arīn al-Usūd": a leading ayn is the name's first letter (an
+            # opening quote when one closes the name: "'Arīn al-Usūd'" keeps its quotes)
         if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
                 tokens[i:j], spec.text):
             return None

@@ -915,3 +915,9 @@ def test_a_possessive_in_a_name_is_one_name_on_either_side_of_the_s() -> None:
         assert run(f"Fighters of the {written} clashed.", den) == (
             "Fighters of the Lions’ Den clashed.")
     assert run("The lion's share went to Den.", den) == "The lion's share went to Den."
+
+
+def test_a_leading_ayn_is_part_of_a_listed_spelling_unless_it_opens_a_quote() -> None:
+    den = entry("Lions’ Den", "‘Arīn al-Usūd", type="org")
+    assert run("A site wrote ‘Arīn al-Usūd.", den) == "A site wrote Lions’ Den."
+    assert run("A site wrote ‘Arīn al-Usūd’ then.", den) == "A site wrote ‘Lions’ Den’ then."
