@@ -1444,7 +1444,7 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
             break  # a possessive: "Burkina's Roch Kaboré"
         while head < k - 1 and tokens[head].folded in ARTICLES:
             head += 1  # "al-Ahmad" is capitalized where the name starts, after its article
-        if (tokens[head].text[:1].isupper() and not is_common_capitalized(tokens[head].folded)
+        if (tokens[head].text[:1].isupper() and not _ordinary_not_a_name(tokens[head].folded)
                 and not taken.covers(prev.start)):
             return True
         break
@@ -1459,6 +1459,12 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         if _NASAB_AFTER.match(text, tokens[last].end):
             return True  # "Abu Obaida ibn al-Jarrah": a son's name goes on with his father's
     return False
+
+
+def _ordinary_not_a_name(folded: str) -> bool:
+    """A title, a sentence opener or a frequent word that is no given name: capitalized
+    before a name in a title-case headline ("Where Is Izzat al-Duri?"), not part of it."""
+    return is_ordinary_word(folded) and folded not in GIVEN_NAMES
 
 
 _SENTENCE_END = re.compile(r"\s*$|\s*\n|\s+[\"\u201c(]?[A-Z\u00c0-\u00de]")

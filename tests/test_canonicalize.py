@@ -921,3 +921,13 @@ def test_a_leading_ayn_is_part_of_a_listed_spelling_unless_it_opens_a_quote() ->
     den = entry("Lions’ Den", "‘Arīn al-Usūd", type="org")
     assert run("A site wrote ‘Arīn al-Usūd.", den) == "A site wrote Lions’ Den."
     assert run("A site wrote ‘Arīn al-Usūd’ then.", den) == "A site wrote ‘Lions’ Den’ then."
+
+
+def test_frequent_words_of_a_title_case_headline_are_not_another_name() -> None:
+    """"Where Is Izzat al-Duri?": "Is" is capitalized as a title's word, not as a name part;
+    a given name before the mention still makes it someone else's longer name."""
+    douri = entry("Izzat Ibrahim al-Douri")
+    assert run("An essay, Where Is Izzat al-Duri?, appeared.", douri) == (
+        "An essay, Where Is Izzat Ibrahim al-Douri?, appeared.")
+    assert run("An essay on Hassan Izzat al-Duri appeared.", douri) == (
+        "An essay on Hassan Izzat al-Duri appeared.")
