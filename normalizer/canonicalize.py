@@ -623,11 +623,16 @@ class Canonicalizer:
             if at is None:
                 break
             for spec in specs:
-                reach = len(spec.keys) + added + (2 if nasab else 1)
+                # (a word's key is on one of its tokens, the others' are empty: "Mu'ath")
+                want = [k for k in spec.keys if k]
+                reach = len(spec.keys) + added + (2 if nasab else 1) + 2
                 kept = [j for j in range(at, max(-1, at - reach), -1)
-                        if tokens[j].start not in added_starts][:len(spec.keys)][::-1]
+                        if tokens[j].start not in added_starts and keys[j]][:len(want)][::-1]
                 first = kept[0]
-                if len(kept) < len(spec.keys) or [keys[j] for j in kept] != list(spec.keys) \
+                while first and keys[first - 1] == "" and ayn_joined(text, tokens[first - 1],
+                                                                     tokens[first]):
+                    first -= 1
+                if len(kept) < len(want) or [keys[j] for j in kept] != want \
                         or not (_gaps_ok(text, tokens, first, at + 1)
                                 and _capitalized_run(tokens, keys, first, at + 1)) \
                         or _extends_name(text, tokens, first, at, _Occupied(())):
@@ -783,6 +788,9 @@ class Canonicalizer:
             folded = tuple(t.folded for t in tokens[i:j])
             rule = "folded" if concat_align(folded, spec.folded) == (0, j - i) and \
                 spec.kind != "dropped" else "generated"
+            if rule == "generated" and text[start:end].isupper() and not any(
+                    c.isspace() for c in text[start:end]) and not spec.text.isupper():
+                return None  # one word in capitals is an acronym: "SANA" is not Sana'a
             return Match(start, end, spec, rule)
         return None
 

@@ -407,8 +407,13 @@ class CompiledGlossary:
         Looking names up by one family-name key alone made every capitalized word a
         candidate; two parts (or a whole name written as one word) are selective.
         """
-        names = [k for k, f in zip(spec.keys, spec.folded, strict=True)
-                 if f not in ARTICLES and f not in PAIR_PARTICLES]
+        # (an ayn-joined word's key is on its last token, after empty ones: "Mu'ath" is "",
+        # "mvat", and its "ath" is no article, nor the "i" of "Ezhe’i" an ezafe)
+        names = [k for n, (k, f) in enumerate(zip(spec.keys, spec.folded, strict=True))
+                 if k and ((n and not spec.keys[n - 1])
+                           or (f not in ARTICLES and f not in PAIR_PARTICLES))]
+        if not names:
+            return
         # the whole name written as one word: "Amirabdollahian", "Abdulsalam", "Albusaidi";
         # never a given name and a family name run together ("Boros" is not "Bo Roose")
         joinable = len(names) == 1 or spec.folded[0] in COMPOUND_HEADS or any(

@@ -39,6 +39,8 @@ MUST_MERGE = [
     ("Tawakkol Karman", "Tawakkol Abdulsalam Karman"),
     ("Mohamed Mediène", "Mohamed Lamine Mediène"),  # Maghrebi and Levantine given names
     ("Muath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),
+    ("Mu'ath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),  # an ayn in the listed name
+    ("Muath al-Kaseasbeh", "Mu'ath Safi Yousef Al-Kaseasbeh"),  # and in the text
     ("Yousef Alothaimeen", "Youssef Al-Othaimeen"),
     ("Ismail Haniyeh", "Ismail Haniyya"),
     ("Ismail Haniyeh", "Esmail Haniyeh"),
@@ -931,3 +933,9 @@ def test_frequent_words_of_a_title_case_headline_are_not_another_name() -> None:
         "An essay, Where Is Izzat Ibrahim al-Douri?, appeared.")
     assert run("An essay on Hassan Izzat al-Duri appeared.", douri) == (
         "An essay on Hassan Izzat al-Duri appeared.")
+
+
+def test_one_word_in_capitals_is_an_acronym_not_a_romanization() -> None:
+    sanaa = entry("Sanaa", "Sana'a", type="place")
+    assert run("The state agency SANA said Sana'a was calm.", sanaa) == (
+        "The state agency SANA said Sanaa was calm.")
