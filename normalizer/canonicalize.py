@@ -225,10 +225,9 @@ class Canonicalizer:
         for m in matches:
             original = text[m.start:m.end]
             target = m.spec.target
-            if original.isupper() and not m.spec.text.isupper() and any(
-                    c.islower() for c in target):
-                target = target.upper()  # headline capitals stay capitals
-            elif target[:1].islower() and original[:1].isupper() and starts_sentence(
+            # (a name in capitals, "MOUSTAPHA TLASS" in a headline, is written as the canonical:
+            # one spelling of each name, whatever the case around it)
+            if target[:1].islower() and original[:1].isupper() and starts_sentence(
                     text, m.start):
                 target = target[0].upper() + target[1:]  # "Al-Hayya spoke.", not "al-Hayya"
             if m.spec.kind == "keep" or original == target:

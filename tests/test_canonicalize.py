@@ -187,7 +187,7 @@ AMIR = entry("Hossein Amir-Abdollahian", "Amir Abdollahian", "Amirabdollahian",
     ("Amir\u00a0Abdollahian said", "Amir-Abdollahian said"),
     ("Amir\nAbdollahian said", "Amir-Abdollahian said"),
     ("Amir  Abdollahian said", "Amir-Abdollahian said"),
-    ("AMIR ABDOLLAHIAN SAID", "AMIR-ABDOLLAHIAN SAID"),
+    ("AMIR ABDOLLAHIAN SAID", "Amir-Abdollahian SAID"),  # the canonical, even in capitals
     ("amir abdollahian said", "Amir-Abdollahian said"),
     ("l\u2019appel d\u2019Amir Abdollahian", "l\u2019appel d\u2019Amir-Abdollahian"),
     ("Amir Abdollahian's visit", "Amir-Abdollahian's visit"),
