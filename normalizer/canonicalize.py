@@ -80,7 +80,6 @@ from normalizer.romanize import (
 from normalizer.textfold import (
     APOSTROPHES,
     DASHES,
-    NAME_GAP_RE,
     Token,
     fold_token,
     is_name_gap,
@@ -606,8 +605,8 @@ class Canonicalizer:
             nasab = k >= 0 and _NASAB_GAP.fullmatch(text, spans[k][1], spans[k + 1][0])
             if k < 0 or not all(
                     (j == k and nasab) or spans[j + 1][0] - spans[j][1] <= (
-                        _MAX_GAP if j == n - 1 else 3)
-                    and (_PREVIOUS_GAP if j == n - 1 else NAME_GAP_RE).fullmatch(
+                        _MAX_GAP if j == n - 1 else 5)
+                    and (_PREVIOUS_GAP if j == n - 1 else _ADDED_GAP).fullmatch(
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
             specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
@@ -615,9 +614,8 @@ class Canonicalizer:
                      and not (nasab and NASAB.intersection(spec.folded))]
             if not specs:
                 continue
-            added_starts = {spans[j][0] for j in range(k + 1, last_added + 1)}
-            if nasab:
-                added_starts.add(spans[k][1] + 1)  # the "bin" itself
+            # the added words, with their articles and a "bin" before them
+            added_from, added_to = spans[k][1], spans[last_added][1]
             tokens, keys, at = window.around(spans[n][0])
             if at is None:
                 break
@@ -626,7 +624,8 @@ class Canonicalizer:
                 want = [k for k in spec.keys if k]
                 reach = len(spec.keys) + added + (2 if nasab else 1) + 2
                 kept = [j for j in range(at, max(-1, at - reach), -1)
-                        if tokens[j].start not in added_starts and keys[j]][:len(want)][::-1]
+                        if not added_from < tokens[j].start < added_to
+                        and keys[j]][:len(want)][::-1]
                 first = kept[0]
                 while first and keys[first - 1] == "" and ayn_joined(text, tokens[first - 1],
                                                                      tokens[first]):
@@ -1007,23 +1006,32 @@ _FAMILY_LEADS = frozenset({"al", "el"}) | NASAB
 
 def _added_name_starts(folded: list[str], last: int) -> list[int]:
     """Where one, then two, middle names ending at capitalized word ``last`` start, read
-    backwards: a given name, or an "Abdul X" compound written as two words or joined
-    ("Tawakkol Abdel-Salam Karman", "Abdulameer")."""
+    backwards: a given name, an "Abdul X" compound written as two words or joined ("Tawakkol
+    Abdel-Salam Karman", "Abdulameer"), or a sayyid's nisba ("Ali Hosseini Khamenei"), each
+    maybe led by its article ("Mariam Al-Sadiq Al-Mahdi", "Ali al-Husseini al-Sistani")."""
     starts: list[int] = []
     i = last
     while i >= 0 and len(starts) < 2:
         if i >= 1 and folded[i - 1] in SERVANT_OF:
             i -= 2
-        elif folded[i] in GIVEN_NAMES or (len(folded[i]) >= 7 and folded[i].startswith(
-                _JOINED_SERVANT_OF)):
+        elif folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
+                len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)):
             i -= 1
         else:
             break
+        if i >= 1 and folded[i] in ("al", "el"):
+            i -= 1  # a capitalized article: "Al-Sadiq"
         starts.append(i + 1)
     return starts
 
 
 _JOINED_SERVANT_OF = tuple(sorted(SERVANT_OF))
+# The nisbas of the Prophet's descendants (sayyids), written between a cleric's given and family
+# names: "Ali Hosseini Khamenei", "Akbar Hashemi Rafsanjani", "Ali al-Husseini al-Sistani".
+_NISBAS = frozenset("""hosseini husseini hussaini husaini hosseyni hashemi hashimi hassani
+mousavi musavi musawi moussawi tabatabai tabatabaei alavi alawi razavi""".split())
+# Between added middle names: a name gap, maybe with an article ("Ali al-Husseini al-Sistani").
+_ADDED_GAP = re.compile(rf"{_SEP}(?:(?:al|el){_SEP})?")
 
 
 def _other_word(folded: str) -> bool:

@@ -38,6 +38,9 @@ MUST_MERGE = [
     ("Tawakkol Karman", "Tawakkol Abdel-Salam Khalid Karman"),
     ("Tawakkol Karman", "Tawakkol Abdulsalam Karman"),
     ("Mohamed Mediène", "Mohamed Lamine Mediène"),  # Maghrebi and Levantine given names
+    ("Mariam Al Mahdi", "Mariam Al-Sadiq Al-Mahdi"),  # a father's name with its article
+    ("Ali al-Sistani", "Ali al-Husseini al-Sistani"),  # a sayyid's nisba
+    ("Ali Khamenei", "Ali Hosseini Khamenei"),
     ("Muath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),
     ("Mu'ath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),  # an ayn in the listed name
     ("Muath al-Kaseasbeh", "Mu'ath Safi Yousef Al-Kaseasbeh"),  # and in the text
