@@ -10,10 +10,11 @@ Contract:
   by an entry for one of its parts; a span two entries claim equally is left alone.
 - Unlisted romanizations ("generated") need at least two name parts, capitalized text, every
   part aligned one to one or by joining, equal romanization keys except one vowel in a long
-  given name (or in a family name of 7+ letters, 5+ when two other parts agree), and never a
-  single token. Middle given names may be added or left out ("Fuad Mohammed Hussein"), never
-  the first name, never one for another ("Mohammad Reza" is not "Mohammad Bagher"), and only
-  where no other capitalized name part touches the mention.
+  given name (or in a family name of 7+ letters, 5+ when two other parts agree); a single
+  word only for a place or organisation named by one word, and never one word in capitals (an
+  acronym: "SANA" is not Sana'a). Middle given names may be added or left out ("Fuad
+  Mohammed Hussein"), never the first name, never one for another ("Mohammad Reza" is not
+  "Mohammad Bagher"), and only where no other capitalized name part touches the mention.
 - Short forms ("Abdollahian", "Bagheri", "Abdul Rashid") are resolved only after the same entry
   was named in full earlier in the same document (or in the headline, when the story then names
   it in full and no other person in the document shares the name), when no other named entry
