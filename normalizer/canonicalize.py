@@ -1016,8 +1016,9 @@ def _added_name_starts(folded: list[str], last: int) -> list[int]:
         if i >= 1 and folded[i - 1] in SERVANT_OF:
             i -= 2
         elif folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
-                len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)):
-            i -= 1
+                len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)) or (
+                _given_name_keys().get(name_key(folded[i])) is not None):
+            i -= 1  # (a given name in another romanization too: "Yaqoub" for Yaqub)
         else:
             break
         if i >= 1 and folded[i] in ("al", "el"):
@@ -1027,6 +1028,12 @@ def _added_name_starts(folded: list[str], last: int) -> list[int]:
 
 
 _JOINED_SERVANT_OF = tuple(sorted(SERVANT_OF))
+
+
+@lru_cache(maxsize=1)
+def _given_name_keys() -> dict[str, str]:
+    """Romanization key -> a given name with it (``GIVEN_NAMES`` by key)."""
+    return {name_key(name): name for name in GIVEN_NAMES if name.isascii()}
 # The nisbas of the Prophet's descendants (sayyids), written between a cleric's given and family
 # names: "Ali Hosseini Khamenei", "Akbar Hashemi Rafsanjani", "Ali al-Husseini al-Sistani".
 _NISBAS = frozenset("""hosseini husseini hussaini husaini hosseyni hashemi hashimi hassani

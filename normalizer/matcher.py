@@ -325,7 +325,17 @@ class CompiledGlossary:
         """
         text = entry.canonical
         specs = []
-        for k in range(1, len(canon_parts)):
+        # "Kyelem de Tambela" of "Apollinaire Joachim Kyelem de Tambela": a family name with a
+        # particle is one short form (so its first word alone, completed to it, is never
+        # written again before the rest of it), and the given names before it are nobody's
+        # ("Joachim", his father's name); the particle alone neither
+        family = _particle_family(text, canon_parts)
+        if family is not None and canon_parts[family].folded not in _NAME_PARTICLES:
+            specs.append(self._spec(index, text, canon_parts[family:],
+                                    text[canon_parts[family].start:], "partial", True))
+        for k in range(1 if family is None else max(1, family), len(canon_parts)):
+            if canon_parts[k].folded in _NAME_PARTICLES and canon_parts[k].text.islower():
+                continue
             if joined(text, canon_parts[k - 1], canon_parts[k]) and \
                     canon_parts[k - 1].folded not in ARTICLES:
                 continue  # not the start of a word (or of an article-led word)
@@ -477,6 +487,23 @@ def _possessive_keys(spelling: str) -> list[str]:
         return []
     singular = _PLURAL_POSSESSIVE.sub("\u2019s", spelling)
     return search_keys(tuple(t.folded for t in tokenize(singular)))
+
+
+# Lower-case particles inside European and West African family names ("de Gaulle", "Kyelem de
+# Tambela", "van der Berg"); "al", "bin" and "Abu" have rules of their own.
+_NAME_PARTICLES = frozenset("de da du des del della di do dos das van von der den ter".split())
+
+
+def _particle_family(text: str, parts: list[Token]) -> int | None:
+    """Where a family name with a lower-case particle may start: at the word before the
+    particle when a given name precedes that word ("Kyelem de Tambela", or "Carlos del Río":
+    that one may be a given name, so later words stay short forms too), else at the particle
+    ("de Gaulle" of "Charles de Gaulle"); ``None`` without such a particle."""
+    for p in range(1, len(parts) - 1):
+        if parts[p].folded in _NAME_PARTICLES and parts[p].text.islower() \
+                and parts[p + 1].text[:1].isupper() and not joined(text, parts[p], parts[p + 1]):
+            return p - 1 if p >= 2 else p
+    return None
 
 
 def search_keys(parts: tuple[str, ...]) -> list[str]:

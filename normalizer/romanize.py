@@ -111,8 +111,8 @@ def name_key(folded: str) -> str:
         return folded  # non-Latin scripts: matched by their folded form only
     if folded in ARTICLES:
         return "al"
-    if folded == "ben":
-        return "bin"
+    if folded in ("ben", "ibn"):
+        return "bin"  # "son of", however written: "Ahmad ibn Hamad" = "Ahmed bin Hamad"
     s = _ABD.sub("abdul", folded.replace("tch", "ch"))
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
         s = _QU_VOWEL.sub("q", s)

@@ -41,6 +41,8 @@ MUST_MERGE = [
     ("Mariam Al Mahdi", "Mariam Al-Sadiq Al-Mahdi"),  # a father's name with its article
     ("Ali al-Sistani", "Ali al-Husseini al-Sistani"),  # a sayyid's nisba
     ("Ali Khamenei", "Ali Hosseini Khamenei"),
+    ("Ahmed bin Hamad Al-Khalili", "Ahmad ibn Hamad al-Khalili"),  # "ibn" is "bin"
+    ("Ibrahim El-Zakzaky", "Ibrahim Yaqoub El-Zakzaky"),  # a given name in another spelling
     ("Muath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),
     ("Mu'ath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),  # an ayn in the listed name
     ("Muath al-Kaseasbeh", "Mu'ath Safi Yousef Al-Kaseasbeh"),  # and in the text
@@ -942,3 +944,19 @@ def test_one_word_in_capitals_is_an_acronym_not_a_romanization() -> None:
     sanaa = entry("Sanaa", "Sana'a", type="place")
     assert run("The state agency SANA said Sana'a was calm.", sanaa) == (
         "The state agency SANA said Sanaa was calm.")
+
+
+def test_a_family_name_with_a_particle_is_one_short_form() -> None:
+    """"Kyelem de Tambela" is the family name of Apollinaire Joachim Kyelem de Tambela: its
+    first word alone is completed, never written again before the rest of it; "Joachim" (a
+    given name, his father's) is nobody's short form."""
+    kyelem = entry("Apollinaire Joachim Kyelem de Tambela")
+    text = ("Apollinaire Joachim Kyélem de Tambèla est nommé. Fils de Joachim, "
+            "Kyélem de Tambèla a parlé. Kyélem a conclu.")
+    once = run(text, kyelem, lang="fr")
+    assert once == ("Apollinaire Joachim Kyelem de Tambela est nommé. Fils de Joachim, "
+                    "Kyelem de Tambela a parlé. Kyelem de Tambela a conclu.")
+    assert run(once, kyelem, lang="fr") == once
+    gaulle = entry("Charles de Gaulle")
+    assert run("Charles de Gaulle spoke; de Gaulle left.", gaulle) == (
+        "Charles de Gaulle spoke; de Gaulle left.")
