@@ -68,6 +68,7 @@ ahmad ahmet
 muhammad mehmet
 abdul abd
 abu abul aboul abol
+abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 

@@ -42,6 +42,9 @@ MUST_MERGE = [
     ("Ali al-Sistani", "Ali al-Husseini al-Sistani"),  # a sayyid's nisba
     ("Ali Khamenei", "Ali Hosseini Khamenei"),
     ("Ahmed bin Hamad Al-Khalili", "Ahmad ibn Hamad al-Khalili"),  # "ibn" is "bin"
+    ("Abubakar Shekau", "Abu Bakr Shekau"),  # the Hausa and Sahel forms of Abu Bakr
+    ("Abubakar Shekau", "Aboubakar Shekau"),
+    ("Ali Mahaman Lamine Zeine", "Ali Lamine Zeine"),  # a Sahel form of Muhammad left out
     ("Ibrahim El-Zakzaky", "Ibrahim Yaqoub El-Zakzaky"),  # a given name in another spelling
     ("Muath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),
     ("Mu'ath al-Kaseasbeh", "Muath Safi Yousef al-Kasasbeh"),  # an ayn in the listed name

@@ -88,7 +88,7 @@ safi samy jawdat fahed ossama oussama oussema muath mouath moaz muadh maaz lamin
 hamadi chokri moncef mongi hedi taieb tayeb slim kamel kamil lakhdar larbi rachid nadir nacer
 tahar toufik yacine yassine hichem hicham driss abdelilah aissa boualem smail mustapha
 moustapha moustafa mostapha abdellatif abdeslam abdesslam noureddine nasreddine djamel brahim
-siraj yaqub yacoub
+siraj yaqub yacoub mahaman mahamane mahamadou mohamadou
 """)
 
 
