@@ -925,8 +925,7 @@ class Canonicalizer:
                 # "Qassem") or a headline's capitals ("Dbeibeh Unveils ..."). A relative
                 # introduced as one ("his father, Idriss Deby") is a side character.
                 if at is None or (_extends_name(text, tokens, at, last, taken, after=False)
-                                  and not _KIN_BEFORE.search(text, max(0, m.start - 80),
-                                                             m.start)):
+                                  and not _introduced_as_kin(text, m.start, m.end)):
                     blocked.setdefault(m.spec.keys[-1], m.start)
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
@@ -965,7 +964,8 @@ class Canonicalizer:
         offset where that person first appears: from there on a bare name is ambiguous."""
         blocked: dict[str, int] = {}
         for n in capitals.keyed(by_key, masked_too=False):
-            start, key = capitals[n][0], capitals.keys[n]
+            start, end, _word = capitals[n]
+            key = capitals.keys[n]
             if key in blocked or (start and is_word_char(text[start - 1])):
                 continue
             covering = taken.at(start)
@@ -975,7 +975,7 @@ class Canonicalizer:
                 continue
             tokens, _keys, at = window.around(start)
             if at is not None and _extends_name(text, tokens, at, at, taken, after=False) \
-                    and not _KIN_BEFORE.search(text, max(0, start - 80), start):
+                    and not _introduced_as_kin(text, start, end):
                 blocked[key] = tokens[at - 1].start if at > 0 else start
         return blocked
 
@@ -1653,6 +1653,13 @@ _KIN_EN = (r"father|son|brother|sister|daughter|nephew|niece|cousin|uncle|wife|w
            r"|grandfather|grandson")
 _KIN_FR = (r"père|fils|frère|sœur|fille|neveu|nièce|cousin|cousine|oncle|épouse|veuve|mère"
            r"|grand-père|petit-fils")
+def _introduced_as_kin(text: str, start: int, end: int) -> bool:
+    """Is the name ending with the word at ``start:end`` a relative named as such, before it
+    ("his father, Idriss Deby") or after it ("Zainab Al-Khawaja, a daughter of ...")?"""
+    return bool(_KIN_BEFORE.search(text, max(0, start - 80), start)
+                or _KIN_AFTER.match(text, end))
+
+
 _KIN_BEFORE = re.compile(
     rf"(?:\b(?i:his|her|their|whose|the|a|eldest|elder|younger|youngest|late)[ \u00a0]+"
     rf"(?:{_KIN_EN})"
@@ -1662,6 +1669,10 @@ _KIN_BEFORE = re.compile(
     rf"|\b(?i:{_KIN_FR})[ \u00a0]+(?:de|d['\u2019]|du)(?:[ \u00a0]*(?:l['\u2019]|la |le )?"
     rf"[a-zà-ÿ]+){{0,3}})"
     r",?[ \u00a0]+(?:(?:[A-Z\u00c0-\u00de][^\s,.;:]*|bin|ibn|ben|bint|al|el)[ \u00a0\-]+){0,5}$")
+# ... or right after it: "Zainab Al-Khawaja, a daughter of the activist", "Jihad, son fils".
+_KIN_AFTER = re.compile(
+    rf",[ \u00a0]+(?:(?i:a|an|the|his|her|their)[ \u00a0]+(?:{_KIN_EN})\b"
+    rf"|(?:(?i:la|le|l['\u2019]|son|sa|leur)[ \u00a0]*)(?:{_KIN_FR})\b)")
 
 
 def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:

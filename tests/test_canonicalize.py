@@ -526,6 +526,10 @@ def test_a_relative_introduced_as_such_does_not_block_short_forms() -> None:
     text = ("Muath al-Kasasbeh a été tué ; son frère aîné, Jawdat Safi al-Kasasbeh, parle "
             "d'al-Kasasbeh.")
     assert run(text, pilot, lang="fr").endswith("parle d'al-Kaseasbeh.")
+    khawaja = entry("Abdulhadi al-Khawaja")  # the relative named first, then called one
+    text = ("Abdulhadi al-Khawaja is jailed. Zainab Al-Khawaja, a daughter of the activist, "
+            "was sentenced, and Al-Khawaja himself ended his strike.")
+    assert run(text, khawaja).endswith("and al-Khawaja himself ended his strike.")
 
 
 def test_a_given_name_in_another_name_does_not_block_short_forms() -> None:
