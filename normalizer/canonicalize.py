@@ -1008,7 +1008,8 @@ _FAMILY_LEADS = frozenset({"al", "el"}) | NASAB
 def _added_name_starts(folded: list[str], last: int) -> list[int]:
     """Where one, then two, middle names ending at capitalized word ``last`` start, read
     backwards: a given name, an "Abdul X" compound written as two words or joined ("Tawakkol
-    Abdel-Salam Karman", "Abdulameer"), or a sayyid's nisba ("Ali Hosseini Khamenei"), each
+    Abdel-Salam Karman", "Abdulameer"), a sayyid's nisba ("Ali Hosseini Khamenei") or a
+    patronymic ("Nursultan Abishevich Nazarbayev", "Kassym-Jomart Kemelouly Tokayev"), each
     maybe led by its article ("Mariam Al-Sadiq Al-Mahdi", "Ali al-Husseini al-Sistani")."""
     starts: list[int] = []
     i = last
@@ -1017,7 +1018,8 @@ def _added_name_starts(folded: list[str], last: int) -> list[int]:
             i -= 2
         elif folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
                 len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)) or (
-                _given_name_keys().get(name_key(folded[i])) is not None):
+                _given_name_keys().get(name_key(folded[i])) is not None) or (
+                len(folded[i]) >= 6 and _PATRONYMIC.search(folded[i])):
             i -= 1  # (a given name in another romanization too: "Yaqoub" for Yaqub)
         else:
             break
@@ -1038,6 +1040,9 @@ def _given_name_keys() -> dict[str, str]:
 # names: "Ali Hosseini Khamenei", "Akbar Hashemi Rafsanjani", "Ali al-Husseini al-Sistani".
 _NISBAS = frozenset("""hosseini husseini hussaini husaini hosseyni hashemi hashimi hassani
 mousavi musavi musawi moussawi tabatabai tabatabaei alavi alawi razavi""".split())
+# Russian, Central Asian and Azerbaijani patronymics, a father's name as a middle name.
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovitch|evitch|ovych|evych|ovna|evna|uly|ouly|kyzy"
+                         r"|qizi|ogly)$")
 # Between added middle names: a name gap, maybe with an article ("Ali al-Husseini al-Sistani").
 _ADDED_GAP = re.compile(rf"{_SEP}(?:(?:al|el){_SEP})?")
 
@@ -1435,11 +1440,12 @@ _EZAFE = frozenset({"e", "i"})
 
 
 def _capitalized_run(tokens: list[Token], keys: list[str], i: int, j: int) -> bool:
-    """Every part capitalized, except particles (al-, bin, ibn, de); a lower-case start only
-    when it is an article in context ("al-Sadr", not "as Sadr")."""
+    """Every part capitalized, except particles (al-, bin, ibn, de) and articles in context
+    (the "ur" of "Zaki-ur-Rehman"); a lower-case start only when it is an article in context
+    ("al-Sadr", not "as Sadr")."""
     if not tokens[i].text[:1].isupper() and keys[i] != "al":
         return False
-    return all(t.text[:1].isupper() or t.folded in PARTICLES or not keys[k]
+    return all(t.text[:1].isupper() or t.folded in PARTICLES or keys[k] in ("", "al")
                or (t.folded in _EZAFE and i < k < j - 1)
                for k, t in enumerate(tokens[i:j], start=i))
 
@@ -1649,30 +1655,35 @@ def starts_sentence(text: str, pos: int) -> bool:
 # A relative named as such, up to the short form: "his father, Muhammad bin Ali Al-", "killed
 # his son Humam al-", "son père, Idriss", "son frère aîné, Jawdat", "son of the retired teacher
 # Safi Yousef al-" (the name's parts, then the short form's position).
-_KIN_EN = (r"father|son|brother|sister|daughter|nephew|niece|cousin|uncle|wife|widow|mother"
-           r"|grandfather|grandson")
-_KIN_FR = (r"père|fils|frère|sœur|fille|neveu|nièce|cousin|cousine|oncle|épouse|veuve|mère"
-           r"|grand-père|petit-fils")
-def _introduced_as_kin(text: str, start: int, end: int) -> bool:
-    """Is the name ending with the word at ``start:end`` a relative named as such, before it
-    ("his father, Idriss Deby") or after it ("Zainab Al-Khawaja, a daughter of ...")?"""
-    return bool(_KIN_BEFORE.search(text, max(0, start - 80), start)
-                or _KIN_AFTER.match(text, end))
-
-
+_KIN_EN = (r"father|son|brother|sister|daughter|nephew|niece|cousin|uncle|aunt|wife|widow"
+           r"|husband|mother|grandfather|grandmother|grandson|granddaughter"
+           r"|(?:father|mother|brother|sister|son|daughter)-in-law")
+_KIN_FR = (r"père|fils|frère|sœur|fille|neveu|nièce|cousin|cousine|oncle|tante|épouse|veuve"
+           r"|mari|mère|grand-père|grand-mère|petit-fils|petite-fille|beau-père|belle-mère"
+           r"|beau-frère|belle-sœur|gendre|belle-fille")
+# what may stand between the relation and the name: ", the writer", ", l'écrivain"
+_KIN_DESCRIPTION = r"(?:,?[ \u00a0]+(?i:the|a|an|le|la|l['\u2019])[ \u00a0]*[a-zà-ÿ]+" \
+                   r"(?:[ \u00a0]+[a-zà-ÿ]+){0,2})?"
 _KIN_BEFORE = re.compile(
     rf"(?:\b(?i:his|her|their|whose|the|a|eldest|elder|younger|youngest|late)[ \u00a0]+"
-    rf"(?:{_KIN_EN})"
+    rf"(?:(?:{_KIN_EN})['\u2019]s[ \u00a0]+)?(?:{_KIN_EN})"
     rf"|\b(?i:son|sa|leur|le|la|du|de)[ \u00a0]+(?:{_KIN_FR})"
     rf"(?:[ \u00a0]+(?:aîné|aînée|cadet|cadette|maternel|paternel|maternelle|paternelle))?"
     rf"|\b(?i:{_KIN_EN})[ \u00a0]+of(?:[ \u00a0]+[a-z]+){{0,3}}"
     rf"|\b(?i:{_KIN_FR})[ \u00a0]+(?:de|d['\u2019]|du)(?:[ \u00a0]*(?:l['\u2019]|la |le )?"
-    rf"[a-zà-ÿ]+){{0,3}})"
+    rf"[a-zà-ÿ]+){{0,3}}){_KIN_DESCRIPTION}"
     r",?[ \u00a0]+(?:(?:[A-Z\u00c0-\u00de][^\s,.;:]*|bin|ibn|ben|bint|al|el)[ \u00a0\-]+){0,5}$")
 # ... or right after it: "Zainab Al-Khawaja, a daughter of the activist", "Jihad, son fils".
 _KIN_AFTER = re.compile(
     rf",[ \u00a0]+(?:(?i:a|an|the|his|her|their)[ \u00a0]+(?:{_KIN_EN})\b"
     rf"|(?:(?i:la|le|l['\u2019]|son|sa|leur)[ \u00a0]*)(?:{_KIN_FR})\b)")
+
+
+def _introduced_as_kin(text: str, start: int, end: int) -> bool:
+    """Is the name ending with the word at ``start:end`` a relative named as such, before it
+    ("his father, Idriss Deby") or after it ("Zainab Al-Khawaja, a daughter of ...")?"""
+    return bool(_KIN_BEFORE.search(text, max(0, start - 80), start)
+                or _KIN_AFTER.match(text, end))
 
 
 def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:

@@ -40,6 +40,7 @@ _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee =
 _DDIN = re.compile(r"(?:e|u|ou|a|i)ddine?$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _QU_VOWEL = re.compile(r"qu(?=[aeio])")
+_RUSSIAN_AEV = re.compile(r"a[iy]ev(a?)$")
 _AW_CONSONANT = re.compile(r"a(?:w|ou)(?=[^aeiouyw])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
@@ -121,6 +122,8 @@ def name_key(folded: str) -> str:
         s = _AW_CONSONANT.sub("au", s)
     if s.endswith(("ddin", "ddine")):
         s = _DDIN.sub("addin", s)
+    if s.endswith(("ev", "eva")):  # Russian "-aev" however written: Nazarbayev = Nazarbaev
+        s = _RUSSIAN_AEV.sub(r"aev\1", s)  # = Nazarbaïev ("Atambaev"; never inside a word)
     s = _FRENCH_FINAL_E.sub("", s)  # Burhane, Hamdane: a French mute final e
     s = _PERSIAN_FINAL_IE.sub("i", s)  # the final "-ei" of Persian names written "-ie"
     for old, new in _DIGRAPHS:

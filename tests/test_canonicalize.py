@@ -43,6 +43,10 @@ MUST_MERGE = [
     ("Ali Khamenei", "Ali Hosseini Khamenei"),
     ("Ahmed bin Hamad Al-Khalili", "Ahmad ibn Hamad al-Khalili"),  # "ibn" is "bin"
     ("Abubakar Shekau", "Abu Bakr Shekau"),  # the Hausa and Sahel forms of Abu Bakr
+    ("Zaki-ur-Rehman Lakhvi", "Zaki-ur-Rahman Lakhvi"),  # the Urdu "ur" inside a name
+    ("Nursultan Nazarbayev", "Nursultan Nazarbaev"),  # Russian "-ayev" / "-aev" / "-aïev"
+    ("Nursultan Nazarbayev", "Nursultan Abishevich Nazarbayev"),  # a patronymic added
+    ("Kassym-Jomart Tokayev", "Kassym-Jomart Kemelouly Tokayev"),
     ("Abubakar Shekau", "Aboubakar Shekau"),
     ("Ali Mahaman Lamine Zeine", "Ali Lamine Zeine"),  # a Sahel form of Muhammad left out
     ("Ibrahim El-Zakzaky", "Ibrahim Yaqoub El-Zakzaky"),  # a given name in another spelling
@@ -526,6 +530,10 @@ def test_a_relative_introduced_as_such_does_not_block_short_forms() -> None:
     text = ("Muath al-Kasasbeh a été tué ; son frère aîné, Jawdat Safi al-Kasasbeh, parle "
             "d'al-Kasasbeh.")
     assert run(text, pilot, lang="fr").endswith("parle d'al-Kaseasbeh.")
+    kaftancioglu = entry("Canan Kaftancıoğlu")  # a relation through another, described
+    text = ("Canan Kaftancioglu spoke: her husband's father, the writer Ümit Kaftancıoğlu, was "
+            "shot in 1980. Kaftancioglu is an ally of the mayor.")
+    assert run(text, kaftancioglu).endswith("Kaftancıoğlu is an ally of the mayor.")
     khawaja = entry("Abdulhadi al-Khawaja")  # the relative named first, then called one
     text = ("Abdulhadi al-Khawaja is jailed. Zainab Al-Khawaja, a daughter of the activist, "
             "was sentenced, and Al-Khawaja himself ended his strike.")
