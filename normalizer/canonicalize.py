@@ -583,18 +583,18 @@ class Canonicalizer:
     def _with_middle_names(self, text: str, index: dict[str, list[FormSpec]],
                            window: _DocTokens, capitals: _Capitals, n: int,
                            key: str) -> list[Match]:
-        """A glossary name with one or two middle given names added: "Fuad Mohammed Hussein"
-        for "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", "Tawakkol
-        Abdel-Salam Khalid Karman" for "Tawakkol Karman", or a father's
-        name: "Anwar bin Mohammed Gargash" for "Anwar Gargash", also before a family name
-        led by a capitalized "Al" or "Bin" ("Yusuf Hassan Al-Madani", "Ahmed Obeid Bin Dagher").
+        """A glossary name with one or two middle names added: "Fuad Mohammed Hussein" for
+        "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", "Tawakkol
+        Abdel-Salam Khalid Karman" for "Tawakkol Karman", or a father's name: "Anwar bin
+        Mohammed Gargash" for "Anwar Gargash", also before a family name led by a
+        capitalized "Al" or "Bin" ("Yusuf Hassan Al-Madani", "Ahmed Obeid Bin Dagher").
 
-        The added words must be capitalized given names (or "Abdul X" compounds) between
-        the name's other parts,
-        every other part must have the glossary spelling's key, and no other capitalized
-        name part may touch the span (the mirror of ``_without_middle_names``). Only to a
-        listed spelling: added to a name with a middle name left out, a name would replace
-        it, and "Mohammad Reza Ghalibaf" is not Mohammad Bagher Ghalibaf.
+        The added words must be capitalized middle names (``_added_name_starts``) between
+        the name's other parts, every other part must have the glossary spelling's key, and
+        no other capitalized name part may touch the span (the mirror of
+        ``_without_middle_names``). Only to a listed spelling: added to a name with a middle
+        name left out, a name would replace it, and "Mohammad Reza Ghalibaf" is not
+        Mohammad Bagher Ghalibaf.
         """
         spans, words = capitals.spans, capitals.words
         found: list[Match] = []
@@ -1029,13 +1029,13 @@ def _added_name_starts(folded: list[str], last: int) -> list[int]:
     return starts
 
 
-_JOINED_SERVANT_OF = tuple(sorted(SERVANT_OF))
-
-
 @lru_cache(maxsize=1)
 def _given_name_keys() -> dict[str, str]:
     """Romanization key -> a given name with it (``GIVEN_NAMES`` by key)."""
     return {name_key(name): name for name in GIVEN_NAMES if name.isascii()}
+
+
+_JOINED_SERVANT_OF = tuple(sorted(SERVANT_OF))
 # The nisbas of the Prophet's descendants (sayyids), written between a cleric's given and family
 # names: "Ali Hosseini Khamenei", "Akbar Hashemi Rafsanjani", "Ali al-Husseini al-Sistani".
 _NISBAS = frozenset("""hosseini husseini hussaini husaini hosseyni hashemi hashimi hassani
