@@ -266,6 +266,17 @@ class Canonicalizer:
         if any(_stands_alone(c) for c in candidates):
             candidates = [c for c in candidates if not _stands_alone(c)
                           or not self._inside_other_name(text, window, c)]
+        if any(_article_and_one_word(c) for c in candidates):
+            # "Al-Ahli" may be Al Ahly, but "Shabab Al-Ahli" is another club
+            candidates = [c for c in candidates if not _article_and_one_word(c)
+                          or not self._inside_other_name(text, window, c, after=False)]
+        if any(_HYPHEN_NAME_AFTER.match(text, c.end) for c in candidates):
+            # "Marrakesh-Safi" (a region) is not Marrakesh; "Irak-Iran" is both, and
+            # "Al-Qods-Est" East Jerusalem in French
+            starts = {c.start for c in candidates}
+            candidates = [c for c in candidates if not (
+                c.spec.name_parts == 1 and not compiled.is_person(c.spec.entry)
+                and c.end + 1 not in starts and _hyphen_name_after(text, c.end))]
         deferred = [c for c in candidates if c.spec.short]
         chosen = _select([c for c in candidates if not c.spec.short])
         if any(_NASAB_AFTER.match(text, m.end) for m in chosen):
@@ -527,13 +538,14 @@ class Canonicalizer:
         return Match(start, end, spec, "exact" if text[start:end] == spec.text else "folded")
 
     @staticmethod
-    def _inside_other_name(text: str, window: _DocTokens, m: Match) -> bool:
+    def _inside_other_name(text: str, window: _DocTokens, m: Match, after: bool = True) -> bool:
         """A spelling that must stand alone (``_stands_alone``): with a capitalized name part
-        next to it, it is part of some other, longer name."""
+        next to it (before it only, without ``after``), it is part of some other, longer
+        name."""
         tokens, _keys, first = window.around(m.start)
         _tokens, _keys, last = window.around(m.end - 1)
         return first is None or last is None or _extends_name(text, tokens, first, last,
-                                                              _Occupied(()))
+                                                              _Occupied(()), after=after)
 
     # -- unlisted romanizations --------------------------------------------------------------
     def _generated(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
@@ -1722,6 +1734,22 @@ def _stands_alone(m: Match) -> bool:
     unlisted one-word variant of a place ("Tigrai" is Tigray, "Tigrai TV" a channel)."""
     return m.spec.kind == "dropped" or (len(m.spec.folded) == 1 and (
         m.spec.origin == "alias" or m.rule == "generated"))
+
+
+def _article_and_one_word(m: Match) -> bool:
+    """An unlisted variant of a one-word name led by its article ("Al-Ahli" for Al Ahly)."""
+    return m.rule == "generated" and m.spec.name_parts == 1 and len(m.spec.folded) > 1
+
+
+# a hyphen and a capitalized word right after a name: one longer name ("Marrakesh-Safi")
+_HYPHEN_NAME_AFTER = re.compile(r"[\-\u2010\u2011]([A-Z\u00c0-\u00de][^\W\d_]*)")
+
+
+def _hyphen_name_after(text: str, end: int) -> bool:
+    """A capitalized name word joined by a hyphen after ``end``, not an ordinary word ("Est"
+    of "Al-Qods-Est", "Based")."""
+    found = _HYPHEN_NAME_AFTER.match(text, end)
+    return found is not None and not is_ordinary_word(fold_token(found.group(1)))
 
 
 def _select(candidates: list[Match]) -> list[Match]:

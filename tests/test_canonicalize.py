@@ -975,3 +975,18 @@ def test_a_family_name_with_a_particle_is_one_short_form() -> None:
     gaulle = entry("Charles de Gaulle")
     assert run("Charles de Gaulle spoke; de Gaulle left.", gaulle) == (
         "Charles de Gaulle spoke; de Gaulle left.")
+
+
+def test_a_one_word_name_inside_another_name_is_left_alone() -> None:
+    """"Shabab Al-Ahli" is another club than Al Ahly, "Marrakesh-Safi" a region; "Irak-Iran"
+    names both countries and "Al-Qods-Est" is East Jerusalem, with Al-Quds in it."""
+    ahly = entry("Al Ahly", type="org")
+    assert run("He left for Shabab Al-Ahli in May.", ahly) == "He left for Shabab Al-Ahli in May."
+    assert run("Cairo's Al-Ahli won.", ahly) == "Cairo's Al Ahly won."
+    marrakech = entry("Marrakech", "Marrakesh", type="place")
+    assert run("In the Marrakesh-Safi region and in Marrakesh.", marrakech) == (
+        "In the Marrakesh-Safi region and in Marrakech.")
+    iraq, iran = entry("Iraq", "Irak", type="place"), entry("Iran", type="place")
+    assert run("La guerre Irak-Iran.", iraq, iran, lang="fr") == "La guerre Iraq-Iran."
+    quds = entry("Al-Quds", "Al-Qods", type="place")
+    assert run("La capitale Al-Qods-Est.", quds, lang="fr") == "La capitale Al-Quds-Est."
