@@ -209,6 +209,7 @@ class CompiledGlossary:
         canon_parts = tokenize(entry.canonical)
         canon_keys = part_keys(canon_parts)
         person = is_person_like(entry, canon_parts)
+        listed_targets: dict[str, str] = {}  # a listed full spelling's letters -> its target
         for variant in entry.forms(self.lang):
             parts = tokenize(variant.text)
             if not parts:
@@ -229,6 +230,8 @@ class CompiledGlossary:
                               variant.after_full or short)
             if variant.alias:
                 spec = replace(spec, origin="alias")
+            if not spec.short:
+                listed_targets.setdefault("".join(spec.folded), spec.target)
             anchors.setdefault(variant.text, []).append(spec)
             if entry.generate and not spec.short and (
                     _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):
@@ -250,6 +253,13 @@ class CompiledGlossary:
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
                         self._index_generated(spec.anywhere())
             partials += after_full
+            # a short form written as a listed full spelling of the entry ("Elneny" of Mohamed
+            # Elneny when "El-Neny" is listed for him) is written as that spelling's target, so
+            # a second pass finds nothing more to change
+            for k, spec in enumerate(partials):
+                target = listed_targets.get("".join(t.folded for t in tokenize(spec.target)))
+                if target is not None and target != spec.target:
+                    partials[k] = replace(spec, target=target)
 
     def _add_variants(self, index: int, entry: Entry,
                       anchors: dict[str, list[FormSpec]]) -> None:

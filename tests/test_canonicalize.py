@@ -990,3 +990,12 @@ def test_a_one_word_name_inside_another_name_is_left_alone() -> None:
     assert run("La guerre Irak-Iran.", iraq, iran, lang="fr") == "La guerre Iraq-Iran."
     quds = entry("Al-Quds", "Al-Qods", type="place")
     assert run("La capitale Al-Qods-Est.", quds, lang="fr") == "La capitale Al-Quds-Est."
+
+
+def test_a_short_form_spelled_as_a_listed_full_spelling_takes_its_target() -> None:
+    """"El-Neny" listed for Mohamed Elneny: "Elnenny" (a short form of "Elneny") is written
+    as "Mohamed Elneny" at once, so a second pass has nothing left to change."""
+    elneny = entry("Mohamed Elneny", "El-Neny")
+    once = run("Mohamed Elneny played. Elnenny scored.", elneny)
+    assert once == "Mohamed Elneny played. Mohamed Elneny scored."
+    assert run(once, elneny) == once
