@@ -350,9 +350,10 @@ class BatchRun:
             return None
         target = self.out / self.items[index].relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Note the rename before doing it: the position stays at the last batch boundary, so
-        # a resume inside this file moves the output back to its part file (see _undo_commit).
-        state["pending"] = [index, str(path), str(target)]
+        # Note the rename before doing it: the position stays at the last checkpoint, so a
+        # resume inside this file moves the output back to its part file (see _undo_commit).
+        # Several files may be committed between two checkpoints: all are noted.
+        state["pending"] = [*_pending(state), [index, str(path), str(target)]]
         self._save_state(state)
         os.replace(path, target)
         _fsync_dir(target.parent)
@@ -383,7 +384,7 @@ class BatchRun:
         self.work.mkdir(parents=True)
         (self.work / "records.part").write_bytes(b"")
         state = {"fingerprint": fingerprint, "file": 0, "doc": 0, "part_bytes": 0,
-                 "records_bytes": 0, "pending": None, "done": False,
+                 "records_bytes": 0, "pending": [], "done": False,
                  "stats": self.stats.to_dict()}
         self._save_state(state)
         return state
@@ -399,7 +400,7 @@ class BatchRun:
         records.flush()
         os.fsync(records.fileno())
         state.update(file=file_index, doc=doc_index, part_bytes=part_bytes,
-                     records_bytes=records.tell(), pending=None,
+                     records_bytes=records.tell(), pending=[],
                      stats=self.stats.to_dict())
         self._save_state(state)
 
@@ -409,12 +410,11 @@ class BatchRun:
     def _undo_commit(self, state: dict[str, Any]) -> None:
         """Resuming inside a file whose output was already renamed into place: move it back
         to its part file, which the resume cuts to the checkpointed length and completes."""
-        pending = state.get("pending")
-        if pending and pending[0] == state["file"] and state["doc"] > 0:
-            index, part, target = pending
-            if not Path(part).exists() and Path(target).exists():
+        for index, part, target in _pending(state):
+            if index == state["file"] and state["doc"] > 0 and not Path(part).exists() \
+                    and Path(target).exists():
                 os.replace(target, part)
-        state["pending"] = None
+        state["pending"] = []
 
     def _finish(self, state: dict[str, Any]) -> None:
         """records.part becomes OUT/records.jsonl; the work folder goes."""
@@ -462,6 +462,13 @@ class BatchRun:
             import sys
 
             print(message, file=sys.stderr, flush=True)
+
+
+def _pending(state: dict[str, Any]) -> list[list[Any]]:
+    """The file commits noted since the last checkpoint (one ``[index, part, target]`` per
+    file; a state written before several were kept holds one or ``None``)."""
+    pending = state.get("pending") or []
+    return [pending] if pending and not isinstance(pending[0], list) else list(pending)
 
 
 def _fsync_dir(path: Path) -> None:

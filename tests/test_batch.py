@@ -197,3 +197,38 @@ def test_text_outputs_are_readable_by_others(clean_run):
     os.umask(umask)
     for path in (next(out.rglob("*.txt")), out / "dumps" / "dump0.jsonl", out / "records.jsonl"):
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path
+
+
+def test_crash_after_two_files_were_committed_in_one_batch(tmp_path, monkeypatch):
+    """Small JSONL files: the end of one file and the whole next one in one batch, so both
+    are renamed into place after the last checkpoint (inside the first). A crash at the second
+    rename, then a resume, must keep the first file's early lines."""
+    root = tmp_path / "in"
+    root.mkdir()
+    lines = {"a.jsonl": 4, "b.jsonl": 1, "c.jsonl": 2}
+    for name, count in lines.items():
+        (root / name).write_text("".join(
+            json.dumps({"id": f"{name[0]}{n}", "text": f"Fuad Hussain spoke, part {n}."}) + "\n"
+            for n in range(count)), encoding="utf-8")
+    cfg = config(batch_size=3)
+    clean = tmp_path / "clean"
+    run([root], clean, cfg=cfg)
+    out = tmp_path / "out"
+    monkeypatch.setenv("NEWSNORM_CHECKPOINT_SECONDS", "0")
+    real_replace = os.replace
+    renames = {"n": 0}
+
+    def dying_replace(src, dst):
+        if str(src).endswith(".part") and "file-" in str(src):
+            renames["n"] += 1
+            if renames["n"] == 2:
+                real_replace(src, dst)
+                raise Crash()
+        return real_replace(src, dst)
+
+    with monkeypatch.context() as m:
+        m.setattr(batch_mod.os, "replace", dying_replace)
+        with pytest.raises(Crash):
+            run([root], out, cfg=cfg)
+    run([root], out, resume=True, cfg=cfg)
+    assert snapshot(out) == snapshot(clean)
