@@ -123,6 +123,24 @@ def crash_after(monkeypatch, batches: int):
     monkeypatch.setattr(batch_mod, "process_batch", dying)
 
 
+def crash_at_output_rename(monkeypatch, nth: int, renamed: bool) -> None:
+    """Make the run die at the ``nth`` rename of a JSONL output into place, before it or
+    (``renamed``) right after it."""
+    real_replace = os.replace
+    renames = {"n": 0}
+
+    def dying_replace(src, dst):
+        if str(src).endswith(".part") and "file-" in str(src):
+            renames["n"] += 1
+            if renames["n"] == nth:
+                if renamed:
+                    real_replace(src, dst)
+                raise Crash()
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(batch_mod.os, "replace", dying_replace)
+
+
 @pytest.mark.parametrize("batches", [1, 8, 14])
 def test_resume_after_a_crash_gives_identical_outputs(corpus, clean_run, tmp_path,
                                                       monkeypatch, batches):
@@ -146,18 +164,9 @@ def test_crash_around_the_rename_of_a_jsonl_output(corpus, clean_run, tmp_path, 
                                                    renamed):
     root, _ = corpus
     out = tmp_path / "out"
-    real_replace = os.replace
     monkeypatch.setenv("NEWSNORM_CHECKPOINT_SECONDS", "0")
-
-    def dying_replace(src, dst):
-        if str(src).endswith(".part") and "file-" in str(src):
-            if renamed:
-                real_replace(src, dst)
-            raise Crash()
-        return real_replace(src, dst)
-
     with monkeypatch.context() as m:
-        m.setattr(batch_mod.os, "replace", dying_replace)
+        crash_at_output_rename(m, 1, renamed)
         with pytest.raises(Crash):
             run([root], out)
     state = json.loads((out / ".newsnorm" / "state.json").read_text())
@@ -215,19 +224,8 @@ def test_crash_after_two_files_were_committed_in_one_batch(tmp_path, monkeypatch
     run([root], clean, cfg=cfg)
     out = tmp_path / "out"
     monkeypatch.setenv("NEWSNORM_CHECKPOINT_SECONDS", "0")
-    real_replace = os.replace
-    renames = {"n": 0}
-
-    def dying_replace(src, dst):
-        if str(src).endswith(".part") and "file-" in str(src):
-            renames["n"] += 1
-            if renames["n"] == 2:
-                real_replace(src, dst)
-                raise Crash()
-        return real_replace(src, dst)
-
     with monkeypatch.context() as m:
-        m.setattr(batch_mod.os, "replace", dying_replace)
+        crash_at_output_rename(m, 2, renamed=True)
         with pytest.raises(Crash):
             run([root], out, cfg=cfg)
     run([root], out, resume=True, cfg=cfg)
