@@ -3,7 +3,7 @@
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
-Frangieh/Franjieh, French Shawkat/Chaoukat and Zarqawi/Zarquawi, scholarly Abd al-Aziz/Abdel
+Frangieh/Franjieh, Maryam/Mariam, French Shawkat/Chaoukat and Zarqawi/Zarquawi, scholarly Abd al-Aziz/Abdel
 Aziz; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
 different names stay apart
 (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
@@ -33,6 +33,9 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+(?:l|(?=r))")  # Abdel-, Abdul-, Abderrahmane, Abdourahmane -> abdul
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
+# a "y" between a consonant and a vowel inside a word is an "i": Maryam = Mariam, Jabalya =
+# Jabalia (but "Ryan" is Rayan: a first consonant and "y" are a syllable)
+_CONSONANT_Y_VOWEL = re.compile(r"(?<=[aeiou][bcdfghjklmnpqrstvwxz])y(?=[aeiou])")
 _FRENCH_FINAL_E = re.compile(r"(?:(?<=[^aeiouyh])|(?<=ch))e$")  # and "-che": "Mangouche"
 _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee = Rezai
 # "ad-Din" ("of the faith") ending a compound name, as a word or joined: Eddine, Uddin, Eddin;
@@ -116,6 +119,8 @@ def name_key(folded: str) -> str:
     if folded in ("ben", "ibn"):
         return "bin"  # "son of", however written: "Ahmad ibn Hamad" = "Ahmed bin Hamad"
     s = _ABD.sub("abdul", folded.replace("tch", "ch"))
+    if "y" in s:
+        s = _CONSONANT_Y_VOWEL.sub("i", s)
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
         s = _QU_VOWEL.sub("q", s)
     if "aw" in s or "aou" in s:  # a diphthong before a consonant: Shawkat = Chaoukat

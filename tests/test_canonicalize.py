@@ -122,6 +122,10 @@ MUST_MERGE = [
     # "ad-Din" as a word or joined, its article left out
     ("Saad Eddine El Othmani", "Saadeddine Othmani"),
     ("Nasreddine Bouzid", "Nasr Eddine Bouzid"),
+    # a "y" between a consonant and a vowel is an "i"
+    ("Mariam al-Mahdi", "Maryam al-Mahdi"),
+    ("Fouad Siniora", "Fouad Sanyoura"),
+    ("Rayan al-Kildani", "Ryan al-Kildani"),  # but a first consonant and "y" are "ay"
 ]
 
 MUST_NOT_MERGE = [
