@@ -3,10 +3,10 @@
 Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which common
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
-Frangieh/Franjieh, Maryam/Mariam, French Shawkat/Chaoukat and Zarqawi/Zarquawi, scholarly Abd al-Aziz/Abdel
-Aziz; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
-different names stay apart
-(Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said, Mohammad/Mahmoud).
+Frangieh/Franjieh, Maryam/Mariam, French Shawkat/Chaoukat and Zarqawi/Zarquawi, scholarly
+Abd al-Aziz/Abdel Aziz; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
+different names stay apart (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said,
+Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
 a long token, never at its end. Keys only *propose*; the canonicalizer decides with
 whole-name alignment rules.
