@@ -1424,9 +1424,9 @@ def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
     """Part-by-part alignment with at most one vowel off in long parts; family name strict.
 
     A given name may differ by one vowel when it has 6+ letters (5+ when two other name parts
-    agree exactly: "Abdel-Malek Al-Houthi"); the family name only by one substituted vowel and
-    only with 7+ letters ("Mohandes"/"Muhandis", never "Karimi"/"Karami").
-    """
+    agree exactly: "Abdel-Malek Al-Houthi"); the family name only with 7+ letters, by one
+    vowel substituted ("Mohandes"/"Muhandis", never "Karimi"/"Karami") or one vowel more or
+    less ("Qardawi"/"Qaradawi", never "Hamdi"/"Hamadi"; 5+ letters when two parts agree)."""
     last = len(spec.keys) - 1
     pairs = list(zip(tokens, keys, spec.keys, spec.folded, strict=True))
     exact = sum(1 for _, key, want, folded in pairs if key == want and folded not in ARTICLES)
@@ -1440,8 +1440,9 @@ def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:
         minimum = (7 if exact < 2 else 5) if n == last else 5 if exact >= 2 else 6
         if min(len(tok.folded), len(want_folded)) < minimum or not close_keys(key, want):
             return False
-        if n == last and len(key) != len(want) and exact < 2:
-            return False  # a vowel dropped from the family name needs two other parts agreeing
+        if n == last and len(key) != len(want) and exact < 2 and min(
+                len(tok.folded), len(want_folded)) < 7:
+            return False  # a vowel dropped from a short family name needs two parts agreeing
         fuzzy += 1
     return exact >= 1 and exact + fuzzy >= 2
 

@@ -450,11 +450,13 @@ class CompiledGlossary:
             keys.add(pair_key(names[-3] + names[-2], names[-1]))
             keys.add(pair_key(names[-3], names[-2] + names[-1]))
             self.last_keys.add(names[-2] + names[-1])  # "Abdulsalam" for "Abdul Salam"
-            if len(names[-1]) >= 5:  # "Mohamed Hamdan Daglo": two parts agree, one vowel less
-                for shorter in vowel_deletions(names[-1]):
-                    keys.add(pair_key(names[-2], shorter))
-                    self.last_keys.add(shorter)
         last_word = spec.folded[-1]
+        # one vowel less in the family name: "Mohamed Hamdan Daglo" (two parts agree), or a
+        # long one after a given name ("Youssef al-Qardawi" for al-Qaradawi)
+        if len(names) >= 2 and len(names[-1]) >= 5 and (len(names) >= 3 or len(last_word) >= 8):
+            for shorter in vowel_deletions(names[-1]):
+                keys.add(pair_key(names[-2], shorter))
+                self.last_keys.add(shorter)
         if len(names) >= 2 and last_word[:2] == "al" and len(last_word) >= 7 and \
                 names[-1][:2] == "al":
             # "Badr Albusaidi" written "Badr Al Busaidi": the article joined to the family name

@@ -126,6 +126,11 @@ MUST_MERGE = [
     ("Mariam al-Mahdi", "Maryam al-Mahdi"),
     ("Fouad Siniora", "Fouad Sanyoura"),
     ("Rayan al-Kildani", "Ryan al-Kildani"),  # but a first consonant and "y" are "ay"
+    # a long family name (7+ letters) written with one vowel more or less
+    ("Yusuf al-Qaradawi", "Youssef al-Qardawi"),
+    ("Isaias Afwerki", "Isaias Afewerki"),
+    ("Abolghasem Salavati", "Abolqasem Salvati"),
+    ("Said Chengriha", "Said Chanegriha"),
 ]
 
 MUST_NOT_MERGE = [
@@ -170,6 +175,9 @@ MUST_NOT_MERGE = [
     # "Abdul Karim" is one name: never half of it
     ("Muhammad Abdul Karim al-Ghamari", "Muhammad Karim al-Ghamari"),
     ("Muhammad Abdul Karim al-Ghamari", "Muhammad Abdul al-Ghamari"),
+    # a vowel more or less in a short family name is another name
+    ("Ali Karimi", "Ali Karmi"),
+    ("Mohammed Hamdi", "Mohammed Hamadi"),
 ]
 
 
