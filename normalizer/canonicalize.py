@@ -329,12 +329,22 @@ class Canonicalizer:
         Hossein Amir-Abdollahian); another name makes it someone else's ("Ismail Caïd
         Essebsi", an ancestor)."""
         entry = self.glossary.entries[m.spec.entry]
-        if m.spec.target == entry.canonical or not compiled.is_person(m.spec.entry):
+        if not compiled.is_person(m.spec.entry):
             return m
         found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         keys = self._canonical_parts(m.spec.entry)[1]
+        if m.spec.target == entry.canonical:
+            # the person's own given name before a spelling of the whole name belongs to it
+            # ("Raphael Louis Sako" for Louis Raphaël I Sako); any other word is left outside
+            unused = list(keys)
+            for key in m.spec.keys:
+                if key in unused:
+                    unused.remove(key)
+            if self._key(found.group(1)) in unused and m.start - found.end(1) <= 3:
+                return Match(found.start(1), m.end, m.spec, m.rule)
+            return m
         span = concat_align(keys, m.spec.keys)
         if span is not None and span[0] > 0 and _same_name_part(self._key(found.group(1)),
                                                                 keys[span[0] - 1]):

@@ -38,6 +38,8 @@ PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der e i".split()) 
 COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou abul aboul abol".split())
 SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is one name
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
+# A regnal number inside a name, left out like a middle given name ("Louis Raphaël I Sako")
+_REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")
 MIN_SPLIT_WORD = 7  # shorter words are not looked for written as two ("Abdullatif": 10)
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
@@ -302,7 +304,8 @@ class CompiledGlossary:
                 for w in words):
             return [], []  # a particle standing alone ("bin", "Abu", "al Sistani")
         given = {k for k in range(1, len(words) - 1)
-                 if len(words[k]) == 1 and words[k][0].folded in GIVEN_NAMES
+                 if len(words[k]) == 1 and (words[k][0].folded in GIVEN_NAMES
+                                            or _REGNAL.fullmatch(words[k][0].text))
                  and words[k][0].folded not in COMPOUND_HEADS
                  and words[k - 1][-1].folded not in COMPOUND_HEADS}
         # "Abdul Karim" goes or stays whole: never "Karim" or "Abdul" alone

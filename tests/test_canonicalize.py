@@ -1011,3 +1011,20 @@ def test_a_short_form_spelled_as_a_listed_full_spelling_takes_its_target() -> No
     once = run("Mohamed Elneny played. Elnenny scored.", elneny)
     assert once == "Mohamed Elneny played. Mohamed Elneny scored."
     assert run(once, elneny) == once
+
+
+def test_a_regnal_number_may_be_left_out_inside_a_name() -> None:
+    sako = entry("Louis Raphaël I Sako")
+    assert run("Louis Raphael Sako left Baghdad.", sako) == "Louis Raphaël I Sako left Baghdad."
+    # never at the end: "Mohammed" is not King Mohammed VI, nor Sanusi his grandfather Sanusi I
+    assert run("Muhammadu Sanusi spoke.", entry("Muhammadu Sanusi II")) == (
+        "Muhammadu Sanusi spoke.")
+
+
+def test_the_persons_own_given_name_before_a_listed_spelling_joins_it() -> None:
+    """"Raphael Louis Sako" (given names reversed) is the patriarch, never "Raphael Louis
+    Raphaël I Sako"; a title before the spelling stays outside."""
+    sako = entry("Louis Raphaël I Sako", "Louis Sako")
+    assert run("An agency wrote Raphael Louis Sako.", sako) == (
+        "An agency wrote Louis Raphaël I Sako.")
+    assert run("Cardinal Louis Sako spoke.", sako) == "Cardinal Louis Raphaël I Sako spoke."
