@@ -925,6 +925,10 @@ class Canonicalizer:
                 elif i and keys[i] == "al" and len(spec.keys) >= 2 and _same_without_articles(
                         text, tokens, keys, i - 1, last + 1, spec):
                     first = i - 1  # "Abou El-Fotouh" for Aboul Fotouh: an article inside
+                elif "al" in spec.keys and 0 <= (
+                        without := last + 1 - len(spec.keys) + spec.keys.count("al")) < last \
+                        and _same_without_articles(text, tokens, keys, without, last + 1, spec):
+                    first = without  # "Abul-Khair" for Abu al-Khair: the article left out
                 else:
                     continue
                 candidates.append(Match(tokens[first].start, tokens[last].end, spec, "short"))

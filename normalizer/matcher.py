@@ -382,6 +382,10 @@ class CompiledGlossary:
                 with_article = entry.short or text[canon_parts[k - 1].start:]
                 specs.append(self._spec(index, text, canon_parts[k - 1:m], with_article,
                                         "partial", True))
+                if k >= 3 and canon_parts[k - 2].folded in COMPOUND_HEADS:
+                    # "Abu al-Khair" of "Waleed Abu al-Khair": "Abu" and the article with it
+                    specs.append(self._spec(index, text, canon_parts[k - 2:m],
+                                            text[canon_parts[k - 2].start:], "partial", True))
         if len(canon_parts) >= 4 and canon_parts[1].folded in NASAB:
             # "Mohammed bin Abdulrahman" of "Mohammed bin Abdulrahman Al Thani"
             specs.append(self._spec(index, text, canon_parts[:3], text, "partial", True))

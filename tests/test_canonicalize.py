@@ -1028,3 +1028,12 @@ def test_the_persons_own_given_name_before_a_listed_spelling_joins_it() -> None:
     assert run("An agency wrote Raphael Louis Sako.", sako) == (
         "An agency wrote Louis Raphaël I Sako.")
     assert run("Cardinal Louis Sako spoke.", sako) == "Cardinal Louis Raphaël I Sako spoke."
+
+
+def test_a_family_name_led_by_abu_and_an_article_is_one_short_form() -> None:
+    khair = entry("Waleed Abu al-Khair")
+    text = "Waleed Abu al-Khair was jailed. Abu Al-Khair is held; Abul-Khair's health worsened."
+    assert run(text, khair) == ("Waleed Abu al-Khair was jailed. Abu al-Khair is held; "
+                                "Abu al-Khair's health worsened.")
+    # never before the full name, and never another man's "Abu al-Khair"
+    assert run("Abu Al-Khair is held.", khair) == "Abu Al-Khair is held."
