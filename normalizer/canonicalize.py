@@ -525,7 +525,13 @@ class Canonicalizer:
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
         """Tokens ``i:j`` spell ``spec`` (same letters; separators and joins checked)."""
-        if _align_tokens(text, tokens, i, folded, spec.folded) != j:
+        if "&" in spec.text:  # "Procter & Gamble": word for word, "&" where the name has it
+            if folded[i:j] != list(spec.folded) or not all(
+                    is_name_gap(text, tokens[k - 1].end, tokens[k].start)
+                    or _AMPERSAND_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
+                    for k in range(i + 1, j)):
+                return None
+        elif _align_tokens(text, tokens, i, folded, spec.folded) != j:
             return None
         start, end = tokens[i].start, tokens[j - 1].end
         if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
@@ -1381,6 +1387,9 @@ class _Occupied:
                 return True
             idx -= 1
         return False
+
+
+_AMPERSAND_GAP = re.compile(r"[ \u00a0]?&[ \u00a0]?")
 
 
 def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],

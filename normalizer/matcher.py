@@ -20,7 +20,7 @@ import ahocorasick_rs
 from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
 from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
-from normalizer.textfold import APOSTROPHES, Token, fold_token, tokenize
+from normalizer.textfold import APOSTROPHES, Token, fold_token, search_text, tokenize
 from normalizer.translated_names import (
     SAME_LANGUAGE,
     TranslatedNames,
@@ -40,6 +40,9 @@ SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is on
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 # A regnal number inside a name, left out like a middle given name ("Louis Raphaël I Sako")
 _REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")
+# "and" in each language, for names written with "&" ("Instance Vérité & Dignité")
+_AND_WORDS = {"en": ("and",), "fr": ("et",), "es": ("y",), "de": ("und",), "it": ("e",),
+              "pt": ("e",), "nl": ("en",)}
 MIN_SPLIT_WORD = 7  # shorter words are not looked for written as two ("Abdullatif": 10)
 CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des", "du", "et",
                         "pour", "del", "y"})
@@ -180,7 +183,8 @@ class CompiledGlossary:
         self.split_words: dict[str, list[tuple[FormSpec, int]]] = {}
         for specs in anchors.values():
             for spec in specs:
-                for key in search_keys(spec.folded) + _possessive_keys(spec.text):
+                for key in search_keys(spec.folded) + _possessive_keys(spec.text) + (
+                        [" ".join(search_text(spec.text).split())] if "&" in spec.text else []):
                     by_search.setdefault(key, []).append(spec)
                 for k, part in enumerate(spec.folded):
                     if len(part) >= MIN_SPLIT_WORD and part.isalpha():
@@ -242,6 +246,8 @@ class CompiledGlossary:
             self._add_keep(index, keep, anchors)
         if self._variant_lexicon is not None and not person:
             self._add_variants(index, entry, anchors)
+        if not person:
+            self._add_ampersand_forms(index, entry, anchors)
         if person:
             dropped, after_full = self._without_middle_names(index, entry, canon_parts)
             for spec in dropped:
@@ -277,6 +283,28 @@ class CompiledGlossary:
                 continue
             spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
             anchors.setdefault(text, []).append(replace(spec, origin="translated"))
+
+    def _add_ampersand_forms(self, index: int, entry: Entry,
+                             anchors: dict[str, list[FormSpec]]) -> None:
+        """An organisation's name with "&" for its language's "and" and the other way round
+        ("Instance Vérité & Dignité" = "Instance Vérité et Dignité"), as listed spellings,
+        unless a glossary entry spells them itself."""
+        ands = _AND_WORDS.get(self.lang or "", ("and",)) if self.lang else ("and", "et")
+        pattern = re.compile(r"(?<=\s)(?:&|" + "|".join(ands) + r")(?=\s)", re.IGNORECASE)
+        for form in entry.forms(self.lang):
+            found = pattern.search(form.text)
+            if found is None:
+                continue
+            others = ands if found.group() == "&" else ("&",)
+            for other in others:
+                text = form.text[:found.start()] + other + form.text[found.end():]
+                if self._claimed is None:
+                    self._claimed = {form_key(v.text) for e in self.entries
+                                     for v in e.forms(self.lang)}
+                if form_key(text) in self._claimed:
+                    continue
+                spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
+                anchors.setdefault(text, []).append(spec)
 
     def _without_middle_names(self, index: int, entry: Entry, canon_parts: list[Token]
                               ) -> tuple[list[FormSpec], list[FormSpec]]:

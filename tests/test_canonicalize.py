@@ -1037,3 +1037,15 @@ def test_a_family_name_led_by_abu_and_an_article_is_one_short_form() -> None:
                                 "Abu al-Khair's health worsened.")
     # never before the full name, and never another man's "Abu al-Khair"
     assert run("Abu Al-Khair is held.", khair) == "Abu Al-Khair is held."
+
+
+def test_an_ampersand_is_the_languages_and_in_an_organisations_name() -> None:
+    ivd = entry("Instance vérité et dignité", type="org", fr=("Instance Vérité & Dignité",))
+    text = "L'Instance Vérité & Dignité et l'Instance Vérité et Dignité."
+    assert run(text, ivd, lang="fr") == (
+        "L'Instance vérité et dignité et l'Instance vérité et dignité.")
+    pg = entry("Procter & Gamble", type="org")
+    assert run("Procter and Gamble, Procter & Gamble.", pg) == (
+        "Procter & Gamble, Procter & Gamble.")
+    # a person's name is left alone, and "&" is never a gap inside another spelling
+    assert run("Simon & Garfunkel", entry("Paul Simon Garfunkel")) == "Simon & Garfunkel"
