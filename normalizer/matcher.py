@@ -333,7 +333,8 @@ class CompiledGlossary:
             return [], []  # a particle standing alone ("bin", "Abu", "al Sistani")
         given = {k for k in range(1, len(words) - 1)
                  if len(words[k]) == 1 and (words[k][0].folded in GIVEN_NAMES
-                                            or _REGNAL.fullmatch(words[k][0].text))
+                                            or _REGNAL.fullmatch(words[k][0].text)
+                                            and text[words[k][0].end:][:1] != ".")
                  and words[k][0].folded not in COMPOUND_HEADS
                  and words[k - 1][-1].folded not in COMPOUND_HEADS}
         # "Abdul Karim" goes or stays whole: never "Karim" or "Abdul" alone
