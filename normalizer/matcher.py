@@ -172,6 +172,7 @@ class CompiledGlossary:
         # English names' variants ("Israeli Defense Forces"), spelled out as listed ones
         self._variant_lexicon = lexicon if lang in SAME_LANGUAGE else None
         self._claimed: set[str] | None = None
+        self._and_pattern: re.Pattern[str] | None = None
         anchors: dict[str, list[FormSpec]] = {}
         for index, entry in enumerate(self.entries):
             self._add_entry(index, entry, anchors)
@@ -276,10 +277,8 @@ class CompiledGlossary:
         variants = english_variants(entry.canonical, self._variant_lexicon)  # type: ignore[arg-type]
         if not variants:
             return
-        if self._claimed is None:
-            self._claimed = {form_key(v.text) for e in self.entries for v in e.forms(self.lang)}
         for text in variants:
-            if form_key(text) in self._claimed:
+            if form_key(text) in self._claimed_forms():
                 continue
             spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
             anchors.setdefault(text, []).append(replace(spec, origin="translated"))
@@ -289,8 +288,11 @@ class CompiledGlossary:
         """An organisation's name with "&" for its language's "and" and the other way round
         ("Instance Vérité & Dignité" = "Instance Vérité et Dignité"), as listed spellings,
         unless a glossary entry spells them itself."""
-        ands = _AND_WORDS.get(self.lang or "", ("and",)) if self.lang else ("and", "et")
-        pattern = re.compile(r"(?<=\s)(?:&|" + "|".join(ands) + r")(?=\s)", re.IGNORECASE)
+        ands = _AND_WORDS.get(self.lang, ("and",)) if self.lang else ("and", "et")
+        if self._and_pattern is None:
+            self._and_pattern = re.compile(r"(?<=\s)(?:&|" + "|".join(ands) + r")(?=\s)",
+                                           re.IGNORECASE)
+        pattern = self._and_pattern
         for form in entry.forms(self.lang):
             found = pattern.search(form.text)
             if found is None:
@@ -298,13 +300,17 @@ class CompiledGlossary:
             others = ands if found.group() == "&" else ("&",)
             for other in others:
                 text = form.text[:found.start()] + other + form.text[found.end():]
-                if self._claimed is None:
-                    self._claimed = {form_key(v.text) for e in self.entries
-                                     for v in e.forms(self.lang)}
-                if form_key(text) in self._claimed:
+                if form_key(text) in self._claimed_forms():
                     continue
                 spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
                 anchors.setdefault(text, []).append(spec)
+
+    def _claimed_forms(self) -> set[str]:
+        """Every spelling the glossary's entries give in this language (by ``form_key``),
+        made once: derived spellings never take one of them."""
+        if self._claimed is None:
+            self._claimed = {form_key(v.text) for e in self.entries for v in e.forms(self.lang)}
+        return self._claimed
 
     def _without_middle_names(self, index: int, entry: Entry, canon_parts: list[Token]
                               ) -> tuple[list[FormSpec], list[FormSpec]]:
