@@ -24,7 +24,15 @@ french american british russian chinese iranien irakien turc israélien palestin
 adviser advisor conseiller conseillère negotiator négociateur mediator médiateur governor
 gouverneur mayor maire senator sénateur chairman director directeur marshal maréchal field
 emirati jordanian emirien jordanien monsieur madame mademoiselle sir judge sheikha princess
-professor
+professor archbishop bishop patriarch cardinal pope nuncio monsignor metropolitan catholicos
+abbot reverend rev rabbi cleric mufti mullah maulana mawlana molavi mowlana mowlavi maulvi
+archevêque évêque patriarche pape rabbin mollah chancellor chancelier chancelière admiral amiral
+sergeant sergent captain capitaine lawyer attorney prosecutor avocat avocate procureur activist
+militant militante journalist journaliste reporter blogger blogueur blogueuse writer author
+novelist poet écrivain écrivaine romancier romancière poète singer chanteur chanteuse actor
+actress acteur actrice striker midfielder defender goalkeeper winger attaquant défenseur
+gardien coach entraîneur crown émir emira émira cheikha juge députée député sénatrice
+présidente ambassadrice ambassadeur
 fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut
 """.split())  # noqa: SIM905
 

@@ -217,6 +217,7 @@ class CompiledGlossary:
         canon_keys = part_keys(canon_parts)
         person = is_person_like(entry, canon_parts)
         listed_targets: dict[str, str] = {}  # a listed full spelling's letters -> its target
+        other_lasts: list[Token] = []  # a listed full spelling's own family name ("Dhere")
         for variant in entry.forms(self.lang):
             parts = tokenize(variant.text)
             if not parts:
@@ -239,6 +240,8 @@ class CompiledGlossary:
                 spec = replace(spec, origin="alias")
             if not spec.short:
                 listed_targets.setdefault("".join(spec.folded), spec.target)
+                if person and _same_but_last(canon_parts, parts, entry.canonical, spec.keys):
+                    other_lasts.append(parts[-1])
             anchors.setdefault(variant.text, []).append(spec)
             if entry.generate and not spec.short and (
                     _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):
@@ -261,6 +264,7 @@ class CompiledGlossary:
                     if spec.name_parts >= 2 and " " not in spec.target.strip():
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
                         self._index_generated(spec.anywhere())
+            partials += self._other_family_spellings(entry, canon_parts, partials, other_lasts)
             partials += after_full
             # a short form written as a listed full spelling of the entry ("Elneny" of Mohamed
             # Elneny when "El-Neny" is listed for him) is written as that spelling's target, so
@@ -439,6 +443,28 @@ class CompiledGlossary:
                                     text[canon_parts[given].start:], "partial", True))
         return specs
 
+    @staticmethod
+    def _other_family_spellings(entry: Entry, canon_parts: list[Token],
+                                partials: list[FormSpec], lasts: list[Token]) -> list[FormSpec]:
+        """The family name as another listed full spelling writes it ("Dhere" of "Ali Dhere"
+        for Ali Dheere): the short forms of the canonical's family name, spelled that way.
+        Only from a spelling with the canonical's given names, part for part, so its last
+        word is the same name as the canonical's last word."""
+        if not lasts:
+            return []
+        last_key = part_keys(canon_parts, entry.canonical)[-1]
+        out: list[FormSpec] = []
+        for spec in partials:
+            if spec.keys[-1] != last_key or spec.folded[-1] != canon_parts[-1].folded:
+                continue
+            for last in lasts:
+                key = surface_key(last.text, last.folded)
+                variant = replace(spec, folded=(*spec.folded[:-1], last.folded),
+                                  keys=(*spec.keys[:-1], key))
+                if variant not in out:
+                    out.append(variant)
+        return out
+
     def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int) -> str:
         """A short mention is written from the start of its canonical word to the name's end.
 
@@ -531,6 +557,18 @@ def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozens
 
 
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_])s['\u2019](?=\s)")
+
+
+def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,
+                   keys: tuple[str, ...]) -> bool:
+    """Is a listed spelling the canonical name with only its last word written otherwise
+    (same number of parts, same keys before it, a last word of its own)?"""
+    if len(parts) != len(canon_parts) or len(parts) < 2:
+        return False
+    canon_keys = part_keys(canon_parts, canonical)
+    last = parts[-1].folded
+    return (keys[:-1] == canon_keys[:-1] and keys[-1] != canon_keys[-1]
+            and last.isalpha() and last not in ARTICLES and last not in PARTICLES)
 
 
 def _possessive_keys(spelling: str) -> list[str]:

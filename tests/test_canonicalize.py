@@ -387,6 +387,13 @@ def test_short_form_with_title_is_resolved() -> None:
     assert run(text, raisi) == "Ebrahim Raisi spoke. President Raisi left."
 
 
+@pytest.mark.parametrize("title", ["Archbishop", "Patriarch", "Mufti", "Lawyer", "Striker"])
+def test_religious_and_professional_titles_are_not_name_parts(title: str) -> None:
+    warda = entry("Bashar Warda")
+    text = f"{title} Bashar Yousef Warda spoke. Later {title} Warda left."
+    assert run(text, warda) == f"{title} Bashar Warda spoke. Later {title} Warda left."
+
+
 def test_organisations_get_no_short_forms() -> None:
     oic = entry("Organization of Islamic Cooperation", type="org")
     text = "The Organization of Islamic Cooperation met. Cooperation matters."
@@ -571,6 +578,20 @@ def test_family_name_as_the_document_spelled_it_is_a_short_form() -> None:
     e = entry("Mohamed Hamdan Dagalo")
     text = "General Mohamed Hamdan Daglo spoke. Daglo said the war would end."
     assert run(text, e) == text.replace("Daglo", "Dagalo")
+
+
+def test_family_name_of_another_listed_spelling_is_a_short_form() -> None:
+    e = entry("Ali Dheere", "Ali Dhere")
+    text = "Ali Dheere was listed. In August Dhere was wounded."
+    assert run(text, e) == text.replace("Dhere", "Dheere")
+    fr = entry("Borhen Bssais", "Borhen Bsaies")
+    text = "La justice a condamné Borhen Bsaies. M. Bsaies a fait appel."
+    assert run(text, fr, lang="fr") == text.replace("Bsaies", "Bssais")
+    assert run("Dhere was wounded.", e) == "Dhere was wounded."  # no full mention before
+    # only from a spelling with the canonical's given names: "Abu Zubeyr" is another name
+    alias = entry("Ahmed Godane", "Abu Zubeyr")
+    text = "Ahmed Godane spoke. Zubeyr said nothing."
+    assert run(text, alias) == text
 
 
 def test_listed_spellings_with_initials_and_periods() -> None:
