@@ -55,7 +55,9 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # "th" of Uthman (Osman), a Turkish form (Mehmet, Ahmet), an Algerian form (Hocine). Each group
 # is one name: ``name_key`` looks a word up here before the spelling rules. "Abd" and "Abu"
 # before an article are how scholarly romanization writes Abdul and Abul ("Abd al-Aziz" =
-# Abdel Aziz, "Abu el-Fotouh" = Aboul Fotouh), and the article is left out as anywhere.
+# Abdel Aziz, "Abu el-Fotouh" = Aboul Fotouh), and the article is left out as anywhere. The
+# names Eastern churches give their patriarchs are written in French forms in French news
+# ("Ignace Ephrem II" = Ignatius Aphrem II, "Grégoire III" = Gregory III).
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
 uthman othman osman usman ousmane othmane otman
@@ -73,6 +75,9 @@ muhammad mehmet
 abdul abd
 abu abul aboul abol
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar
+ignatius ignace ignatios
+gregory gregoire gregorios
+aphrem ephrem afrem
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 

@@ -25,6 +25,8 @@ MUST_MERGE = [
     ("Hussein Ibrahim Taha", "Hussain Ibrahim Taha"),
     ("Hussein Ibrahim Taha", "Hissein Brahim Taha"),
     ("Hussein Ibrahim Taha", "Hossein Ebrahim Taha"),
+    ("Ignatius Aphrem II", "Ignace Ephrem II"),  # a patriarch's name in French
+    ("Gregory III Laham", "Grégoire III Laham"),
     ("Hussein Ibrahim Taha", "Husayn Ibrahim Taha"),
     ("Fuad Hussein", "Fouad Hussain"),
     ("Fuad Hussein", "Fuad Husain"),
