@@ -54,6 +54,7 @@ from normalizer.glossary import Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.glossary.known import known_place_words, with_known_aliases
 from normalizer.matcher import (
+    CONNECTORS,
     LONG_PART,
     NASAB,
     PARTICLES,
@@ -166,6 +167,7 @@ class Canonicalizer:
         self._last_forms = _Memo(self._last_part_forms).__getitem__
         self._consonants = _Memo(consonants).__getitem__
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
+        self._entry_initials: dict[int, frozenset[str]] = {}
         # word -> "~" + its vowel-masked key when it has 6+ letters (None below): a short
         # form's one-vowel variant ("Hifter" after "Haftar") is looked up by it
         self._long_masked = _Memo(self._masked_if_long).__getitem__
@@ -583,10 +585,12 @@ class Canonicalizer:
             start, end = spans[n]
             if end in listed_ends or (start and is_word_char(text[start - 1])):
                 continue  # a listed spelling already ends here; or not a word's start
+            last_added = n - 1 - _particle_before(words, n)  # the word before the family name
+            father = _after_bin(text, spans, last_added)
             if verdicts[n] is not _ENDS_ALONE and not (
                     n and start - spans[n - 1][1] <= _MAX_GAP
                     and _may_be_name_gap(text[spans[n - 1][1]:start])
-                    and self._may_end_here_memo(compiled, words, folded, n)):
+                    and self._may_end_here_memo(compiled, words, folded, n, father)):
                 continue  # no lookup below can find anything
             key = self._key(words[n])
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
@@ -594,9 +598,8 @@ class Canonicalizer:
                 continue  # nothing before it to make a name with: a sentence opener
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
-            last_added = n - 1 - _particle_before(words, n)  # the word before the family name
-            if last_added >= 0 and _added_name_starts(folded, last_added):
-                found += self._with_middle_names(text, index, window, capitals, n, key)
+            if last_added >= 0 and _added_name_starts(folded, last_added, father):
+                found += self._with_middle_names(text, index, window, capitals, n, key, father)
             if not specs:
                 continue
             tokens, keys, at = window.around(end - 1)  # the last token of the word
@@ -610,7 +613,7 @@ class Canonicalizer:
 
     def _with_middle_names(self, text: str, index: dict[str, list[FormSpec]],
                            window: _DocTokens, capitals: _Capitals, n: int,
-                           key: str) -> list[Match]:
+                           key: str, father: bool = False) -> list[Match]:
         """A glossary name with one or two middle names added: "Fuad Mohammed Hussein" for
         "Fuad Hussein", "Yahya Ibrahim Hassan Sinwar" for "Yahya Sinwar", "Tawakkol
         Abdel-Salam Khalid Karman" for "Tawakkol Karman", or a father's name: "Anwar bin
@@ -627,7 +630,7 @@ class Canonicalizer:
         spans, words = capitals.spans, capitals.words
         found: list[Match] = []
         last_added = n - 1 - _particle_before(words, n)
-        for start in _added_name_starts(capitals.folded, last_added):
+        for start in _added_name_starts(capitals.folded, last_added, father):
             k = start - 1  # the capitalized word before the added names
             added = last_added - k
             # "Anwar bin Mohammed Gargash": the added names may be a father's, after "bin"
@@ -706,7 +709,7 @@ class Canonicalizer:
         return _ENDS_ALONE if any(map(compiled.generated.__contains__, alone)) else 1
 
     def _may_end_here_memo(self, compiled: CompiledGlossary, words: list[str],
-                           folded: list[str], n: int) -> bool:
+                           folded: list[str], n: int, father: bool = False) -> bool:
         """``_may_end_here``, answered once per run of words: news repeats its names and
         titles, so most runs were seen in an earlier document. The run reaches as far back
         as ``_may_end_here`` reads: through articles and "bin" to the word before the name
@@ -715,20 +718,20 @@ class Canonicalizer:
         while k >= 0 and words[k].lower() in _FAMILY_LEADS:
             k -= 1
         lo = k - 1
-        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n))
+        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father)
         if starts:
             lo = min(lo, starts[-1] - 1)
-        run = tuple(words[max(0, lo):n + 1])
+        run = (father, *words[max(0, lo):n + 1])
         seen = self._name_ends.setdefault(compiled.lang, {})
         answer = seen.get(run)
         if answer is None:
             if len(seen) >= _Memo.LIMIT:
                 seen.clear()
-            answer = seen[run] = self._may_end_here(compiled, words, folded, n)
+            answer = seen[run] = self._may_end_here(compiled, words, folded, n, father)
         return answer
 
     def _may_end_here(self, compiled: CompiledGlossary, words: list[str], folded: list[str],
-                      n: int) -> bool:
+                      n: int, father: bool = False) -> bool:
         """Could capitalized word ``n`` end an unlisted variant after the words before it?
         The index's keys are looked up by word pairs, ignoring the gaps between the words (a
         superset of ``_previous_name_keys`` and ``_with_middle_names``'s lookups), so most
@@ -743,7 +746,7 @@ class Canonicalizer:
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
                     compiled, self._key(words[k - 1]) + prev, key, lasts)):
                 return True
-        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n))
+        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father)
         return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k - 1])), ())
                    for k in starts if k >= 1)  # added middle names
 
@@ -834,7 +837,9 @@ class Canonicalizer:
     def _acronyms(self, text: str, capitals: _Capitals, chosen: list[Match]) -> list[Match]:
         """"HTS" after "Hayat Tahrir al-Sham", "MBS" after "Mohammed bin Salman": a word in
         capitals that spells the initials of a name named in full earlier in the document
-        (as the glossary or as the document writes it), when no other name there has them.
+        (as any of the glossary's spellings, in any language, or as the document writes it:
+        "FRMF" after "Royal Moroccan Football Federation" when the glossary has "Fédération
+        royale marocaine de football"), when no other name there has them.
 
         Three letters at least, and not inside a line of capitals (a headline). Written as
         the canonical, like a listed acronym.
@@ -848,9 +853,8 @@ class Canonicalizer:
             if m.spec.kind == "keep" or m.spec.short or m.rule == "short":
                 continue
             first_seen.setdefault(m.spec.entry, m.end)
-            for name in (self.glossary.entries[m.spec.entry].canonical, text[m.start:m.end]):
-                for acronym in _initials(name):
-                    owners.setdefault(acronym, set()).add(m.spec.entry)
+            for acronym in self._initials_of(m.spec.entry) | _initials(text[m.start:m.end]):
+                owners.setdefault(acronym, set()).add(m.spec.entry)
         if not owners:
             return chosen
         hits = list(compress(range(len(words)), map(owners.__contains__, words)))
@@ -871,6 +875,15 @@ class Canonicalizer:
                             "partial", after_full=True, short=True)
             found.append(Match(start, end, spec, "acronym"))
         return _select(chosen + found) if found else chosen
+
+    def _initials_of(self, entry: int) -> frozenset[str]:
+        """The acronyms of every glossary spelling of an entry, made once."""
+        found = self._entry_initials.get(entry)
+        if found is None:
+            forms = self.glossary.entries[entry].every_form()
+            found = self._entry_initials[entry] = frozenset().union(
+                *(_initials(form.text) for form in forms))
+        return found
 
     # -- short forms after a full mention ----------------------------------------------------
     def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
@@ -908,7 +921,8 @@ class Canonicalizer:
                                key=lambda sp: -len(sp.keys))  # "al-Mohandes" before "Mohandes"
             if specs and _other_word(fold_token(surface)) and not _JOINED_ARTICLE_GAP.search(
                     text, max(0, start - 4), start):  # "al-Cheikh" is a name, "Cheikh" a title
-                specs = [spec for spec in specs if _written_as_is(surface, spec)]
+                specs = [spec for spec in specs if _written_as_is(surface, spec)
+                         or spec.name_parts >= 2]  # the words before it must match too
             if not specs or taken.at(start) is not None:
                 continue
             tokens, keys, at = window.around(start)
@@ -937,7 +951,8 @@ class Canonicalizer:
                     first = without  # "Abul-Khair" for Abu al-Khair: the article left out
                 else:
                     continue
-                candidates.append(Match(tokens[first].start, tokens[last].end, spec, "short"))
+                candidates.append(Match(tokens[first].start, tokens[last].end, spec,
+                                        "generated" if spec.origin == "generated" else "short"))
                 break
         candidates = _select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
@@ -1037,18 +1052,20 @@ def _particle_before(words: list[str], n: int) -> int:
 _FAMILY_LEADS = frozenset({"al", "el"}) | NASAB
 
 
-def _added_name_starts(folded: list[str], last: int) -> list[int]:
+def _added_name_starts(folded: list[str], last: int, father: bool = False) -> list[int]:
     """Where one, then two, middle names ending at capitalized word ``last`` start, read
     backwards: a given name, an "Abdul X" compound written as two words or joined ("Tawakkol
     Abdel-Salam Karman", "Abdulameer"), a sayyid's nisba ("Ali Hosseini Khamenei") or a
     patronymic ("Nursultan Abishevich Nazarbayev", "Kassym-Jomart Kemelouly Tokayev"), each
-    maybe led by its article ("Mariam Al-Sadiq Al-Mahdi", "Ali al-Husseini al-Sistani")."""
+    maybe led by its article ("Mariam Al-Sadiq Al-Mahdi", "Ali al-Husseini al-Sistani").
+    With ``father`` (a "bin" before word ``last``), that word is a father's name whatever
+    it is ("Nasser bin Ghanim Al-Khelaifi")."""
     starts: list[int] = []
     i = last
     while i >= 0 and len(starts) < 2:
         if i >= 1 and folded[i - 1] in SERVANT_OF:
             i -= 2
-        elif folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
+        elif (father and i == last) or folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
                 len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)) or (
                 _given_name_keys().get(name_key(folded[i])) is not None) or (
                 len(folded[i]) >= 6 and _PATRONYMIC.search(folded[i])):
@@ -1059,6 +1076,15 @@ def _added_name_starts(folded: list[str], last: int) -> list[int]:
             i -= 1  # a capitalized article: "Al-Sadiq"
         starts.append(i + 1)
     return starts
+
+
+def _after_bin(text: str, spans: list[tuple[int, int]], n: int) -> bool:
+    """Is capitalized word ``n`` a father's name, after "bin" ("Nasser bin Ghanim")?"""
+    if n < 1:
+        return False
+    gap_start, gap_end = spans[n - 1][1], spans[n][0]
+    return 4 <= gap_end - gap_start <= 8 and _NASAB_GAP.fullmatch(text, gap_start,
+                                                                  gap_end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1578,13 +1604,15 @@ def _is_acronym(text: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _initials(name: str) -> frozenset[str]:
     """Acronyms a name of three or more words goes by: the initials of all its words, of its
-    capitalized words, and of those without articles ("HTS" for "Hayat Tahrir al-Sham", "MBS"
-    for "Mohammed bin Salman", "OIC" for "Organization of Islamic Cooperation")."""
+    capitalized words, of those without articles ("HTS" for "Hayat Tahrir al-Sham", "MBS"
+    for "Mohammed bin Salman", "OIC" for "Organization of Islamic Cooperation"), and of its
+    words but connectors, capitalized or not ("FTF" for "Fédération tunisienne de football")."""
     tokens = [t for t in tokenize(name) if t.text[:1].isalpha()]
     if len(tokens) < 3:
         return frozenset()
     ways = (tokens, [t for t in tokens if t.text[:1].isupper()],
-            [t for t in tokens if t.text[:1].isupper() and t.folded not in ARTICLES])
+            [t for t in tokens if t.text[:1].isupper() and t.folded not in ARTICLES],
+            [t for t in tokens if t.folded not in CONNECTORS and t.folded not in ARTICLES])
     return frozenset("".join(t.text[0] for t in way).upper() for way in ways
                      if 3 <= len(way) <= 6)
 

@@ -18,8 +18,14 @@ from itertools import combinations, product
 import ahocorasick_rs
 
 from normalizer.glossary import Entry, Glossary, form_key
-from normalizer.glossary.ambiguous import GIVEN_NAMES, ambiguity
-from normalizer.romanize import ARTICLES, context_key, surface_key, vowel_deletions
+from normalizer.glossary.ambiguous import COMMON_WORDS, GIVEN_NAMES, ambiguity
+from normalizer.romanize import (
+    ARTICLES,
+    context_key,
+    din_compound_forms,
+    surface_key,
+    vowel_deletions,
+)
 from normalizer.textfold import APOSTROPHES, Token, fold_token, search_text, tokenize
 from normalizer.translated_names import (
     SAME_LANGUAGE,
@@ -35,7 +41,7 @@ von der la le ed ud uddin""".split())
 # Lower-case particles the pair index looks through, as the text-side lookup does.
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der e i".split())  # e, i: ezafe
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
-COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou abul aboul abol".split())
+COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou abo abul aboul abol".split())
 SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is one name
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 # A regnal number inside a name, left out like a middle given name ("Louis Raphaël I Sako")
@@ -246,6 +252,8 @@ class CompiledGlossary:
             if entry.generate and not spec.short and (
                     _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):
                 self._index_generated(spec)
+            if entry.generate and not spec.short and spec.target == entry.canonical:
+                self._add_din_forms(index, variant.text, spec, anchors)
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
         if self._variant_lexicon is not None and not person:
@@ -265,6 +273,13 @@ class CompiledGlossary:
                         # a compound family name ("Amir-Abdollahian") is distinctive on its own
                         self._index_generated(spec.anywhere())
             partials += self._other_family_spellings(entry, canon_parts, partials, other_lasts)
+            if entry.generate and _swappable(entry.canonical, canon_parts):
+                # "Zetchi Kheïreddine", "Mahrez Riyad": family name first, as French
+                # administrative style and lists write it, where the name is also in full
+                swapped = f"{canon_parts[1].text} {canon_parts[0].text}"
+                partials.append(replace(
+                    self._spec(index, swapped, tokenize(swapped), entry.canonical, "partial",
+                               False, short=True), origin="generated"))
             partials += after_full
             # a short form written as a listed full spelling of the entry ("Elneny" of Mohamed
             # Elneny when "El-Neny" is listed for him) is written as that spelling's target, so
@@ -308,6 +323,21 @@ class CompiledGlossary:
                     continue
                 spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
                 anchors.setdefault(text, []).append(spec)
+
+    def _add_din_forms(self, index: int, spelling: str, spec: FormSpec,
+                       anchors: dict[str, list[FormSpec]]) -> None:
+        """A listed spelling with its "ad-Din" compound written the other ways
+        (``din_compound_forms``), as spellings of rule ``generated`` that unlisted variants
+        are also looked up by, unless a glossary entry spells them itself."""
+        for text in din_compound_forms(spelling):
+            if form_key(text) in self._claimed_forms() or text in anchors:
+                continue
+            parts = tokenize(text)
+            derived = replace(self._spec(index, text, parts, spec.target, "listed",
+                                         spec.after_full), origin="generated")
+            anchors[text] = [derived]
+            if _generable(parts):
+                self._index_generated(derived)
 
     def _claimed_forms(self) -> set[str]:
         """Every spelling the glossary's entries give in this language (by ``form_key``),
@@ -557,6 +587,17 @@ def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozens
 
 
 _PLURAL_POSSESSIVE = re.compile(r"(?<=[^\W\d_])s['\u2019](?=\s)")
+
+
+def _swappable(canonical: str, parts: list[Token]) -> bool:
+    """A name of a given name and a family name of its own (4+ letters, no given name or
+    common word: "Ali Hassan" is not "Hassan Ali"), two plain words apart."""
+    if len(parts) != 2 or joined(canonical, parts[0], parts[1]):
+        return False
+    given, family = parts[0].folded, parts[1].folded
+    return (given.isalpha() and family.isalpha() and len(family) >= 4
+            and given not in PARTICLES and given not in COMPOUND_HEADS
+            and ambiguity(family) is None and given not in COMMON_WORDS)
 
 
 def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,

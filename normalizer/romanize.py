@@ -190,3 +190,31 @@ def close_keys(a: str, b: str) -> bool:
 
 GIVEN_NAME_KEYS.update({variant: name_key(group.split()[0]) for group in
                         _GIVEN_NAME_GROUPS.strip().splitlines() for variant in group.split()})
+
+
+# "… of the faith" compounds (Nur al-Din, Khayr al-Din, Siraj al-Din) written as one word
+# ("Noureddine", "Sirajuddin", "Ezzedine"), as two ("Nour Eddine") or with the article apart
+# ("Nour al-Din", "Nour El Din"). The head must have 3+ letters: "Saladin" is not "Sal al-Din".
+_DIN_JOINED = re.compile(r"(?<![^\W_])([^\W\d_]{3,}?)(?:(?:[euia]|ou)dd|ed)(?:ine?|een)(?![^\W_])")
+_DIN_APART = re.compile(r"(?<![^\W_])([^\W\d_]{3,})[ \-\u2010\u2011]"
+                        r"(?:(?:[EUIAeuia]|[Oo]u)dd|[Ee]d)(?:ine?|een)(?![^\W_])")
+_DIN_ARTICLE = re.compile(r"(?<![^\W_])([^\W\d_]{3,})[ \-\u2010\u2011](?:[AaEeUu][ld])"
+                          r"[ \-\u2010\u2011][Dd](?:i|ee)ne?(?![^\W_])")
+
+
+def din_compound_forms(name: str) -> list[str]:
+    """The other ways of writing a name's "ad-Din" compound: "Kheir al-Din" and "Kheir
+    Eldin" for "Kheireddine" (or "Kheir Eddine"), "Shamseddine" for "Shams al-Din". Why:
+    the key of one word never equals the keys of three, so the compound is respelled once
+    in the glossary and the usual rules then catch the rest ("Khair El Din", "Shams
+    Uddin")."""
+    out: list[str] = []
+    for pattern, forms in ((_DIN_JOINED, ("{} al-Din", "{} Eldin")),
+                           (_DIN_APART, ("{} al-Din", "{} Eldin")),
+                           (_DIN_ARTICLE, ("{}eddine",))):
+        for found in pattern.finditer(name):
+            head = found.group(1)
+            if head[:1].isupper():
+                out += [name[:found.start()] + form.format(head) + name[found.end():]
+                        for form in forms]
+    return out

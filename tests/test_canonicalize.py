@@ -6,6 +6,7 @@ import pytest
 
 from normalizer.canonicalize import Canonicalizer
 from normalizer.glossary import Entry, Glossary, Variant
+from normalizer.romanize import din_compound_forms
 
 
 def entry(canonical: str, *variants: str, type: str | None = "person", short: str | None = None,
@@ -35,6 +36,14 @@ MUST_MERGE = [
     ("Qassem al-Aaraji", "Qasim al-Araji"),  # Persian e, Arabic i; doubled letters aside
     ("Abdul Hamid Dbeibah", "Abdul Hamid Debaiba"),  # one vowel more, two parts agree
     ("Anwar Gargash", "Anwar bin Mohammed Gargash"),  # a father's name added
+    ("Nasser Al-Khelaifi", "Nasser bin Ghanim Al-Khelaifi"),  # after "bin", any father's name
+    ("Hany Abo Rida", "Hani Abou Rida"),  # Egyptian "Abo" is Abu
+    ("Kheireddine Zetchi", "Khair El Din Zetchi"),  # an "ad-Din" compound, article apart
+    ("Kheireddine Zetchi", "Khair Eldin Zetchi"),
+    ("Noureddine Taboubi", "Nour al-Din Taboubi"),
+    ("Sirajuddin Haqqani", "Siraj al-Din Haqqani"),
+    ("Shams al-Din al-Kabashi", "Shams Eddine Kabashi"),  # and the other way round
+    ("Shams al-Din al-Kabashi", "Shamseddine al-Kabashi"),
     ("Lolwah Al-Khater", "Lolwah bint Rashid Al Khater"),  # a daughter's "bint"
     ("Tawakkol Karman", "Tawakkol Abdel-Salam Karman"),  # an "Abdul X" compound added
     ("Tawakkol Karman", "Tawakkol Abdel-Salam Khalid Karman"),
@@ -136,6 +145,8 @@ MUST_MERGE = [
 ]
 
 MUST_NOT_MERGE = [
+    ("Noureddine Taboubi", "Nasreddine Taboubi"),  # another "ad-Din" compound
+    ("Noureddine Taboubi", "Nasr al-Din Taboubi"),
     ("Tawakkol Karman", "Abdul Salam Karman"),  # her father: a compound is no first name
     # his father; the "ath" of "Mu'ath" is not an article to leave out
     ("Mu'ath Safi Yousef Al-Kaseasbeh", "Safi Yousef al-Kasasbeh"),
@@ -193,6 +204,48 @@ def test_unlisted_romanization_is_canonicalized(canonical: str, variant: str) ->
 def test_different_people_are_never_merged(canonical: str, other: str) -> None:
     text = f"On Monday, {other} told reporters in Baghdad that talks would go on."
     assert run(text, entry(canonical)) == text
+
+
+@pytest.mark.parametrize("name, forms", [
+    ("Kheireddine Zetchi", ["Kheir al-Din Zetchi", "Kheir Eldin Zetchi"]),
+    ("Nour Eddine Taboubi", ["Nour al-Din Taboubi", "Nour Eldin Taboubi"]),
+    ("Ezzedine al-Qassam", ["Ezz al-Din al-Qassam", "Ezz Eldin al-Qassam"]),
+    ("Shams al-Din al-Kabashi", ["Shamseddine al-Kabashi"]),
+    ("Saladin", []),  # a head of 3+ letters: not "Sal al-Din"
+    ("Haddad Eddy", []),
+])
+def test_ad_din_compounds_are_respelled(name: str, forms: list[str]) -> None:
+    assert din_compound_forms(name) == forms
+
+
+def test_family_name_first_where_the_name_is_also_in_full() -> None:
+    zetchi = entry("Kheireddine Zetchi")
+    text = "En 2021, Zetchi Kheïreddine a quitté la FAF. Depuis, Kheïreddine Zetchi boude."
+    assert run(text, zetchi, lang="fr") == (
+        "En 2021, Kheireddine Zetchi a quitté la FAF. Depuis, Kheireddine Zetchi boude.")
+    mahrez = entry("Riyad Mahrez")  # "Riyad" is also a place word
+    text = "Riyad Mahrez scored. A fan site files him under Mahrez Riyad."
+    assert run(text, mahrez) == text.replace("Mahrez Riyad", "Riyad Mahrez")
+    # never without the name in full, nor when the family name is a given name too
+    assert run("A fan site files him under Mahrez Riyad.", mahrez) == (
+        "A fan site files him under Mahrez Riyad.")
+    text = "Ali Hassan spoke. Hassan Ali replied."
+    assert run(text, entry("Ali Hassan")) == text
+
+
+def test_an_unknown_middle_word_is_a_fathers_name_only_after_bin() -> None:
+    khelaifi = entry("Nasser Al-Khelaifi")
+    text = "Nasser bin Ghanim Al-Khelaifi spoke. His father, Ghanim Al-Khelaifi, fished."
+    assert run(text, khelaifi) == text.replace("Nasser bin Ghanim", "Nasser", 1)
+    # without "bin", an unknown capitalized word may be part of another name: left alone
+    text = "Nasser Ghanim Al-Khelaifi spoke."
+    assert run(text, khelaifi) == text
+
+
+def test_an_egyptian_abo_family_name_is_a_short_form_with_its_abo() -> None:
+    rida = entry("Hany Abo Rida")
+    text = "Hany Abou Rida resigned. Abu Rida said he would stay on."
+    assert run(text, rida) == "Hany Abo Rida resigned. Abo Rida said he would stay on."
 
 
 def test_generated_needs_capitalized_multi_part_names() -> None:
@@ -670,6 +723,16 @@ def test_acronym_shared_by_two_names_in_the_document_is_left_alone() -> None:
     plain = "Mohammed bin Salman hosted. MBS spoke."
     no_short = Canonicalizer(Glossary.build([MBS]), short_forms=False, known_aliases=False)
     assert no_short.canonicalize(plain, "en")[0] == plain
+
+
+def test_acronym_of_a_spelling_in_another_language_or_without_connectors() -> None:
+    frmf = entry("Royal Moroccan Football Federation", type="org",
+                 fr=("Fédération royale marocaine de football",))
+    text = "Lekjaa heads the Royal Moroccan Football Federation. The FRMF chose Rabat."
+    assert run(text, frmf) == text.replace("FRMF", "Royal Moroccan Football Federation")
+    ivd = entry("Instance vérité et dignité", type="org")
+    text = "L'Instance vérité et dignité a rendu son rapport. L'IVD a été dissoute."
+    assert run(text, ivd, lang="fr") == text.replace("IVD", "Instance vérité et dignité")
 
 
 def test_acronym_change_is_recorded_as_such() -> None:
