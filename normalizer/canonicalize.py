@@ -62,10 +62,11 @@ from normalizer.matcher import (
     CompiledGlossary,
     FormSpec,
     ayn_joined,
-    boundaries,
     concat_align,
     consonants,
+    join_keys,
     joined,
+    joined_with_bounds,
     loose,
     masked,
     part_keys,
@@ -517,7 +518,7 @@ class Canonicalizer:
                 i = at - part
                 if i < 0:
                     continue
-                end = _align_tokens(text, tokens, i, folded, spec.folded)
+                end = _align_tokens(text, tokens, i, folded, spec.folded, keys=False)
                 match = None if end is None else self._align_listed(text, tokens, folded, i,
                                                                     end, spec)
                 if match is not None:
@@ -533,7 +534,7 @@ class Canonicalizer:
                     or _AMPERSAND_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
                     for k in range(i + 1, j)):
                 return None
-        elif _align_tokens(text, tokens, i, folded, spec.folded) != j:
+        elif _align_tokens(text, tokens, i, folded, spec.folded, keys=False) != j:
             return None
         start, end = tokens[i].start, tokens[j - 1].end
         if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
@@ -744,7 +745,7 @@ class Canonicalizer:
         if k >= 0:
             prev = self._key(words[k])
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
-                    compiled, self._key(words[k - 1]) + prev, key, lasts)):
+                    compiled, join_keys(self._key(words[k - 1]), prev), key, lasts)):
                 return True
         starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father)
         return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k - 1])), ())
@@ -797,7 +798,7 @@ class Canonicalizer:
             out.append(key)
             if k > 0 and spans[k][0] - spans[k - 1][1] <= _MAX_GAP and \
                     _PREVIOUS_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
-                out.append(self._key(words[k - 1]) + key)
+                out.append(join_keys(self._key(words[k - 1]), key))
             break
         return out
 
@@ -902,7 +903,7 @@ class Canonicalizer:
         for spec in short_specs:  # filed under the key of the word a mention ends with
             by_key.setdefault(spec.keys[-1], []).append(spec)
             if len(spec.keys) == 2 and spec.folded[0] in SERVANT_OF:
-                by_key.setdefault("".join(spec.keys), []).append(spec)  # "Abdulsalam"
+                by_key.setdefault(join_keys(*spec.keys), []).append(spec)  # "Abdulsalam"
             if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                 by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
         for specs in by_key.values():
@@ -932,7 +933,7 @@ class Canonicalizer:
             while last + 1 < len(tokens) and ayn_joined(text, tokens[last], tokens[last + 1]):
                 last += 1
             for spec in specs:
-                i = last + 1 - len(spec.keys) if key != "".join(spec.keys) else at
+                i = last + 1 - len(spec.keys) if key != join_keys(*spec.keys) else at
                 if i < 0:
                     continue
                 if _align_tokens(text, tokens, i, keys, spec.keys) == last + 1 or (
@@ -1419,9 +1420,12 @@ _AMPERSAND_GAP = re.compile(r"[ \u00a0]?&[ \u00a0]?")
 
 
 def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
-                  parts: tuple[str, ...]) -> int | None:
-    """End index if tokens from ``i`` spell ``parts`` (joins allowed, boundaries nested)."""
-    target = "".join(parts)
+                  parts: tuple[str, ...], keys: bool = True) -> int | None:
+    """End index if tokens from ``i`` spell ``parts`` (joins allowed, boundaries nested).
+    Romanization ``keys`` have no doubled letters, so one doubled across a join is one
+    (``join_keys``); folded letters are compared as written ("ZeinaAkar")."""
+    join: Callable[..., str] = join_keys if keys else _concatenated
+    target, part_bounds = joined_with_bounds(parts, join)
     acc = ""
     bounds: set[int] = set()
     j = i
@@ -1432,7 +1436,7 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
                     and _INITIAL_GAP.fullmatch(text, tokens[j - 1].end, tokens[j].start)):
                 return None  # not a name separator, nor the period of an initial ("T. ")
             bounds.add(len(acc))
-        acc += values[j]
+        acc = join(*values[i:j + 1])
         if not target.startswith(acc):
             return None
         j += 1
@@ -1440,8 +1444,11 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
         return None
     while j < len(tokens) and not values[j]:
         j += 1  # the rest of a word its key already spells ("ani" of "Qa’ani")
-    part_bounds = boundaries(parts)
     return j if bounds <= part_bounds or part_bounds <= bounds else None
+
+
+def _concatenated(*parts: str) -> str:
+    return "".join(parts)
 
 
 def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:

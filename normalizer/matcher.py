@@ -11,7 +11,7 @@ Building is the expensive step; matching a text only consults these structures.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
@@ -119,31 +119,44 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, i
     joins differ: "Amir Abdollahian" ~ "Amirabdollahian", never "Husseini Brahim" ~
     "Hussein Ibrahim"). Returns the part range in ``seq_a``.
     """
-    target = "".join(seq_b)
-    bounds_b = boundaries(seq_b)
+    target, bounds_b = joined_with_bounds(seq_b)
     for k in range(len(seq_a)):
-        acc = ""
         for m in range(k, len(seq_a)):
-            acc += seq_a[m]
+            acc = join_keys(*seq_a[k:m + 1])
             if not target.startswith(acc):
                 break
             if acc == target:
-                bounds_a = boundaries(seq_a[k:m + 1])
+                bounds_a = joined_with_bounds(seq_a[k:m + 1])[1]
                 if bounds_a <= bounds_b or bounds_b <= bounds_a:
                     return k, m + 1
                 break
     return None
 
 
-def boundaries(parts: tuple[str, ...] | list[str]) -> set[int]:
-    """Where one part ends and the next starts (empty parts, the rest of a word, add none)."""
-    out, pos = set(), 0
-    total = sum(map(len, parts))
-    for p in parts[:-1]:
-        pos += len(p)
-        if 0 < pos < total:
-            out.add(pos)
+def join_keys(*keys: str) -> str:
+    """The keys of name parts written as one word: a letter doubled across a seam between
+    two parts of 3+ letters is one, as in the key of the joined word ("Abdul" + "Latif" is
+    "Abdullatif", key "abdulatif"); never after an initial or before a split-off letter
+    ("M. Mangoush", "Sana'a")."""
+    out = ""
+    last = 0  # length of the part before the seam
+    for key in keys:
+        out += key[1:] if last >= 3 and len(key) >= 3 and out[-1] == key[0] else key
+        last = len(key)
     return out
+
+
+def joined_with_bounds(parts: tuple[str, ...] | list[str],
+                       join: Callable[..., str] = join_keys) -> tuple[str, set[int]]:
+    """``join_keys`` (or ``join``) of the parts, and where one part ends and the next starts
+    in it (empty parts, the rest of a word, add none)."""
+    out, bounds = "", set()
+    for m in range(len(parts)):
+        out = join(*parts[:m + 1])
+        bounds.add(len(out))
+    bounds.discard(len(out))
+    bounds.discard(0)
+    return out, bounds
 
 
 def ayn_joined(text: str, left: Token, right: Token) -> bool:
@@ -536,7 +549,7 @@ class CompiledGlossary:
         # never a given name and a family name run together ("Boros" is not "Bo Roose")
         joinable = len(names) == 1 or spec.folded[0] in COMPOUND_HEADS or any(
             c in spec.text for c in "-\u2010\u2011'\u2019")
-        keys: set[str] = {"J|" + "".join(names)} if joinable else set()
+        keys: set[str] = {"J|" + join_keys(*names)} if joinable else set()
         if len(names) == 1:
             keys.add(pair_key("al", names[0]))
         else:
@@ -545,9 +558,9 @@ class CompiledGlossary:
             if len(names[-2]) >= LONG_PART:
                 keys.add(f"C|{consonants(names[-2])}|{names[-1]}")
         if len(names) >= 3:
-            keys.add(pair_key(names[-3] + names[-2], names[-1]))
-            keys.add(pair_key(names[-3], names[-2] + names[-1]))
-            self.last_keys.add(names[-2] + names[-1])  # "Abdulsalam" for "Abdul Salam"
+            keys.add(pair_key(join_keys(names[-3], names[-2]), names[-1]))
+            keys.add(pair_key(names[-3], join_keys(names[-2], names[-1])))
+            self.last_keys.add(join_keys(names[-2], names[-1]))  # "Abdulsalam", "Abdul Salam"
         last_word = spec.folded[-1]
         # one vowel less in the family name: "Mohamed Hamdan Daglo" (two parts agree), or a
         # long one after a given name ("Youssef al-Qardawi" for al-Qaradawi)
@@ -565,7 +578,7 @@ class CompiledGlossary:
         self.last_keys.add(names[-1])
         self.last_keys.add("~" + masked(names[-1]))
         if joinable:
-            self.last_keys.add("J|" + "".join(names))
+            self.last_keys.add("J|" + join_keys(*names))
 
 
 def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozenset[str]],
@@ -741,5 +754,5 @@ def _latin(parts: list[Token]) -> bool:
     return all(p.folded.isascii() for p in parts)
 
 
-__all__ = ["CompiledGlossary", "FormSpec", "boundaries", "concat_align", "joined", "loose",
-           "masked", "pair_key", "search_keys"]
+__all__ = ["CompiledGlossary", "FormSpec", "concat_align", "join_keys", "joined",
+           "joined_with_bounds", "loose", "masked", "pair_key", "search_keys"]

@@ -6,6 +6,7 @@ import pytest
 
 from normalizer.canonicalize import Canonicalizer
 from normalizer.glossary import Entry, Glossary, Variant
+from normalizer.matcher import join_keys
 from normalizer.romanize import din_compound_forms
 
 
@@ -39,6 +40,8 @@ MUST_MERGE = [
     ("Nasser Al-Khelaifi", "Nasser bin Ghanim Al-Khelaifi"),  # after "bin", any father's name
     ("Hany Abo Rida", "Hani Abou Rida"),  # Egyptian "Abo" is Abu
     ("Kheireddine Zetchi", "Khair El Din Zetchi"),  # an "ad-Din" compound, article apart
+    ("Abdullatif Al-Zayani", "Abdul Lateef Al Zayani"),  # "ll" across the join is one "l"
+    ("Abdul Latif Rashid", "Abdellatif Rashid"),
     ("Kheireddine Zetchi", "Khair Eldin Zetchi"),
     ("Noureddine Taboubi", "Nour al-Din Taboubi"),
     ("Sirajuddin Haqqani", "Siraj al-Din Haqqani"),
@@ -231,6 +234,14 @@ def test_family_name_first_where_the_name_is_also_in_full() -> None:
         "A fan site files him under Mahrez Riyad.")
     text = "Ali Hassan spoke. Hassan Ali replied."
     assert run(text, entry("Ali Hassan")) == text
+
+
+def test_a_letter_doubled_across_a_join_is_one_only_between_real_parts() -> None:
+    assert join_keys("abdul", "latif") == "abdulatif"  # as the key of "Abdullatif"
+    assert join_keys("m", "mangus") == "mmangus"  # an initial: "M. Mangoush"
+    assert join_keys("sana", "a") == "sanaa"  # the split-off end of "Sana'a"
+    assert run("Ms Zeina Akar and ZeinaAkar.", entry("Zeina Akar")) == (
+        "Ms Zeina Akar and Zeina Akar.")  # a name run together keeps both letters
 
 
 def test_an_unknown_middle_word_is_a_fathers_name_only_after_bin() -> None:
