@@ -161,7 +161,8 @@ class Canonicalizer:
         # capitalized words up to one that may end a name -> ``_may_end_here``'s answer
         self._name_ends: dict[str | None, dict[tuple[str, ...], bool]] = {}
         # word -> romanization key, key -> vowel-masked / loose key: computed once per word
-        self._key = _Memo(lambda surface: surface_key(surface, fold_token(surface))).__getitem__
+        self._fold = _Memo(fold_token).__getitem__
+        self._key = _Memo(lambda surface: surface_key(surface, self._fold(surface))).__getitem__
         self._masked = _Memo(masked).__getitem__
         self._loose = _Memo(loose).__getitem__
         self._deletions = _Memo(vowel_deletions).__getitem__
@@ -258,7 +259,7 @@ class Canonicalizer:
         compiled = self.compiled(lang)
         window = _DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
-        capitals = _Capitals(text, self._key, self._long_masked)
+        capitals = _Capitals(text, self._key, self._long_masked, self._fold)
         if self.generate:
             if compiled.split_words:  # like unlisted variants, this reads capitalized words
                 candidates += self._split_listed(text, compiled, window, capitals)
@@ -1219,10 +1220,11 @@ class _Capitals:
     needs them."""
 
     def __init__(self, text: str, key_of: Callable[[str], str],
-                 masked_of: Callable[[str], str | None]):
+                 masked_of: Callable[[str], str | None], fold_of: Callable[[str], str]):
         self.text = text
         self.key_of = key_of
         self.masked_of = masked_of
+        self.fold_of = fold_of
         self._words: list[str] | None = None
         self._spans: list[tuple[int, int]] = []
         self._keys: list[str] | None = None
@@ -1242,7 +1244,7 @@ class _Capitals:
     def folded(self) -> list[str]:
         """The words' comparison forms."""
         if self._folded is None:
-            self._folded = list(map(fold_token, self.words))
+            self._folded = list(map(self.fold_of, self.words))
         return self._folded
 
     @property
