@@ -98,7 +98,7 @@ RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated
 _BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
-_SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2019]{1,3}"
+_SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2018\u2019\u02bb\u02bc\u02be\u02bf]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
                            rf"da|du|van|von|der|ed|ud|e|i){_SEP})?")  # e, i: the ezafe
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators

@@ -41,6 +41,7 @@ MUST_MERGE = [
     ("Hany Abo Rida", "Hani Abou Rida"),  # Egyptian "Abo" is Abu
     ("Kheireddine Zetchi", "Khair El Din Zetchi"),  # an "ad-Din" compound, article apart
     ("Abdullatif Al-Zayani", "Abdul Lateef Al Zayani"),  # "ll" across the join is one "l"
+    ("Akram al-Kaabi", "Akram ‘Abbas al Kaabi"),  # a middle name led by its ayn
     ("Abdul Latif Rashid", "Abdellatif Rashid"),
     ("Kheireddine Zetchi", "Khair Eldin Zetchi"),
     ("Noureddine Taboubi", "Nour al-Din Taboubi"),
