@@ -76,6 +76,8 @@ abdul abd
 abu abul aboul abol
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar
 ignatius ignace ignatios
+najm najim najem
+khidr khodr khader khadr khedr
 gregory gregoire gregorios
 aphrem ephrem afrem
 """
@@ -117,6 +119,11 @@ def name_key(folded: str) -> str:
     given = GIVEN_NAME_KEYS.get(folded)
     if given is not None:
         return given
+    servant = _ABD.match(folded)
+    if servant is not None and folded[servant.end():] in GIVEN_NAME_KEYS:
+        # "Abdulnasser", "Abdolnaser": the given name after Abdul by the table too, as when
+        # written apart ("Abdul Nasser", keys "abdul" and "nasir")
+        return "abdul" + GIVEN_NAME_KEYS[folded[servant.end():]]
     if not folded.isascii():
         return folded  # non-Latin scripts: matched by their folded form only
     if folded in ARTICLES:

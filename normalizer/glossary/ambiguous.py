@@ -89,6 +89,7 @@ hamadi chokri moncef mongi hedi taieb tayeb slim kamel kamil lakhdar larbi rachi
 tahar toufik yacine yassine hichem hicham driss abdelilah aissa boualem smail mustapha
 moustapha moustafa mostapha abdellatif abdeslam abdesslam noureddine nasreddine djamel brahim
 siraj yaqub yacoub mahaman mahamane mahamadou mohamadou
+sabir najm najim najem khodr khidr khader khadr ghanim ghanem
 """)
 
 
