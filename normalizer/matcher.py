@@ -616,12 +616,14 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
 def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,
                    keys: tuple[str, ...]) -> bool:
     """Is a listed spelling the canonical name with only its last word written otherwise
-    (same number of parts, same keys before it, a last word of its own)?"""
-    if len(parts) != len(canon_parts) or len(parts) < 2:
-        return False
-    canon_keys = part_keys(canon_parts, canonical)
+    (the same parts but articles, the same keys before it, a last word of its own)?
+    "Muhammad Hassan Taayashi" for Mohamed Hassan Al-Taishi."""
+    canon_keys = [k for k, p in zip(part_keys(canon_parts, canonical), canon_parts,
+                                    strict=True) if p.folded not in ARTICLES]
+    own = [k for k, p in zip(keys, parts, strict=True) if p.folded not in ARTICLES]
     last = parts[-1].folded
-    return (keys[:-1] == canon_keys[:-1] and keys[-1] != canon_keys[-1]
+    return (len(own) == len(canon_keys) >= 2 and own[:-1] == canon_keys[:-1]
+            and own[-1] != canon_keys[-1]
             and last.isalpha() and last not in ARTICLES and last not in PARTICLES)
 
 
