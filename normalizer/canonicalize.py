@@ -61,6 +61,7 @@ from normalizer.matcher import (
     SERVANT_OF,
     CompiledGlossary,
     FormSpec,
+    add_key,
     ayn_joined,
     concat_align,
     consonants,
@@ -587,19 +588,24 @@ class Canonicalizer:
             start, end = spans[n]
             if end in listed_ends or (start and is_word_char(text[start - 1])):
                 continue  # a listed spelling already ends here; or not a word's start
-            last_added = n - 1 - _particle_before(words, n)  # the word before the family name
-            father = _after_bin(text, spans, last_added)
-            if verdicts[n] is not _ENDS_ALONE and not (
-                    n and start - spans[n - 1][1] <= _MAX_GAP
-                    and _may_be_name_gap(text[spans[n - 1][1]:start])
-                    and self._may_end_here_memo(compiled, words, folded, n, father)):
-                continue  # no lookup below can find anything
+            last_added = -1  # the word before the family name, once needed
+            if verdicts[n] is not _ENDS_ALONE:
+                if not (n and start - spans[n - 1][1] <= _MAX_GAP
+                        and _may_be_name_gap(text[spans[n - 1][1]:start])):
+                    continue
+                last_added = n - 1 - _particle_before(words, n)
+                if not self._may_end_here_memo(compiled, words, folded, n,
+                                               _after_bin(text, spans, last_added)):
+                    continue  # no lookup below can find anything
+            else:
+                last_added = n - 1 - _particle_before(words, n)
             key = self._key(words[n])
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
                     start >= 3 and text[start - 1] in _JOINERS)) and "J|" + key not in index:
                 continue  # nothing before it to make a name with: a sentence opener
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
+            father = _after_bin(text, spans, last_added)
             if last_added >= 0 and _added_name_starts(folded, last_added, father):
                 found += self._with_middle_names(text, index, window, capitals, n, key, father)
             if not specs:
@@ -1426,9 +1432,9 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
     """End index if tokens from ``i`` spell ``parts`` (joins allowed, boundaries nested).
     Romanization ``keys`` have no doubled letters, so one doubled across a join is one
     (``join_keys``); folded letters are compared as written ("ZeinaAkar")."""
-    join: Callable[..., str] = join_keys if keys else _concatenated
-    target, part_bounds = joined_with_bounds(parts, join)
+    target, part_bounds = joined_with_bounds(parts, keys)
     acc = ""
+    last = 0
     bounds: set[int] = set()
     j = i
     while len(acc) < len(target) and j < len(tokens):
@@ -1438,7 +1444,8 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
                     and _INITIAL_GAP.fullmatch(text, tokens[j - 1].end, tokens[j].start)):
                 return None  # not a name separator, nor the period of an initial ("T. ")
             bounds.add(len(acc))
-        acc = join(*values[i:j + 1])
+        acc = add_key(acc, last, values[j]) if keys else acc + values[j]
+        last = len(values[j])
         if not target.startswith(acc):
             return None
         j += 1
@@ -1447,10 +1454,6 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
     while j < len(tokens) and not values[j]:
         j += 1  # the rest of a word its key already spells ("ani" of "Qa’ani")
     return j if bounds <= part_bounds or part_bounds <= bounds else None
-
-
-def _concatenated(*parts: str) -> str:
-    return "".join(parts)
 
 
 def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:

@@ -11,7 +11,7 @@ Building is the expensive step; matching a text only consults these structures.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
@@ -121,8 +121,9 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, i
     """
     target, bounds_b = joined_with_bounds(seq_b)
     for k in range(len(seq_a)):
+        acc, last = "", 0
         for m in range(k, len(seq_a)):
-            acc = join_keys(*seq_a[k:m + 1])
+            acc, last = add_key(acc, last, seq_a[m]), len(seq_a[m])
             if not target.startswith(acc):
                 break
             if acc == target:
@@ -141,18 +142,27 @@ def join_keys(*keys: str) -> str:
     out = ""
     last = 0  # length of the part before the seam
     for key in keys:
-        out += key[1:] if last >= 3 and len(key) >= 3 and out[-1] == key[0] else key
+        out = add_key(out, last, key)
         last = len(key)
     return out
 
 
+def add_key(joined: str, last: int, key: str) -> str:
+    """``joined`` (whose last part has ``last`` letters) with ``key`` joined on: the step of
+    ``join_keys``."""
+    if last >= 3 and len(key) >= 3 and joined[-1] == key[0]:
+        return joined + key[1:]
+    return joined + key
+
+
 def joined_with_bounds(parts: tuple[str, ...] | list[str],
-                       join: Callable[..., str] = join_keys) -> tuple[str, set[int]]:
-    """``join_keys`` (or ``join``) of the parts, and where one part ends and the next starts
-    in it (empty parts, the rest of a word, add none)."""
-    out, bounds = "", set()
-    for m in range(len(parts)):
-        out = join(*parts[:m + 1])
+                       keys: bool = True) -> tuple[str, set[int]]:
+    """``join_keys`` of the parts (plain concatenation without ``keys``), and where one part
+    ends and the next starts in it (empty parts, the rest of a word, add none)."""
+    out, bounds, last = "", set(), 0
+    for part in parts:
+        out = add_key(out, last, part) if keys else out + part
+        last = len(part)
         bounds.add(len(out))
     bounds.discard(len(out))
     bounds.discard(0)
@@ -756,5 +766,5 @@ def _latin(parts: list[Token]) -> bool:
     return all(p.folded.isascii() for p in parts)
 
 
-__all__ = ["CompiledGlossary", "FormSpec", "concat_align", "join_keys", "joined",
+__all__ = ["CompiledGlossary", "FormSpec", "add_key", "concat_align", "join_keys", "joined",
            "joined_with_bounds", "loose", "masked", "pair_key", "search_keys"]
