@@ -959,6 +959,9 @@ class Canonicalizer:
                     first = without  # "Abul-Khair" for Abu al-Khair: the article left out
                 else:
                     continue
+                if spec.origin == "joined" and not all(
+                        joined(text, tokens[k], tokens[k + 1]) for k in range(first, last)):
+                    continue  # a compound family name only written as one word
                 candidates.append(Match(tokens[first].start, tokens[last].end, spec,
                                         "generated" if spec.origin == "generated" else "short"))
                 break
@@ -1007,7 +1010,11 @@ class Canonicalizer:
                           and p.name_parts == 1]  # "Amiri", "al-Amiri"
             if not last_words:
                 continue
-            last = tokenize(text, m.start, m.end)[-1]
+            tokens = tokenize(text, m.start, m.end)
+            together = len(m.spec.keys) - len(tokens)  # parts written as one word
+            if together > 0 and any(f not in ARTICLES for f in m.spec.folded[-1 - together:-1]):
+                continue  # "Alimohammadi" is no family name alone ("Alkhawaja" is)
+            last = tokens[-1]
             key = self._key(last.text)
             out += [replace(p, folded=(*p.folded[:-1], last.folded), keys=(*p.keys[:-1], key))
                     for p in last_words if key != p.keys[-1]]

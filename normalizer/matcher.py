@@ -494,6 +494,15 @@ class CompiledGlossary:
             # Ejei": the family name of two words after the given names
             specs.append(self._spec(index, text, canon_parts[given:],
                                     text[canon_parts[given].start:], "partial", True))
+        if given >= 2 and given == len(canon_parts) - 1 and not any(
+                joined(text, a, b) for a, b in zip(canon_parts, canon_parts[1:], strict=False)):
+            # "Ali-Mohammadi" of "Massoud Ali Mohammadi": the last given name and the family
+            # name written as one word make a compound family name (never "Ali Mohammadi"
+            # apart, a name of its own)
+            form = f"{canon_parts[-2].text}-{canon_parts[-1].text}"
+            specs.append(replace(self._spec(index, form, tokenize(form),
+                                            text[canon_parts[-2].start:], "partial", True),
+                                 origin="joined"))
         return specs
 
     @staticmethod

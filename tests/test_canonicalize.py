@@ -671,6 +671,17 @@ def test_family_name_of_another_listed_spelling_is_a_short_form() -> None:
     assert run(text, alias) == text
 
 
+def test_a_compound_family_name_written_as_one_word_is_a_short_form() -> None:
+    e = entry("Massoud Ali Mohammadi")
+    text = "Massoud Ali Mohammadi was killed. Ali-Mohammadi taught physics."
+    assert run(text, e) == text.replace("Ali-Mohammadi", "Ali Mohammadi")
+    text = "Massoud Ali Mohammadi was killed. Ali Mohammadi spoke."  # apart: a name of its own
+    assert run(text, e) == text
+    # the document's joined spelling of two parts is not the family name alone
+    text = "Masoud Alimohammadi was killed. Alimohammadi taught physics."
+    assert run(text, e) == text.replace("Masoud Alimohammadi", "Massoud Ali Mohammadi")
+
+
 def test_listed_spellings_with_initials_and_periods() -> None:
     e = entry("Eddie Hardin", "Eddie T. Hardin")
     us = entry("United States", "U.S.", type="place")

@@ -33,6 +33,7 @@ ENTRIES = [
     Entry("saf", "Sudanese Armed Forces", "org"),
     Entry("ecb", "European Central Bank", "org"),
     Entry("plc", "Presidential Leadership Council", "org"),
+    Entry("carthage-film-festival", "Carthage Film Festival", "event"),
 ]
 CANON = Canonicalizer(Glossary.build(ENTRIES), known_aliases=False)  # this rule alone
 
@@ -66,6 +67,9 @@ def french(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     ("à Jérusalem-Est", "Jérusalem-Est", "East Jerusalem"),
     ("les États-Unis", "États-Unis", "United States"),
     ("l'État islamique", "État islamique", "Islamic State"),
+    # culture and sport: festivals, prizes, clubs
+    ("primé au Festival du film de Carthage", "Festival du film de Carthage",
+     "Carthage Film Festival"),
 ])
 def test_a_french_name_is_the_entry_whose_english_words_it_translates(
         text: str, original: str, canonical: str) -> None:
