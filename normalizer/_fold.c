@@ -45,12 +45,13 @@ search_fold(PyObject *self, PyObject *args)
     return result;
 }
 
-/* The characters of CAPITALIZED_RE in normalizer.canonicalize (kept in step with it). */
+/* The characters of CAPITALIZED_RE in normalizer.canonicalize (kept in step with it): in
+ * Latin Extended-A and -B only the capitals ("Ş", "Ə"), never the "ğ" inside "oğlu". */
 static int
 is_capital_start(Py_UCS4 c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xDE)
-        || (c >= 0x100 && c <= 0x24F);
+        || (c >= 0x100 && c <= 0x24F && (Py_UNICODE_ISUPPER(c) || Py_UNICODE_ISTITLE(c)));
 }
 
 static int

@@ -99,14 +99,16 @@ RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated
 _BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
+# Turkic "son of" / "daughter of" after a father's name ("Zakir Asger oghlu Hasanov")
+_TURKIC = r"o[gğ]h?lu|ogly|ogli|uly|kyzy|k[iı]z[iı]|q[iı]z[iı]|gizi"
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2018\u2019\u02bb\u02bc\u02be\u02bf]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
-                           rf"da|du|van|von|der|ed|ud|e|i){_SEP})?")  # e, i: the ezafe
+                           rf"da|du|van|von|der|ed|ud|e|i|{_TURKIC}){_SEP})?")  # e, i: ezafe
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
 _ENDS_ALONE = 2  # a word that ends a name with nothing before it (see _ends_a_name)
 # what _PREVIOUS_GAP is made of: separators and the letters of lower-case particles
-_GAP_CHARS = (" \t\u00a0\u202f\n-\u2010\u2011\u2012\u2013\u2014\u2015'\u2019"
-              "abcdefghijklmnopqrstuvwxyz")
+_GAP_CHARS = (" \t\u00a0\u202f\n-\u2010\u2011\u2012\u2013\u2014\u2015'\u2018\u2019"
+              "\u02bb\u02bc\u02be\u02bfabcdefghijklmnopqrstuvwxyz\u011f\u0131")  # ğ ı: "oğlu"
 _JOINERS = frozenset(DASHES + APOSTROPHES)
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
                              re.IGNORECASE)
@@ -114,7 +116,10 @@ _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[
 # (A word's start is checked where it matters: a look-behind here would slow every document.)
 # An apostrophe followed by lower-case letters continues a word of 2+ letters ("Qa’ani", the
 # ayn of Arabic names), but not a possessive ("Haniyeh’s") or an elision ("L’Iran").
-CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f]"
+# the capitals of Latin Extended-A and -B ("Ş", "Ə"; never the "ğ" inside "oğlu")
+_EXTENDED_CAPITALS = "".join(chr(c) for c in range(0x100, 0x250)
+                             if chr(c).isupper() or chr(c).istitle())
+CAPITALIZED_RE = re.compile(r"[A-Z\u00c0-\u00d6\u00d8-\u00de" + _EXTENDED_CAPITALS + "]"
                             r"(?:\w+(?:['\u2019\u02bc\u02bf](?!s\b)[a-z\u00df-\u00ff]+)*)?")
 
 
@@ -665,7 +670,8 @@ class Canonicalizer:
                 reach = len(spec.keys) + added + (2 if nasab else 1) + 2
                 kept = [j for j in range(at, max(-1, at - reach), -1)
                         if not added_from < tokens[j].start < added_to
-                        and keys[j]][:len(want)][::-1]
+                        and keys[j] and not _TURKIC_WORD.fullmatch(tokens[j].folded)
+                        ][:len(want)][::-1]
                 first = kept[0]
                 while first and keys[first - 1] == "" and ayn_joined(text, tokens[first - 1],
                                                                      tokens[first]):
@@ -1094,12 +1100,15 @@ def _added_name_starts(folded: list[str], last: int, father: bool = False) -> li
 
 
 def _after_bin(text: str, spans: list[tuple[int, int]], n: int) -> bool:
-    """Is capitalized word ``n`` a father's name, after "bin" ("Nasser bin Ghanim")?"""
+    """Is capitalized word ``n`` a father's name, after "bin" ("Nasser bin Ghanim") or
+    before a Turkic "oglu" or "kyzy" ("Zakir Asger oghlu Hasanov")?"""
     if n < 1:
         return False
     gap_start, gap_end = spans[n - 1][1], spans[n][0]
-    return 4 <= gap_end - gap_start <= 8 and _NASAB_GAP.fullmatch(text, gap_start,
-                                                                  gap_end) is not None
+    if 4 <= gap_end - gap_start <= 8 and _NASAB_GAP.fullmatch(text, gap_start, gap_end):
+        return True
+    return n + 1 < len(spans) and _TURKIC_GAP.fullmatch(text, spans[n][1],
+                                                        spans[n + 1][0]) is not None
 
 
 @lru_cache(maxsize=1)
@@ -1649,6 +1658,8 @@ _THREE_CAPITALS = re.compile(r"[A-Z]{3}")
 _SPACES = r"[ \t\u00a0\u202f]"
 _WORD_GAP = rf"(?:{_SPACES}+(?:\r?\n{_SPACES}*)?|\r?\n{_SPACES}*)"
 _NASAB_GAP = re.compile(rf"{_WORD_GAP}(?:bin|ibn|ben|bint){_WORD_GAP}")
+_TURKIC_GAP = re.compile(rf"{_WORD_GAP}(?:{_TURKIC}){_WORD_GAP}")
+_TURKIC_WORD = re.compile(_TURKIC)
 _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.IGNORECASE)
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"

@@ -37,7 +37,8 @@ from normalizer.translated_names import (
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
 PARTICLES = frozenset("""a al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
-von der la le ed ud uddin""".split())
+von der la le ed ud uddin""".split()) | frozenset(
+    "oglu oghlu ogly ogli uly kyzy kizi qizi gizi".split())  # Turkic "son/daughter of"
 # Lower-case particles the pair index looks through, as the text-side lookup does.
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der e i".split())  # e, i: ezafe
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").

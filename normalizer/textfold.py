@@ -35,7 +35,8 @@ NAME_GAP_RE = re.compile(
 _ARABIC_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ": "ا", "آ": "ا",
                              "ٱ": "ا", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ی"})
 _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ð": "d",
-                          "þ": "t", "ß": "s", "æ": "a", "œ": "o"})
+                          "þ": "t", "ß": "s", "æ": "a", "œ": "o",
+                          "ə": "a"})  # Azerbaijani schwa: "Həsənov" is Hasanov
 
 
 class Token(NamedTuple):

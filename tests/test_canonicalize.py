@@ -45,6 +45,9 @@ MUST_MERGE = [
     ("Abdolnaser Hemmati", "Abdul-Nasser Hemmati"),  # Abdul + a given name of the table
     ("Khodr Ali Taher", "Khader Ali Taher"),  # Khidr, however written
     ("Najim Al Jabouri", "Najm Al Jabouri"),
+    ("Zakir Hasanov", "Zakir Asger oghlu Hasanov"),  # a Turkic "son of" after the father
+    ("Zakir Hasanov", "Zakir Əsgər oğlu Həsənov"),  # in Azerbaijani letters
+    ("Khadija Ismayilova", "Khadija Rovshan kyzy Ismayilova"),  # "daughter of"
     ("Abdul Latif Rashid", "Abdellatif Rashid"),
     ("Kheireddine Zetchi", "Khair Eldin Zetchi"),
     ("Noureddine Taboubi", "Nour al-Din Taboubi"),
@@ -238,6 +241,12 @@ def test_family_name_first_where_the_name_is_also_in_full() -> None:
         "A fan site files him under Mahrez Riyad.")
     text = "Ali Hassan spoke. Hassan Ali replied."
     assert run(text, entry("Ali Hassan")) == text
+
+
+def test_a_lower_case_turkish_letter_starts_no_capitalized_word() -> None:
+    from normalizer.canonicalize import capitalized_words
+    assert capitalized_words("Zakir Əsgər oğlu Şuşa, şehir") == (
+        ["Zakir", "Əsgər", "Şuşa"], [(0, 5), (6, 11), (17, 21)])
 
 
 def test_a_letter_doubled_across_a_join_is_one_only_between_real_parts() -> None:

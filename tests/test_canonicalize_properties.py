@@ -135,7 +135,8 @@ def test_search_fold_is_per_character_and_the_c_fold_agrees(text: str) -> None:
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=60)
        | st.lists(st.sampled_from(["Qa", "'", "’", "ʼ", "ʿ", "s", "S", "ani", " ", "_", "9",
-                                   "É", "Ā", "ß", "ÿ", "ı", "x", "\n", "-", "Ğ", "٣", "ş"]),
+                                   "É", "Ā", "ß", "ÿ", "ı", "x", "\n", "-", "Ğ", "٣", "ş",
+                                   "ğ", "ə", "Ə", "ǅ"]),
                   max_size=14).map("".join))
 def test_the_c_capitals_scan_agrees_with_the_regex(text: str) -> None:
     """The optional C scan of capitalized words gives exactly the regex's words and spans."""
