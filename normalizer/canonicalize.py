@@ -919,6 +919,9 @@ class Canonicalizer:
                 by_key.setdefault(join_keys(*spec.keys), []).append(spec)  # "Abdulsalam"
             if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                 by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
+            if len(spec.folded[-1]) >= _LONG_FAMILY and spec.name_parts == 1:
+                for shorter in self._deletions(spec.keys[-1]):  # "Kamaruzzman"
+                    by_key.setdefault(shorter, []).append(spec)
         for specs in by_key.values():
             specs.sort(key=lambda spec: -len(spec.keys))  # "Ibrahim Taha" before "Taha"
         taken = _Occupied(chosen)
@@ -1491,10 +1494,17 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
 
 
 def _vowel_variant(token: Token, key: str, spec: FormSpec) -> bool:
-    """A family name of 6+ letters spelled with one other vowel ("Mohandes", "Hifter"), once
-    the person was named in full (the caller's short-form context makes this safe)."""
-    return (min(len(token.folded), len(spec.folded[-1])) >= 6 and len(key) == len(spec.keys[-1])
-            and close_keys(key, spec.keys[-1]))
+    """A family name of 6+ letters spelled with one other vowel ("Mohandes", "Hifter"), or
+    of 8+ with one vowel less ("Kamaruzzman" for Kamaruzzaman), once the person was named
+    in full (the caller's short-form context makes this safe)."""
+    want = spec.keys[-1]
+    if len(key) == len(want) - 1:
+        return len(spec.folded[-1]) >= _LONG_FAMILY and close_keys(key, want)
+    return (min(len(token.folded), len(spec.folded[-1])) >= 6 and len(key) == len(want)
+            and close_keys(key, want))
+
+
+_LONG_FAMILY = 8  # letters of a family name that may lose a vowel in a short form
 
 
 def _fuzzy_parts(tokens: list[Token], keys: list[str], spec: FormSpec) -> bool:

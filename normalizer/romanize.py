@@ -71,7 +71,7 @@ suleiman sulaiman soliman slimane souleymane suleyman sleiman
 yahya yahia yehia yahiya
 hussein hocine
 ahmad ahmet
-muhammad mehmet
+muhammad mehmet md
 abdul abd
 abu abul aboul abol
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar
