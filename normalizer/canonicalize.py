@@ -779,12 +779,15 @@ class Canonicalizer:
 
     def _last_part_forms(self, surface: str) -> tuple[str, ...]:
         """The forms a name's last part is looked up by: its key, and for 5+ letters the
-        vowel-masked key and the key with one vowel less than the glossary's family name
-        ("Debaiba" ~ "Dbeibah")."""
+        vowel-masked key, the key with one vowel less than the glossary's family name
+        ("Debaiba" ~ "Dbeibah") and the key without a joined article ("Altirawi")."""
         key = self._key(surface)
         if len(surface) < 5:
             return (key,)
-        return (key, "~" + self._masked(key), *self._deletions(key))
+        forms = (key, "~" + self._masked(key), *self._deletions(key))
+        if len(key) >= 6 and key[:2] == "al" and surface[:2].lower() in ("al", "el"):
+            forms += (key[2:],)  # the article joined to it: "Altirawi" for al-Tirawi
+        return forms
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
                             n: int) -> list[str]:
@@ -1743,7 +1746,8 @@ def _headline_end(text: str) -> int:
 
 
 _HEADLINE = 160
-_HEADLINE_STOP = re.compile(r"[.!?][\s\"\u201d\u00bb]")  # a sentence ends inside the first line
+# a sentence ends inside the first line (not at the period of an initial: "N. Machnouk")
+_HEADLINE_STOP = re.compile(r"(?:(?<!\b[A-Z])\.|[!?])[\s\"\u201d\u00bb]")
 # a line that stops mid-sentence: at a comma or a function word
 _WRAPPED = re.compile(r"(?:[,;]|\b(?i:of|and|or|the|a|an|to|in|on|at|for|with|by|from|as|de|du|des|"
                       r"la|le|les|et|ou|à|au|aux|en|un|une|sur|par|pour))[ \t]*$")

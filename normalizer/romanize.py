@@ -43,6 +43,7 @@ _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee =
 _DDIN = re.compile(r"(?:e|u|ou|a|i)ddine?$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _QU_VOWEL = re.compile(r"qu(?=[aeio])")
+_GU_VOWEL = re.compile(r"gu(?=[ei])")  # French "gui", "gue": a hard g ("Beltagui" = Beltagy)
 _RUSSIAN_AEV = re.compile(r"a[iy]ev(a?)$")
 _AW_CONSONANT = re.compile(r"a(?:w|ou)(?=[^aeiouyw])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
@@ -65,7 +66,7 @@ khalid khaled
 tariq tarek tarik tareq
 fadil fadel fadhel fadhil
 rashid rached
-nasir nasser naser
+nasir nasser naser nacer
 ismail ismael smail
 suleiman sulaiman soliman slimane souleymane suleyman sleiman
 yahya yahia yehia yahiya
@@ -135,6 +136,8 @@ def name_key(folded: str) -> str:
         s = _CONSONANT_Y_VOWEL.sub("i", s)
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
         s = _QU_VOWEL.sub("q", s)
+    if "gu" in s:
+        s = _GU_VOWEL.sub("g", s)
     if "aw" in s or "aou" in s:  # a diphthong before a consonant: Shawkat = Chaoukat
         s = _AW_CONSONANT.sub("au", s)
     if s.endswith(("ddin", "ddine")):

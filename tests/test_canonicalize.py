@@ -47,6 +47,10 @@ MUST_MERGE = [
     ("Najim Al Jabouri", "Najm Al Jabouri"),
     ("Zakir Hasanov", "Zakir Asger oghlu Hasanov"),  # a Turkic "son of" after the father
     ("Mohammed Shahabuddin", "Md Shahabuddin"),  # the Bangladeshi abbreviation of Mohammad
+    ("Tawfiq al-Tirawi", "Tawfik Altirawi"),  # the article joined to the family name
+    ("Mohamed Beltagy", "Mohamed al-Beltagui"),  # French "gui" is a hard g
+    ("Aguila Saleh", "Ageela Saleh"),
+    ("Nasser al-Qudwa", "Nacer al-Qudwa"),  # the Maghrebi and French Nacer
     ("Zakir Hasanov", "Zakir Əsgər oğlu Həsənov"),  # in Azerbaijani letters
     ("Khadija Ismayilova", "Khadija Rovshan kyzy Ismayilova"),  # "daughter of"
     ("Abdul Latif Rashid", "Abdellatif Rashid"),
@@ -461,6 +465,12 @@ def test_short_form_ambiguous_between_two_entries_is_left_alone() -> None:
     fuad, saddam = entry("Fuad Hussein"), entry("Saddam Hussein")
     text = "Fuad Hussein and Saddam Hussein. Hussein spoke."
     assert run(text, fuad, saddam) == text
+
+
+def test_an_initial_in_a_headline_is_no_sentence_end() -> None:
+    e = entry("Nohad Machnouk")
+    text = "N. Machnouk quitte le ministère\nCent jours après, Nohad Machnouk a parlé."
+    assert run(text, e, lang="fr") == text.replace("N. Machnouk", "Nohad Machnouk")
 
 
 def test_a_long_family_name_may_lose_one_vowel_in_a_short_form() -> None:
