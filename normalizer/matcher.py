@@ -21,6 +21,7 @@ from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.glossary.ambiguous import COMMON_WORDS, GIVEN_NAMES, ambiguity
 from normalizer.romanize import (
     ARTICLES,
+    VOWELS,
     context_key,
     din_compound_forms,
     surface_key,
@@ -136,7 +137,7 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, i
 
 
 def join_keys(*keys: str) -> str:
-    """The keys of name parts written as one word: a letter doubled across a seam between
+    """The keys of name parts written as one word: a consonant doubled across a seam between
     two parts of 3+ letters is one, as in the key of the joined word ("Abdul" + "Latif" is
     "Abdullatif", key "abdulatif"); never after an initial or before a split-off letter
     ("M. Mangoush", "Sana'a")."""
@@ -150,8 +151,8 @@ def join_keys(*keys: str) -> str:
 
 def add_key(joined: str, last: int, key: str) -> str:
     """``joined`` (whose last part has ``last`` letters) with ``key`` joined on: the step of
-    ``join_keys``."""
-    if last >= 3 and len(key) >= 3 and joined[-1] == key[0]:
+    ``join_keys``. Only a consonant is one across the seam: "Santa Ana" is not Santana."""
+    if last >= 3 and len(key) >= 3 and joined[-1] == key[0] and key[0] not in VOWELS:
         return joined + key[1:]
     return joined + key
 

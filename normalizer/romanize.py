@@ -43,7 +43,9 @@ _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee =
 _DDIN = re.compile(r"(?:e|u|ou|a|i)ddine?$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _QU_VOWEL = re.compile(r"qu(?=[aeio])")
-_GU_VOWEL = re.compile(r"gu(?=[ei])")  # French "gui", "gue": a hard g ("Beltagui" = Beltagy)
+# French "gui", "gue" inside a word: a hard g ("Beltagui" = Beltagy); never a word's start,
+# where French names differ ("Guilbert" is not Gilbert)
+_GU_VOWEL = re.compile(r"(?<=.)gu(?=[ei])")
 _RUSSIAN_AEV = re.compile(r"a[iy]ev(a?)$")
 _AW_CONSONANT = re.compile(r"a(?:w|ou)(?=[^aeiouyw])")
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
