@@ -833,7 +833,7 @@ class Canonicalizer:
                 continue
             start, end = tokens[i].start, tokens[j - 1].end
             folded = tuple(t.folded for t in tokens[i:j])
-            rule = "folded" if concat_align(folded, spec.folded) == (0, j - i) and \
+            rule = "folded" if concat_align(folded, spec.folded, keys=False) == (0, j - i) and \
                 spec.kind != "dropped" else "generated"
             if rule == "generated" and text[start:end].isupper() and not any(
                     c.isspace() for c in text[start:end]) and not spec.text.isupper():
@@ -1085,8 +1085,8 @@ def _added_name_starts(folded: list[str], last: int, father: bool = False) -> li
     Abdel-Salam Karman", "Abdulameer"), a sayyid's nisba ("Ali Hosseini Khamenei") or a
     patronymic ("Nursultan Abishevich Nazarbayev", "Kassym-Jomart Kemelouly Tokayev"), each
     maybe led by its article ("Mariam Al-Sadiq Al-Mahdi", "Ali al-Husseini al-Sistani").
-    With ``father`` (a "bin" before word ``last``), that word is a father's name whatever
-    it is ("Nasser bin Ghanim Al-Khelaifi")."""
+    With ``father`` (a "bin" before word ``last``, or a Turkic "oglu" after it), that word
+    is a father's name whatever it is ("Nasser bin Ghanim Al-Khelaifi")."""
     starts: list[int] = []
     i = last
     while i >= 0 and len(starts) < 2:

@@ -113,23 +113,26 @@ def part_keys(parts: list[Token], text: str | None = None) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...]) -> tuple[int, int] | None:
+def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...],
+                 keys: bool = True) -> tuple[int, int] | None:
     """Where ``seq_b`` sits inside ``seq_a`` as a contiguous run of whole or joined parts.
 
     Both sides are lists of strings; they align when a run of ``seq_a`` and all of ``seq_b``
     spell the same string and one side's part boundaries are a subset of the other's (so only
     joins differ: "Amir Abdollahian" ~ "Amirabdollahian", never "Husseini Brahim" ~
-    "Hussein Ibrahim"). Returns the part range in ``seq_a``.
+    "Hussein Ibrahim"). Romanization ``keys`` are joined by ``join_keys``; other strings
+    (folded letters) as written. Returns the part range in ``seq_a``.
     """
-    target, bounds_b = joined_with_bounds(seq_b)
+    target, bounds_b = joined_with_bounds(seq_b, keys)
     for k in range(len(seq_a)):
         acc, last = "", 0
         for m in range(k, len(seq_a)):
-            acc, last = add_key(acc, last, seq_a[m]), len(seq_a[m])
+            acc = add_key(acc, last, seq_a[m]) if keys else acc + seq_a[m]
+            last = len(seq_a[m])
             if not target.startswith(acc):
                 break
             if acc == target:
-                bounds_a = joined_with_bounds(seq_a[k:m + 1])[1]
+                bounds_a = joined_with_bounds(seq_a[k:m + 1], keys)[1]
                 if bounds_a <= bounds_b or bounds_b <= bounds_a:
                     return k, m + 1
                 break
