@@ -59,6 +59,7 @@ from normalizer.matcher import (
     NASAB,
     PARTICLES,
     SERVANT_OF,
+    TURKIC_PATRONYMICS,
     CompiledGlossary,
     FormSpec,
     add_key,
@@ -99,7 +100,8 @@ RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated
 _BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
 # possibly with a lower-case particle in it (" al-", " bin ", " ibn ").
-# Turkic "son of" / "daughter of" after a father's name ("Zakir Asger oghlu Hasanov")
+# Turkic "son of" / "daughter of" after a father's name ("Zakir Asger oghlu Hasanov"): the
+# words of matcher.TURKIC_PATRONYMICS as the text may write them (with "ğ" and "ı")
 _TURKIC = r"o[gğ]h?lu|ogly|ogli|uly|kyzy|k[iı]z[iı]|q[iı]z[iı]|gizi"
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2018\u2019\u02bb\u02bc\u02be\u02bf]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
@@ -593,24 +595,20 @@ class Canonicalizer:
             start, end = spans[n]
             if end in listed_ends or (start and is_word_char(text[start - 1])):
                 continue  # a listed spelling already ends here; or not a word's start
-            last_added = -1  # the word before the family name, once needed
-            if verdicts[n] is not _ENDS_ALONE:
-                if not (n and start - spans[n - 1][1] <= _MAX_GAP
-                        and _may_be_name_gap(text[spans[n - 1][1]:start])):
-                    continue
-                last_added = n - 1 - _particle_before(words, n)
-                if not self._may_end_here_memo(compiled, words, folded, n,
-                                               _after_bin(text, spans, last_added)):
-                    continue  # no lookup below can find anything
-            else:
-                last_added = n - 1 - _particle_before(words, n)
+            alone = verdicts[n] is _ENDS_ALONE
+            if not alone and not (n and start - spans[n - 1][1] <= _MAX_GAP
+                                  and _may_be_name_gap(text[spans[n - 1][1]:start])):
+                continue
+            last_added = n - 1 - _particle_before(words, n)  # the word before the family name
+            father = _fathers_name(text, spans, last_added)
+            if not alone and not self._may_end_here_memo(compiled, words, folded, n, father):
+                continue  # no lookup below can find anything
             key = self._key(words[n])
             if not ((n and start - spans[n - 1][1] <= _MAX_GAP) or (
                     start >= 3 and text[start - 1] in _JOINERS)) and "J|" + key not in index:
                 continue  # nothing before it to make a name with: a sentence opener
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
-            father = _after_bin(text, spans, last_added)
             if last_added >= 0 and _added_name_starts(folded, last_added, father):
                 found += self._with_middle_names(text, index, window, capitals, n, key, father)
             if not specs:
@@ -670,7 +668,7 @@ class Canonicalizer:
                 reach = len(spec.keys) + added + (2 if nasab else 1) + 2
                 kept = [j for j in range(at, max(-1, at - reach), -1)
                         if not added_from < tokens[j].start < added_to
-                        and keys[j] and not _TURKIC_WORD.fullmatch(tokens[j].folded)
+                        and keys[j] and tokens[j].folded not in TURKIC_PATRONYMICS
                         ][:len(want)][::-1]
                 first = kept[0]
                 while first and keys[first - 1] == "" and ayn_joined(text, tokens[first - 1],
@@ -1105,7 +1103,7 @@ def _added_name_starts(folded: list[str], last: int, father: bool = False) -> li
     return starts
 
 
-def _after_bin(text: str, spans: list[tuple[int, int]], n: int) -> bool:
+def _fathers_name(text: str, spans: list[tuple[int, int]], n: int) -> bool:
     """Is capitalized word ``n`` a father's name, after "bin" ("Nasser bin Ghanim") or
     before a Turkic "oglu" or "kyzy" ("Zakir Asger oghlu Hasanov")?"""
     if n < 1:
@@ -1672,7 +1670,6 @@ _SPACES = r"[ \t\u00a0\u202f]"
 _WORD_GAP = rf"(?:{_SPACES}+(?:\r?\n{_SPACES}*)?|\r?\n{_SPACES}*)"
 _NASAB_GAP = re.compile(rf"{_WORD_GAP}(?:bin|ibn|ben|bint){_WORD_GAP}")
 _TURKIC_GAP = re.compile(rf"{_WORD_GAP}(?:{_TURKIC}){_WORD_GAP}")
-_TURKIC_WORD = re.compile(_TURKIC)
 _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.IGNORECASE)
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"

@@ -38,8 +38,10 @@ from normalizer.translated_names import (
 # Lower-case words allowed inside a capitalized name (particles) and words that do not make a
 # glossary name "person-like".
 PARTICLES = frozenset("""a al el ul ad ar as ash at az an bin ibn bint ben abu abou de da du van
-von der la le ed ud uddin""".split()) | frozenset(
-    "oglu oghlu ogly ogli uly kyzy kizi qizi gizi".split())  # Turkic "son/daughter of"
+von der la le ed ud uddin""".split())
+# Turkic "son of" / "daughter of" after a father's name, folded ("oğlu", "qızı")
+TURKIC_PATRONYMICS = frozenset("oglu oghlu ogly ogli uly kyzy kizi qizi gizi".split())
+PARTICLES |= TURKIC_PATRONYMICS
 # Lower-case particles the pair index looks through, as the text-side lookup does.
 PAIR_PARTICLES = frozenset("bin ibn bint ben de da du van von der e i".split())  # e, i: ezafe
 # Words that make one name with the next ("Abdul Latif", "Abu Mahdi").
@@ -780,5 +782,6 @@ def _latin(parts: list[Token]) -> bool:
     return all(p.folded.isascii() for p in parts)
 
 
-__all__ = ["CompiledGlossary", "FormSpec", "add_key", "concat_align", "join_keys", "joined",
-           "joined_with_bounds", "loose", "masked", "pair_key", "search_keys"]
+__all__ = ["TURKIC_PATRONYMICS", "CompiledGlossary", "FormSpec", "add_key", "concat_align",
+           "join_keys", "joined", "joined_with_bounds", "loose", "masked", "pair_key",
+           "search_keys"]
