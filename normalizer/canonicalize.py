@@ -305,7 +305,8 @@ class Canonicalizer:
                 if m is not None:
                     m = self._with_quoted_nickname(text, compiled, m)
                 if m is not None:
-                    out.append(m)
+                    out.append(self._with_leading_given_name(
+                        text, compiled, m, out[-1].end if out else 0))
         return out
 
     def _after_a_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match | None:
@@ -401,6 +402,39 @@ class Canonicalizer:
         if after is not None and _same_name_part(self._key(after.group(1)), rest[0]):
             return replace(m, end=after.end(1))
         return None
+
+    def _with_leading_given_name(self, text: str, compiled: CompiledGlossary, m: Match,
+                                 free_from: int) -> Match:
+        """A person's name of two parts or more after a first given name the glossary leaves
+        out: "Mohammad Peyman Maadi" for Payman Maadi, "Muhammad Tahir ul-Qadri" for Tahirul
+        Qadri, "Abdel Aziz Doweik" for Aziz Dweik (the first half of a compound given name).
+        The leading name belongs to the mention, so the whole of it is written as the
+        canonical, as a middle name is ("Fuad Mohammed Hussein").
+
+        Only Muhammad in any spelling or an "Abd" that the name's given name completes; never
+        before a short form ("Mohammed Haniyeh" is a son, not Ismail Haniyeh), never after
+        another capitalized name word or "bin" (a longer name), and never when the
+        canonical has the word already. The name must not go on after the mention either.
+        """
+        if m.spec.kind not in ("listed", "dropped") or m.spec.short or m.start < 3 \
+                or not compiled.is_person(m.spec.entry) or m.rule == "keep" \
+                or len([f for f in m.spec.folded if f not in ARTICLES]) < 2 \
+                or m.spec.folded[0] in ARTICLES or m.spec.folded[0] in NASAB:
+            return m
+        found = _LEADING_NAME.search(text, max(free_from, m.start - 24), m.start)
+        if found is None or _crosses_headline(text, found.end(1), m.start):
+            return m
+        key = self._key(found.group(1))
+        if key not in _LEADING_KEYS or (key == "muhamad" and found.group(2)) \
+                or key in self._canonical_parts(m.spec.entry)[1]:
+            return m
+        before = _word_before(text, found.start(1))
+        after = _next_to(_WORD_AFTER, text, m.end)
+        if before is not None and not is_common_capitalized(fold_token(before.group(1))) \
+                or after is not None and not is_common_capitalized(fold_token(after.group(1))) \
+                or _NASAB_BEFORE.search(text, max(0, found.start(1) - 8), found.start(1)):
+            return m  # a longer name ("Ali Mohammed Fuad Masum", "... Masum Hawrami")
+        return replace(m, start=found.start(1))
 
     def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
         """A person's name followed by a nickname in quotes that the canonical spells ("Salah
@@ -825,7 +859,8 @@ class Canonicalizer:
             j = _align_tokens(text, tokens, i, keys, spec.keys)
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
                 j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
-            if j is None and _same_without_articles(text, tokens, keys, i, at + 1, spec):
+            if j is None and (_same_without_articles(text, tokens, keys, i, at + 1, spec)
+                              or _fuzzy_without_articles(text, tokens, keys, i, at + 1, spec)):
                 j = at + 1
             if j != at + 1:
                 continue
@@ -1494,6 +1529,23 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
     return concat_align(have, want) == (0, len(have))
 
 
+def _fuzzy_without_articles(text: str, tokens: list[Token], keys: list[str], i: int, j: int,
+                            spec: FormSpec) -> bool:
+    """"Hanafi Ali Gibali" ~ "Hanafy Ali El Gebali": an article on one side only and one
+    part a vowel off (``_fuzzy_parts``), when two other parts agree exactly."""
+    kept = [k for k in range(i, j) if keys[k] != "al"]
+    want = [n for n, k in enumerate(spec.keys) if k != "al"]
+    if len(kept) != len(want) or len(kept) < 3 or (len(kept) == j - i
+                                                   and len(want) == len(spec.keys)):
+        return False  # no article anywhere: the plain alignment already decided
+    if sum(1 for k, n in zip(kept, want, strict=True) if keys[k] == spec.keys[n]) < 2 \
+            or not _gaps_ok(text, tokens, i, j):
+        return False
+    bare = replace(spec, keys=tuple(spec.keys[n] for n in want),
+                   folded=tuple(spec.folded[n] for n in want))
+    return _fuzzy_parts([tokens[k] for k in kept], [keys[k] for k in kept], bare)
+
+
 def _vowel_variant(token: Token, key: str, spec: FormSpec) -> bool:
     """A family name of 6+ letters spelled with one other vowel ("Mohandes", "Hifter"), or
     of 8+ with one vowel less ("Kamaruzzman" for Kamaruzzaman), once the person was named
@@ -1684,6 +1736,13 @@ _ARTICLE_NAME_AFTER = re.compile(rf"{_WORD_GAP}[AaEe]l[ \u00a0\-\u2010\u2011]"
 # a nickname in quotes right after a name: "Gosh", « Godane », ‘Irro’
 _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
                            r"([A-Z\u00c0-\u00de][^\W\d_]+)[ \u00a0]?[\"\u201d\u00bb\u2019']")
+
+
+# a first given name before a mention: Muhammad, or the "Abd" of a compound given name
+# ("Abdel Aziz", "Abd al-Aziz"); the article is only read after an "Abd"
+_LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
+                           r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
+_LEADING_KEYS = frozenset({"muhamad", "abdul"})
 
 
 def _word_before(text: str, pos: int) -> re.Match[str] | None:

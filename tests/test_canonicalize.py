@@ -115,6 +115,13 @@ MUST_MERGE = [
     ("Mohamed Hamdan Dagalo", "Mohamed Hamdan Daglo"),
     ("Faisal Mekdad", "Fayçal al-Meqdad"),
     ("Ahmed al-Sharaa", "Ahmed Hussein al-Sharaa"),
+    # a first Muhammad, or the "Abd" of a compound given name, that the glossary leaves out
+    ("Payman Maadi", "Mohammad Peyman Maadi"),
+    ("Ismail Khan", "Muhammad Ismail Khan"),
+    ("Beji Caid Essebsi", "Mohamed Beji Caid Essebsi"),
+    ("Aziz Dweik", "Abdel Aziz Dweik"),
+    ("Aziz Dweik", "Abd al-Aziz Dweik"),
+    ("Hanafy Ali El Gebali", "Hanafi Ali Gibali"),  # no article, and a vowel off
     # an apostrophe for Arabic ayn or hamza inside a name
     ("Esmail Qaani", "Esmaeil Qa’ani"),
     ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
@@ -196,6 +203,10 @@ MUST_NOT_MERGE = [
     ("Mohammad Bagher Ghalibaf", "Ali Mohammad Ghalibaf"),
     ("Fuad Hussein", "Zakir Fuad Mohammed Hussein"),
     ("Mohammed Ali Hussein", "Mohammed Hussein"),
+    ("Ismail Haniyeh", "Mohammed Ismail"),  # Muhammad before a part of the name
+    ("Fuad Masum", "Mohammed Fuad Masum Hawrami"),  # a longer name than the glossary's
+    ("Ismail Khan", "Ali Mohammad Ismail Khan"),
+    ("Ismail Khan", "bin Mohammad Ismail Khan"),
     # a middle name replaced by another is another person
     ("Mohammad Bagher Ghalibaf", "Mohammad Reza Ghalibaf"),
     ("Abdullahi Musa Tukur", "Abdullahi Fatima Tukur"),
