@@ -696,6 +696,17 @@ def test_family_name_as_the_document_spelled_it_is_a_short_form() -> None:
     assert run(text, e) == text.replace("Daglo", "Dagalo")
 
 
+def test_the_canonical_without_its_first_name_is_no_rival_for_a_short_form() -> None:
+    e = entry("Mohamed Hussein Tantawi")
+    text = ("CAIRO – Hussein Tantawi rarely spoke. A blogger wrote Mohamed Hussein Tantawy and "
+            "said Tantawy had led the guard.")
+    assert run(text, e) == text.replace("Tantawy", "Tantawi")
+    # another name before it, or after it, is another person's: the bare name is ambiguous
+    for other in ("Ali Hussein Tantawi", "Hussein Tantawi Saleh"):
+        text = f"{other} rarely spoke. Mohamed Hussein Tantawy said Tantawy had led the guard."
+        assert run(text, e) == text.replace("Tantawy said", "Tantawi said")
+
+
 def test_family_name_of_another_listed_spelling_is_a_short_form() -> None:
     e = entry("Ali Dheere", "Ali Dhere")
     text = "Ali Dheere was listed. In August Dhere was wounded."
