@@ -1015,14 +1015,12 @@ class Canonicalizer:
         accepted: list[Match] = []
         headline = _headline_end(text)
         for m in candidates:
-            tokens, keys, at = window.around(m.start)
+            tokens, _keys, at = window.around(m.start)
             last = at
             while last is not None and last + 1 < len(tokens) and tokens[last + 1].start < m.end:
                 last += 1
             # a name never runs on from the headline into the story's first line
             after = not (headline and m.end <= headline < _next_start(tokens, last))
-            if at is not None and self._own_name_before(text, tokens, keys, at, last, m):
-                continue  # "Hussein Tantawi" for Mohamed Hussein Tantawi: no rival, no change
             if at is None or _extends_name(text, tokens, at, last, taken, after=after):
                 # Part of a longer, other name. It makes the bare word ambiguous only when a
                 # name part comes before it, as that person's family name ("Mohammad Bagheri");
@@ -1043,40 +1041,6 @@ class Canonicalizer:
         extra = [m for m in accepted
                  if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return _select(chosen + extra) if extra else chosen
-
-    def _own_name_before(self, text: str, tokens: list[Token], keys: _LazyKeys, at: int,
-                         last: int, m: Match) -> bool:
-        """Is the short form the end of a shorter spelling of the entry's own canonical,
-        written with the name parts before it and nothing after it ("Hussein Tantawi" for
-        Mohamed Hussein Tantawi)? That name is not another person's that makes the short
-        form ambiguous. (It is not changed either: without its first name an Arabic name
-        may be the father's.)"""
-        if m.spec.name_parts != 1 or self.glossary.entries[m.spec.entry].type not in (
-                "person", None):
-            return False
-        canonical = [k for k in self._canonical_parts(m.spec.entry)[1] if k != "al"]
-        if len(canonical) < 3:
-            return False
-        if last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper() and is_name_gap(
-                text, tokens[last].end, tokens[last + 1].start):
-            return False  # the name goes on after it
-        run = 1  # the canonical's last parts written before the short form, with it
-        k = at
-        while k > 0 and run < len(canonical) and is_name_gap(text, tokens[k - 1].end,
-                                                              tokens[k].start):
-            if keys[k - 1] == "al":
-                k -= 1
-            elif keys[k - 1] == canonical[-run - 1] and tokens[k - 1].text[:1].isupper():
-                k -= 1
-                run += 1
-            else:
-                break
-        if run < 2 or run == len(canonical):
-            return False
-        # no other name word before them, across spaces ("CAIRO – Hussein Tantawi" is fine)
-        return k == 0 or not (tokens[k - 1].text[:1].isupper() and _SPACES_ONLY.fullmatch(
-            text, tokens[k - 1].end, tokens[k].start)
-            and not is_common_capitalized(tokens[k - 1].folded))
 
     def _own_spellings(self, text: str, chosen: list[Match],
                        compiled: CompiledGlossary) -> list[FormSpec]:
@@ -1779,7 +1743,6 @@ _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
 _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LEADING_KEYS = frozenset({"muhamad", "abdul"})
-_SPACES_ONLY = re.compile(r"\s+")
 
 
 def _word_before(text: str, pos: int) -> re.Match[str] | None:

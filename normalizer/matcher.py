@@ -22,6 +22,7 @@ from normalizer.glossary.ambiguous import COMMON_WORDS, GIVEN_NAMES, ambiguity
 from normalizer.romanize import (
     ARTICLES,
     VOWELS,
+    close_keys,
     context_key,
     din_compound_forms,
     surface_key,
@@ -641,14 +642,16 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
 
 def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,
                    keys: tuple[str, ...]) -> bool:
-    """Is a listed spelling the canonical name with only its last word written otherwise
-    (the same parts but articles, the same keys before it, a last word of its own)?
-    "Muhammad Hassan Taayashi" for Mohamed Hassan Al-Taishi."""
+    """Is a listed spelling the canonical name with its last word written otherwise (the
+    same parts but articles, the same given names before it, a vowel off at most in one of
+    5+ letters, and a last word of its own)? "Muhammad Hassan Taayashi" for Mohamed Hassan
+    Al-Taishi, "Qassem Musleh" for Qasim Muslih."""
     canon_keys = [k for k, p in zip(part_keys(canon_parts, canonical), canon_parts,
                                     strict=True) if p.folded not in ARTICLES]
     own = [k for k, p in zip(keys, parts, strict=True) if p.folded not in ARTICLES]
     last = parts[-1].folded
-    return (len(own) == len(canon_keys) >= 2 and own[:-1] == canon_keys[:-1]
+    return (len(own) == len(canon_keys) >= 2
+            and all(map(close_keys, own[:-1], canon_keys[:-1]))
             and own[-1] != canon_keys[-1]
             and last.isalpha() and last not in ARTICLES and last not in PARTICLES)
 

@@ -696,17 +696,6 @@ def test_family_name_as_the_document_spelled_it_is_a_short_form() -> None:
     assert run(text, e) == text.replace("Daglo", "Dagalo")
 
 
-def test_the_canonical_without_its_first_name_is_no_rival_for_a_short_form() -> None:
-    e = entry("Mohamed Hussein Tantawi")
-    text = ("CAIRO – Hussein Tantawi rarely spoke. A blogger wrote Mohamed Hussein Tantawy and "
-            "said Tantawy had led the guard.")
-    assert run(text, e) == text.replace("Tantawy", "Tantawi")
-    # another name before it, or after it, is another person's: the bare name is ambiguous
-    for other in ("Ali Hussein Tantawi", "Hussein Tantawi Saleh"):
-        text = f"{other} rarely spoke. Mohamed Hussein Tantawy said Tantawy had led the guard."
-        assert run(text, e) == text.replace("Tantawy said", "Tantawi said")
-
-
 def test_family_name_of_another_listed_spelling_is_a_short_form() -> None:
     e = entry("Ali Dheere", "Ali Dhere")
     text = "Ali Dheere was listed. In August Dhere was wounded."
@@ -720,10 +709,18 @@ def test_family_name_of_another_listed_spelling_is_a_short_form() -> None:
     text = "Muhammad Hassan Taayashi is back. Born in Darfur, Taayashi left the party."
     assert run(text, taishi) == (
         "Mohamed Hassan Al-Taishi is back. Born in Darfur, Taishi left the party.")
+    # the given names a vowel off at most ("Qassem" for Qasim)
+    muslih = entry("Qasim Muslih", "Qassem Musleh")
+    text = "After the arrest of Qassem Musleh, a committee would question Musleh."
+    assert run(text, muslih) == (
+        "After the arrest of Qasim Muslih, a committee would question Muslih.")
     # only from a spelling with the canonical's given names: "Abu Zubeyr" is another name
     alias = entry("Ahmed Godane", "Abu Zubeyr")
     text = "Ahmed Godane spoke. Zubeyr said nothing."
     assert run(text, alias) == text
+    other = entry("Qasim Muslih", "Hashem Musleh")  # another given name: no short form
+    text = "Hashem Musleh spoke. Musleh said nothing."
+    assert run(text, other) == "Qasim Muslih spoke. Musleh said nothing."
 
 
 def test_a_compound_family_name_written_as_one_word_is_a_short_form() -> None:
