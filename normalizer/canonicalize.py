@@ -416,9 +416,10 @@ class Canonicalizer:
         another capitalized name word or "bin" (a longer name), and never when the
         canonical has the word already. The name must not go on after the mention either.
         """
-        if m.spec.kind not in ("listed", "dropped") or m.spec.short or m.start < 3 \
+        if m.start < 3 or text[m.start - 1] not in _BEFORE_LEADING \
+                or m.spec.kind not in ("listed", "dropped") or m.spec.short \
                 or not compiled.is_person(m.spec.entry) or m.rule == "keep" \
-                or len([f for f in m.spec.folded if f not in ARTICLES]) < 2 \
+                or m.spec.name_parts < 2 \
                 or m.spec.folded[0] in ARTICLES or m.spec.folded[0] in NASAB:
             return m
         found = _LEADING_NAME.search(text, max(free_from, m.start - 24), m.start)
@@ -1743,6 +1744,7 @@ _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
 _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LEADING_KEYS = frozenset({"muhamad", "abdul"})
+_BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
 
 
 def _word_before(text: str, pos: int) -> re.Match[str] | None:
