@@ -418,8 +418,7 @@ class Canonicalizer:
         """
         if m.start < 3 or text[m.start - 1] not in _BEFORE_LEADING \
                 or m.spec.kind not in ("listed", "dropped") or m.spec.short \
-                or not compiled.is_person(m.spec.entry) or m.rule == "keep" \
-                or m.spec.name_parts < 2 \
+                or not compiled.is_person(m.spec.entry) or m.spec.name_parts < 2 \
                 or m.spec.folded[0] in ARTICLES or m.spec.folded[0] in NASAB:
             return m
         found = _LEADING_NAME.search(text, max(free_from, m.start - 24), m.start)
