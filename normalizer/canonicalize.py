@@ -1182,17 +1182,20 @@ def _written_as_is(surface: str, spec: FormSpec) -> bool:
 
 _GROW_LEFT = re.compile(r"(?:[^\W_]+)[ \t\u00a0\n\-\u2010-\u2015'\u2019]{0,3}$")
 _GROW_RIGHT = re.compile(r"[ \t\u00a0\n\-\u2010-\u2015'\u2019]{0,3}[^\W_]")
+_POSSESSIVE = re.compile(r"['\u2019]s(?![^\W_])")
 
 
 def _may_grow(out: str, change: Change) -> bool:
     """Could a name now run across the replacement's edge? Only if a word joins it there
-    (another capitalized word, an article, or letters glued to it)."""
+    (another capitalized word, an article, or letters glued to it; never a possessive "'s",
+    which ends a name: a third of news names are followed by one)."""
     left = _GROW_LEFT.search(out, max(0, change.out_start - 40), change.out_start)
     if left and (left.group()[:1].isupper() or left.group().split()[0].lower()
                  in ("al", "el", "d", "l") or not left.group()[-1:].isspace()):
         return True
     right = _GROW_RIGHT.match(out, change.out_end)
-    return bool(right) and (right.group()[-1].isupper() or not right.group()[:1].isspace())
+    return bool(right) and (right.group()[-1].isupper() or not right.group()[:1].isspace()) \
+        and not _POSSESSIVE.match(out, change.out_end)
 
 
 def compose_changes(text: str, first: list[Change], second: list[Change]) -> list[Change]:
