@@ -75,6 +75,7 @@ from normalizer.matcher import (
 )
 from normalizer.romanize import (
     ARTICLES,
+    MUHAMMAD,
     article_in_context,
     close_keys,
     e_for_i,
@@ -425,7 +426,7 @@ class Canonicalizer:
         if found is None or _crosses_headline(text, found.end(1), m.start):
             return m
         key = self._key(found.group(1))
-        if key not in _LEADING_KEYS or (key == "muhamad" and found.group(2)) \
+        if key not in _LEADING_KEYS or (key == MUHAMMAD and found.group(2)) \
                 or key in self._canonical_parts(m.spec.entry)[1]:
             return m
         before = _word_before(text, found.start(1))
@@ -1745,7 +1746,7 @@ _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
 # ("Abdel Aziz", "Abd al-Aziz"); the article is only read after an "Abd"
 _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
-_LEADING_KEYS = frozenset({"muhamad", "abdul"})
+_LEADING_KEYS = frozenset({MUHAMMAD, "abdul"})
 _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
 
 

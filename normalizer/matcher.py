@@ -21,6 +21,7 @@ from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.glossary.ambiguous import COMMON_WORDS, GIVEN_NAMES, ambiguity
 from normalizer.romanize import (
     ARTICLES,
+    MUHAMMAD,
     VOWELS,
     close_keys,
     context_key,
@@ -262,12 +263,16 @@ class CompiledGlossary:
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
             if span is not None and span[0] > 0 and not (
-                    parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS
+                    (parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS
+                     or set(canon_keys[:span[0]]) == {MUHAMMAD} and parts[0].folded
+                     not in SERVANT_OF and sum(p.folded not in ARTICLES for p in parts) >= 2)
                     and any(
                         not joined(entry.canonical, canon_parts[k - 1], canon_parts[k])
                         for k in range(span[0] + 1, span[1]))):
                 # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"); one of
-                # several words led by a given name is the name in full ("Tayyip Erdogan")
+                # several words led by a given name is the name in full ("Tayyip Erdogan"),
+                # as is the canonical without a first Muhammad ("Nidal al-Shaar"), unless
+                # what is left is one "Abdul X" name
                 target = self._partial_target(entry, canon_parts, span[0])
                 short = sum(1 for p in parts if p.folded not in ARTICLES) < 2 and (
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)

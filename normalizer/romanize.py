@@ -202,6 +202,7 @@ def close_keys(a: str, b: str) -> bool:
 
 GIVEN_NAME_KEYS.update({variant: name_key(group.split()[0]) for group in
                         _GIVEN_NAME_GROUPS.strip().splitlines() for variant in group.split()})
+MUHAMMAD = GIVEN_NAME_KEYS["muhammad"]  # the key of Muhammad however written (Md, Mehmet)
 
 
 # "… of the faith" compounds (Nur al-Din, Khayr al-Din, Siraj al-Din) written as one word

@@ -771,6 +771,10 @@ def test_listed_name_without_its_first_name_becomes_the_canonical() -> None:
     assert run("President Tayyip Erdogan spoke.", e) == "President Recep Tayyip Erdogan spoke."
     kani = entry("Ali Bagheri Kani", "Bagheri Kani")
     assert run("Then Bagheri Kani spoke.", kani) == "Then Bagheri Kani spoke."
+    # so is the canonical without a first Muhammad, whatever the given name after it
+    shaar = entry("Mohammad Nidal Al-Shaar", "Nidal al-Shaar")
+    assert run("Minister Nidal al-Shaar spoke.", shaar) == (
+        "Minister Mohammad Nidal Al-Shaar spoke.")
 
 
 # --- acronyms and article-led short forms after a full mention ------------------------------
