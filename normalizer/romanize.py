@@ -36,6 +36,9 @@ _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
 # a "y" between a consonant and a vowel inside a word is an "i": Maryam = Mariam, Jabalya =
 # Jabalia (but "Ryan" is Rayan: a first consonant and "y" are a syllable)
 _CONSONANT_Y_VOWEL = re.compile(r"(?<=[aeiou][bcdfghjklmnpqrstvwxz])y(?=[aeiou])")
+# after a first consonant written with two letters it is an "iy" too: Ghyath = Ghiyath =
+# Ghiath, Khyam = Khiam, Dhyab = Dhiab
+_DIGRAPH_Y_VOWEL = re.compile(r"^([gkstdz]h)y(?=[aeiou])")
 _FRENCH_FINAL_E = re.compile(r"(?:(?<=[^aeiouyh])|(?<=ch))e$")  # and "-che": "Mangouche"
 _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee = Rezai
 # "ad-Din" ("of the faith") ending a compound name, as a word or joined: Eddine, Uddin, Eddin;
@@ -135,7 +138,7 @@ def name_key(folded: str) -> str:
         return "bin"  # "son of", however written: "Ahmad ibn Hamad" = "Ahmed bin Hamad"
     s = _ABD.sub("abdul", folded.replace("tch", "ch"))
     if "y" in s:
-        s = _CONSONANT_Y_VOWEL.sub("i", s)
+        s = _DIGRAPH_Y_VOWEL.sub(r"\1i", _CONSONANT_Y_VOWEL.sub("i", s))
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
         s = _QU_VOWEL.sub("q", s)
     if "gu" in s:

@@ -159,6 +159,7 @@ MUST_MERGE = [
     ("Mariam al-Mahdi", "Maryam al-Mahdi"),
     ("Fouad Siniora", "Fouad Sanyoura"),
     ("Rayan al-Kildani", "Ryan al-Kildani"),  # but a first consonant and "y" are "ay"
+    ("Ghiath Dalla", "Ghyath Dallah"),  # unless it is written with two letters: "iy"
     # a long family name (7+ letters) written with one vowel more or less
     ("Yusuf al-Qaradawi", "Youssef al-Qardawi"),
     ("Isaias Afwerki", "Isaias Afewerki"),
