@@ -97,8 +97,13 @@ def _lemmas(word: str) -> Iterator[str]:
             yield stem[:-1]
 
 
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "children": "child"}
+
+
 def english_word(folded: str) -> str:
     """An English word in the singular, as the lexicon and canonicals are compared."""
+    if folded in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[folded]  # "Men of Dignity" = "Hommes de la dignité"
     if len(folded) > 4 and folded.endswith("ies"):
         return folded[:-3] + "y"
     if len(folded) > 3 and folded.endswith("s") and not folded.endswith(("ss", "us", "is")):

@@ -34,6 +34,7 @@ ENTRIES = [
     Entry("ecb", "European Central Bank", "org"),
     Entry("plc", "Presidential Leadership Council", "org"),
     Entry("carthage-film-festival", "Carthage Film Festival", "event"),
+    Entry("men-of-dignity", "Men of Dignity", "org"),
 ]
 CANON = Canonicalizer(Glossary.build(ENTRIES), known_aliases=False)  # this rule alone
 
@@ -70,6 +71,8 @@ def french(text: str) -> tuple[str, list[tuple[str, str, str]]]:
     # culture and sport: festivals, prizes, clubs
     ("primé au Festival du film de Carthage", "Festival du film de Carthage",
      "Carthage Film Festival"),
+    # an irregular English plural in the canonical
+    ("le mouvement des Hommes de la dignité", "Hommes de la dignité", "Men of Dignity"),
 ])
 def test_a_french_name_is_the_entry_whose_english_words_it_translates(
         text: str, original: str, canonical: str) -> None:
@@ -120,6 +123,7 @@ def test_the_shipped_lexicon_loads_and_reads_plurals_and_feminines() -> None:
     assert lexicon.words["conseil"] == ("council",)
     assert english_word("forces") == "force" and english_word("countries") == "country"
     assert english_word("corps") == english_word("corp")
+    assert english_word("men") == "man" and english_word("women") == "woman"
 
 
 @pytest.mark.parametrize(("text", "line", "reason"), [
