@@ -393,13 +393,16 @@ class CompiledGlossary:
         Abdul/Abu makes one name with it (the two go together, after a full mention only:
         "Muhammad al-Ghamari" for "Muhammad Abdul Karim al-Ghamari"), and a family name that
         is also a given name makes too common a short name ("Mohammed Hussein"): those go
-        only in the after-full forms. An article joined to a word is part of it
-        ("al-Ghamari"); a particle standing alone ("bin", "Abu") leaves the name as it is.
+        only in the after-full forms. An article is part of the word after it, joined to it
+        or not ("al-Ghamari", the Gulf's "Al Amri"); a particle standing alone ("bin", "Abu")
+        leaves the name as it is.
         """
         text = entry.canonical
         words: list[list[Token]] = []
         for k, part in enumerate(canon_parts):
-            if k and joined(text, canon_parts[k - 1], part):
+            if k and (joined(text, canon_parts[k - 1], part)
+                      or words[-1] == [canon_parts[k - 1]] and words[-1][0].folded in ARTICLES
+                      and k == len(canon_parts) - 1):
                 words[-1].append(part)
             else:
                 words.append([part])

@@ -122,6 +122,7 @@ MUST_MERGE = [
     ("Aziz Dweik", "Abdel Aziz Dweik"),
     ("Aziz Dweik", "Abd al-Aziz Dweik"),
     ("Hanafy Ali El Gebali", "Hanafi Ali Gibali"),  # no article, and a vowel off
+    ("Tahir Salim Al Amri", "Tahir Al Amri"),  # a middle name left out before "Al X"
     # an apostrophe for Arabic ayn or hamza inside a name
     ("Esmail Qaani", "Esmaeil Qa’ani"),
     ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
@@ -208,6 +209,7 @@ MUST_NOT_MERGE = [
     ("Fuad Masum", "Mohammed Fuad Masum Hawrami"),  # a longer name than the glossary's
     ("Ismail Khan", "Ali Mohammad Ismail Khan"),
     ("Ismail Khan", "bin Mohammad Ismail Khan"),
+    ("Tahir Salim Al Amri", "Salim Al Amri"),  # without the first name: the father's
     # a middle name replaced by another is another person
     ("Mohammad Bagher Ghalibaf", "Mohammad Reza Ghalibaf"),
     ("Abdullahi Musa Tukur", "Abdullahi Fatima Tukur"),
