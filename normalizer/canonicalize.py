@@ -1747,6 +1747,7 @@ _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
 _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LEADING_KEYS = frozenset({MUHAMMAD, "abdul"})
+_EVENT_TYPES = frozenset({"event", "operation"})
 _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
 
 
@@ -1865,7 +1866,10 @@ def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec)
 def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     """Spans that look like a name but are not one to rewrite:
     - inside a handle, hashtag, e-mail or web address ("@ekrem_imamoglu"): identifiers;
-    - a short form written all in lower case ("imamoglu"): news capitalizes a name;
+    - a short form written all in lower case ("imamoglu"): news capitalizes a name; so is,
+      in English, a one-word spelling the glossary capitalizes ("the majlis" is any
+      assembly, the Majlis Iran's), unless it names an event (French writes its militias'
+      members in lower case: "les shebab", "les talibans");
     - a one-word person spelling after "bin"/"ben"/"ibn": the father's name inside someone
       else's name ("Theyazin ben Haïtham" is not Haitham)."""
     before, after = text[m.start - 1:m.start], text[m.end:m.end + 1]
@@ -1878,7 +1882,10 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             hi += 1
         if _IDENTIFIER.search(text, lo, hi):
             return True
-    if m.rule == "short" and not any(c.isupper() for c in text[m.start:m.end]):
+    if (m.rule == "short" or compiled.lang == "en" and len(m.spec.folded) == 1
+            and m.spec.text != m.spec.text.lower()
+            and compiled.entries[m.spec.entry].type not in _EVENT_TYPES) \
+            and not any(c.isupper() for c in text[m.start:m.end]):
         return True
     return (m.spec.kind == "listed" and len(m.spec.folded) == 1
             and compiled.is_person(m.spec.entry)

@@ -963,6 +963,15 @@ def test_handles_hashtags_and_addresses_are_never_rewritten() -> None:
                                    "#Imamoglu https://x.com/imamoglu imamoglu said")
 
 
+def test_a_one_word_name_in_lower_case_is_a_common_noun_in_english() -> None:
+    majlis = entry("Majlis", "Majles", type="org")
+    text = "Any majlis is a sitting room; the Majles of Iran is its parliament."
+    assert run(text, majlis) == text.replace("Majles", "Majlis")
+    # French writes the members of a movement in lower case: they are still the movement
+    shabaab = entry("Al-Shabaab", "Shebab", type="org")
+    assert run("Les shebab ont attaqué.", shabaab, lang="fr") == "Les Al-Shabaab ont attaqué."
+
+
 def test_a_one_word_spelling_after_ben_is_someone_elses_fathers_name() -> None:
     sultan = Entry("haitham", "Haitham bin Tarik", "person", (Variant("Haïtham"),))
     assert run("Le sultan Haïtham a nommé Theyazin ben Haïtham.", sultan, lang="fr") == (
