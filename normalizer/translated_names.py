@@ -5,7 +5,9 @@ arabe" is the Arab League, "Conseil suprême de la sécurité nationale" the Sup
 Security Council, "force Qods" the Quds Force. No spelling rule relates them, so a glossary
 would have to list every French form. Instead, a span of a French text matches an entry when
 its content words, translated by a word lexicon (``normalizer/data/lexicon-<lang>.tsv``), are
-exactly the content words of the entry's English canonical, in any order:
+exactly the content words of the entry's English canonical, or of another English spelling the
+glossary lists for it ("Front national de résistance d'Afghanistan" is the listed National
+Resistance Front of Afghanistan), in any order:
 - every content word of the span is used once and every word of the canonical is covered:
   "Jihad islamique" is not "Palestinian Islamic Jihad" (a word is missing);
 - words the lexicon does not know are names, compared by romanization key ("Qods" = Quds);
@@ -157,23 +159,29 @@ class TranslatedNames:
     def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool]):
         self.lexicon = lexicon
         self._vocabulary = {w for words in lexicon.words.values() for w in words}
-        # word of a canonical -> the entries whose canonical has it, by number of words
+        # the words of each English spelling of an entry (its canonical, and the longer names
+        # the glossary lists: "National Resistance Front of Afghanistan"), with its entry
+        self._bags: list[tuple[int, Counter[str]]] = []
+        # word -> the spellings (numbers in ``_bags``) that have it, by number of words
         self._by_word: dict[tuple[str, int], list[int]] = {}
-        self._bags: dict[int, Counter[str]] = {}
         self._words: set[str] = set()
         for index, entry in enumerate(entries):
             if person[index]:
                 continue
-            words = self._canonical_words(entry.canonical)
-            if len(words) < 2 or len(words) > MAX_WORDS or not any(
-                    w in self._vocabulary for w in words):
-                continue
-            self._bags[index] = Counter(words)
-            self._words.update(words)
-            for word in set(words):
-                self._by_word.setdefault((word, len(words)), []).append(index)
-        self._events = frozenset(i for i in self._bags
-                                 if entries[i].type in ("event", "operation"))
+            seen: set[frozenset[tuple[str, int]]] = set()
+            for form in entry.forms("en"):
+                words = self._canonical_words(form.text)
+                bag = Counter(words)
+                if len(words) < 2 or len(words) > MAX_WORDS or frozenset(bag.items()) in seen \
+                        or not any(w in self._vocabulary for w in words):
+                    continue
+                seen.add(frozenset(bag.items()))
+                for word in set(words):
+                    self._by_word.setdefault((word, len(words)), []).append(len(self._bags))
+                self._bags.append((index, bag))
+                self._words.update(words)
+        self._events = frozenset(n for n, (index, _bag) in enumerate(self._bags)
+                                 if entries[index].type in ("event", "operation"))
         self._options_of: dict[str, tuple[frozenset[str], bool]] = {}
 
     def __bool__(self) -> bool:
@@ -242,17 +250,18 @@ class TranslatedNames:
         spans = [options[k] for k in chosen]
         if not any(translated for _, translated in spans):  # type: ignore[misc]
             return []
-        candidates = {e for word in spans[0][0]  # type: ignore[index]
-                      for e in self._by_word.get((word, len(chosen)), ())}
+        candidates = {n for word in spans[0][0]  # type: ignore[index]
+                      for n in self._by_word.get((word, len(chosen)), ())}
         capital = any(tokens[k].text[:1].isupper() for k in chosen)
         start = _with_article(text, tokens, i)
-        out = []
-        for entry in candidates:
-            if not capital and entry not in self._events:
+        named: set[int] = set()
+        for n in sorted(candidates):
+            entry, bag = self._bags[n]
+            if entry in named or (not capital and n not in self._events):
                 continue
-            if _assign([s[0] for s in spans], self._bags[entry]):  # type: ignore[index]
-                out.append(TranslatedMatch(start, tokens[chosen[-1]].end, entry))
-        return out
+            if _assign([s[0] for s in spans], bag):  # type: ignore[misc]
+                named.add(entry)
+        return [TranslatedMatch(start, tokens[chosen[-1]].end, entry) for entry in sorted(named)]
 
 
 def english_variants(canonical: str, lexicon: Lexicon, limit: int = 16) -> list[str]:

@@ -81,6 +81,17 @@ def test_a_french_name_is_the_entry_whose_english_words_it_translates(
     assert out == text.replace(original, canonical)
 
 
+def test_a_longer_english_spelling_the_glossary_lists_is_translated_too() -> None:
+    front = Entry("nrf", "National Resistance Front", "org",
+                  (Variant("National Resistance Front of Afghanistan"),))
+    canon = Canonicalizer(Glossary.build([front]), known_aliases=False)
+    for text in ("Le Front national de résistance d'Afghanistan a répondu.",
+                 "Le Front national de résistance afghane a répondu."):
+        out, changes = canon.canonicalize(text, "fr")
+        assert out == "Le National Resistance Front a répondu."  # the whole name, not its start
+        assert [c.rule for c in changes] == ["translated"]
+
+
 @pytest.mark.parametrize("text", [
     "le Jihad islamique a revendiqué",  # a word of the canonical is missing: not the entry
     "Jérusalem est une ville sainte",  # "Est" counts only as the capitalized direction
