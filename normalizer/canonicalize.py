@@ -390,6 +390,10 @@ class Canonicalizer:
             return m
         canonical, keys = self._canonical_parts(m.spec.entry)
         span = concat_align(keys, m.spec.keys)
+        if m.rule == "generated" and span == (0, len(keys)) \
+                and _next_to(_ARTICLE_NAME_AFTER, text, m.end):
+            return None  # an unlisted spelling of all of it inside a longer name: "Ali Hassan
+            # al-Majid" is not Ali Hasan (a listed spelling there is the user's own call)
         if span is None or span[0] != 0 or span[1] >= len(keys):
             return m  # the spelling is not how the canonical starts, or it is all of it
         rest = [k for k, t in zip(keys[span[1]:], canonical[span[1]:], strict=True)

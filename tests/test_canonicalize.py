@@ -210,6 +210,8 @@ MUST_NOT_MERGE = [
     ("Ismail Khan", "Ali Mohammad Ismail Khan"),
     ("Ismail Khan", "bin Mohammad Ismail Khan"),
     ("Tahir Salim Al Amri", "Salim Al Amri"),  # without the first name: the father's
+    ("Ali Hasan", "Ali Hassan al-Majid"),  # an unlisted spelling inside a longer name
+    ("Ahmed Abu Risha", "Ahmad Abu-Risha al-Rishawi"),
     # a middle name replaced by another is another person
     ("Mohammad Bagher Ghalibaf", "Mohammad Reza Ghalibaf"),
     ("Abdullahi Musa Tukur", "Abdullahi Fatima Tukur"),
