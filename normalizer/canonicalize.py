@@ -50,7 +50,7 @@ from typing import Any, overload
 
 from normalizer.commonwords import is_common_capitalized, is_ordinary_word, place_words
 from normalizer.document import Change, Document
-from normalizer.glossary import Glossary
+from normalizer.glossary import EVENT_TYPES, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.glossary.known import known_place_words, with_known_aliases
 from normalizer.matcher import (
@@ -1751,7 +1751,6 @@ _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
 _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LEADING_KEYS = frozenset({MUHAMMAD, "abdul"})
-_EVENT_TYPES = frozenset({"event", "operation"})
 _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
 
 
@@ -1888,7 +1887,7 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             return True
     if (m.rule == "short" or compiled.lang == "en" and len(m.spec.folded) == 1
             and m.spec.text != m.spec.text.lower()
-            and compiled.entries[m.spec.entry].type not in _EVENT_TYPES) \
+            and compiled.entries[m.spec.entry].type not in EVENT_TYPES) \
             and not any(c.isupper() for c in text[m.start:m.end]):
         return True
     return (m.spec.kind == "listed" and len(m.spec.folded) == 1

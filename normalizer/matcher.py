@@ -263,16 +263,11 @@ class CompiledGlossary:
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
             if span is not None and span[0] > 0 and not (
-                    (parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS
-                     or set(canon_keys[:span[0]]) == {MUHAMMAD} and parts[0].folded
-                     not in SERVANT_OF and sum(p.folded not in ARTICLES for p in parts) >= 2)
-                    and any(
+                    _tail_in_full(parts, canon_keys, span[0]) and any(
                         not joined(entry.canonical, canon_parts[k - 1], canon_parts[k])
                         for k in range(span[0] + 1, span[1]))):
-                # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"); one of
-                # several words led by a given name is the name in full ("Tayyip Erdogan"),
-                # as is the canonical without a first Muhammad ("Nidal al-Shaar"), unless
-                # what is left is one "Abdul X" name
+                # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"), unless
+                # it is the name in full in several words (``_tail_in_full``)
                 target = self._partial_target(entry, canon_parts, span[0])
                 short = sum(1 for p in parts if p.folded not in ARTICLES) < 2 and (
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
@@ -646,6 +641,16 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
     return (given.isalpha() and family.isalpha() and len(family) >= 4
             and given not in PARTICLES and given not in COMPOUND_HEADS
             and ambiguity(family) is None and given not in COMMON_WORDS)
+
+
+def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -> bool:
+    """Is a listed spelling of the canonical's parts from ``start`` on the name in full? Led
+    by a given name ("Tayyip Erdogan"), or the canonical without a first Muhammad ("Nidal
+    al-Shaar" for Mohammad Nidal Al-Shaar) unless what is left is one "Abdul X" name."""
+    if parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS:
+        return True
+    return (set(canon_keys[:start]) == {MUHAMMAD} and parts[0].folded not in SERVANT_OF
+            and sum(p.folded not in ARTICLES for p in parts) >= 2)
 
 
 def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,

@@ -35,7 +35,7 @@ from itertools import product
 from pathlib import Path
 
 from normalizer.errors import NormalizerError
-from normalizer.glossary import Entry
+from normalizer.glossary import EVENT_TYPES, Entry
 from normalizer.romanize import surface_key
 from normalizer.textfold import Token, fold_token, is_name_gap, tokenize
 
@@ -172,16 +172,17 @@ class TranslatedNames:
             for form in entry.forms("en"):
                 words = self._canonical_words(form.text)
                 bag = Counter(words)
-                if len(words) < 2 or len(words) > MAX_WORDS or frozenset(bag.items()) in seen \
+                same = frozenset(bag.items())  # "Men of Dignity" and "Dignity Men" are one
+                if len(words) < 2 or len(words) > MAX_WORDS or same in seen \
                         or not any(w in self._vocabulary for w in words):
                     continue
-                seen.add(frozenset(bag.items()))
+                seen.add(same)
                 for word in set(words):
                     self._by_word.setdefault((word, len(words)), []).append(len(self._bags))
                 self._bags.append((index, bag))
                 self._words.update(words)
         self._events = frozenset(n for n, (index, _bag) in enumerate(self._bags)
-                                 if entries[index].type in ("event", "operation"))
+                                 if entries[index].type in EVENT_TYPES)
         self._options_of: dict[str, tuple[frozenset[str], bool]] = {}
 
     def __bool__(self) -> bool:

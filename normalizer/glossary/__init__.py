@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from normalizer.errors import GlossaryError
-from normalizer.glossary.model import Entry, Glossary, Variant, form_key
+from normalizer.glossary.model import EVENT_TYPES, Entry, Glossary, Variant, form_key
 from normalizer.glossary.table_format import format_table, parse_table, parse_table_full
 from normalizer.glossary.yaml_format import parse_yaml
 
-__all__ = ["Entry", "Glossary", "Variant", "form_key", "format_table", "load_glossary",
-           "load_glossaries", "parse_table", "parse_table_full", "parse_yaml"]
+__all__ = ["EVENT_TYPES", "Entry", "Glossary", "Variant", "form_key", "format_table",
+           "load_glossary", "load_glossaries", "parse_table", "parse_table_full", "parse_yaml"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t"}

@@ -18,6 +18,7 @@ from normalizer.errors import GlossaryError
 from normalizer.textfold import TOKEN_RE, fold_token
 
 ENTRY_TYPES = ("person", "org", "place", "event", "operation", "other")
+EVENT_TYPES = frozenset({"event", "operation"})  # named things that happen, not that act
 LANG_RE = re.compile(r"^[a-z]{2}$")
 
 
