@@ -24,6 +24,11 @@ Contract:
   word left as it is ("The" is never "Thea", "Iran" never "Irene"). A family name led by
   "bin" or "Abu" keeps it ("Bin Mubarak", "Abu Rudeineh"); the word after "bin" alone is a
   father's name.
+- A person named in full and written differently further on in the same document ("document",
+  ``namesim``): a typo or a respelling no rule joins ("Kaftancigolu" after "Canan
+  Kaftancioglu", "Hani al-Malki" after "Hani al-Mulki"), every part the same or alike, one
+  at least the same; one given name or two more, one middle name less. Never a given name
+  for another, a nisba, someone else of the document who looks alike, nor across documents.
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
@@ -41,7 +46,7 @@ Contract:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -73,6 +78,7 @@ from normalizer.matcher import (
     masked,
     part_keys,
 )
+from normalizer.namesim import GIVEN_NAME_KEYS, MIN_LETTERS, neighbours, respelling
 from normalizer.romanize import (
     ARTICLES,
     MUHAMMAD,
@@ -96,7 +102,7 @@ from normalizer.textfold import (
 from normalizer.translated_names import load_lexicon
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated": 3,
-                 "short": 4, "acronym": 5}
+                 "short": 4, "document": 4, "acronym": 5}
 # A spelling the tool added (a known alias, an English name variant) is recorded by its origin.
 _BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 # What may separate two parts of a name when looking back from a capitalized word: a name gap,
@@ -179,6 +185,11 @@ class Canonicalizer:
         self._consonants = _Memo(consonants).__getitem__
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         self._entry_initials: dict[int, frozenset[str]] = {}
+        # capitalized word -> what a respelling of it is looked up by (``_respelled``);
+        # nothing for a short or ordinary word, which never respells a name
+        self._respelling_keys = _Memo(self._respelling_index_keys)
+        self._respelling_made: dict[tuple[str | None, int], tuple[
+            tuple[tuple[tuple[str, str], ...], ...], tuple[str, str] | None, frozenset[str]]] = {}
         # word -> "~" + its vowel-masked key when it has 6+ letters (None below): a short
         # form's one-vowel variant ("Hifter" after "Haftar") is looked up by it
         self._long_masked = _Memo(self._masked_if_long).__getitem__
@@ -195,13 +206,16 @@ class Canonicalizer:
         """The canonicalized text and the changes made, in text order.
 
         A replacement can complete a longer name with the text around it ("Déluge d'" +
-        "Al-Aqsa ..."), so passes repeat until nothing changes (at most three), and the
+        "Al-Aqsa ..."), or make a short form unambiguous (a respelling: rule ``document``),
+        so passes repeat until nothing changes (at most three), and the
         changes of later passes are composed into offsets of the input text: the result is a
         fixed point, which is what makes a second run a no-op.
         """
         out, changes = self._one_pass(text, lang)
         for _ in range(2):
-            growing = [c for c in changes if _may_grow(out, c)]
+            # (a respelling makes the document name its person one way: a short form that
+            # looked like someone else's next to the old spelling may now be theirs)
+            growing = [c for c in changes if c.rule == "document" or _may_grow(out, c)]
             if not growing or not (self.generate or self._listed_across(out, growing, lang)):
                 break
             again, more = self._one_pass(out, lang)
@@ -297,6 +311,7 @@ class Canonicalizer:
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
             chosen = self._acronyms(text, capitals, chosen)
+            chosen = self._respelled(text, compiled, window, capitals, chosen)
         out = []
         for m in chosen:
             if not _not_a_mention(text, compiled, m):
@@ -939,6 +954,158 @@ class Canonicalizer:
             found = self._entry_initials[entry] = frozenset().union(
                 *(_initials(form.text) for form in forms))
         return found
+
+    # -- a person respelled further on in the same document ------------------------------------
+    def _respelled(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
+                   capitals: _Capitals, chosen: list[Match]) -> list[Match]:
+        """A person this document named in full, written differently further on: a typo or a
+        respelling no romanization rule joins ("Canan Kaftancioglu" ... "Kaftancigolu",
+        "Hani al-Mulki" ... "Hani al-Malki"). Rule ``document``.
+
+        The later name's parts must be the parts of one of the person's spellings (the
+        glossary's, or the document's own), one for one and in order, each the same or alike
+        (``namesim.respelling``), at least one the same; a name of one word must be alike
+        the family name, have five letters or more and be no given name or ordinary word.
+        Never when it is alike two persons of the document, nor when another name in the
+        document ends with the same word.
+        """
+        named: dict[int, int] = {}  # person -> where its first full mention ends
+        for m in chosen:
+            if m.spec.kind != "keep" and not m.spec.short and m.rule in _FULL_MENTION \
+                    and compiled.is_person(m.spec.entry):
+                named.setdefault(m.spec.entry, m.end)
+        if not named:
+            return chosen
+        spellings: dict[int, set[tuple[tuple[str, str], ...]]] = {}
+        families: dict[int, tuple[str, str] | None] = {}
+        near: set[str] = set()  # what a respelling's words are looked up by
+        for entry in named:
+            listed, families[entry], index_keys = self._respelling_targets(compiled, entry)
+            spellings[entry] = set(listed)
+            near |= index_keys
+        for m in chosen:  # and the document's own spellings
+            if m.spec.entry in spellings and m.spec.kind != "keep":
+                own = _spelling_parts(text[m.start:m.end])
+                if own not in spellings[m.spec.entry]:
+                    spellings[m.spec.entry].add(own)
+                    near.update(*(neighbours(form) for part in own for form in part))
+        taken = _Occupied(chosen)
+        earliest = min(named.values())
+        found: list[Match] = []
+        runs_seen: set[int] = set()
+        words, spans = capitals.words, capitals.spans
+        index_keys = self._respelling_keys
+        for n in range(bisect_left(spans, (earliest, 0)), len(words)):
+            looked_up = index_keys[words[n]]
+            if not looked_up or near.isdisjoint(looked_up):
+                continue
+            start = spans[n][0]
+            if taken.at(start) is not None or not self._may_respell(
+                    text, capitals, n, spellings, families):
+                continue
+            tokens, token_keys, at = window.around(start)
+            if at is None:
+                continue
+            first, last = _name_run(text, tokens, at)
+            if tokens[first].start in runs_seen:
+                continue
+            runs_seen.add(tokens[first].start)
+            if any(taken.at(tokens[k].start) is not None for k in range(first, last + 1)):
+                continue
+            parts = [(token_keys[k], tokens[k].folded) for k in range(first, last + 1)
+                     if _is_name_part(text, tokens, k, token_keys[k])]
+            if not parts or (len(parts) == 1 and not _may_be_respelled_alone(text, tokens, first,
+                                                                              last)):
+                continue
+            alike = {entry for entry, seen in spellings.items()
+                     if tokens[first].start >= named[entry]
+                     and any(_respells(parts, spelling, families[entry]) for spelling in seen)
+                     and not any(_other_middle_name(parts, spelling) for spelling in seen)}
+            if len(alike) != 1:
+                continue
+            entry = alike.pop()
+            if len(parts) > 1:
+                canonical = self.glossary.entries[entry].canonical
+                canon_parts = tokenize(canonical)
+                spec = FormSpec(entry, canonical, tuple(t.folded for t in canon_parts),
+                                part_keys(canon_parts, canonical), canonical, "listed", False)
+            else:
+                spec = self._family_partial(compiled, entry, token_keys[first] == "al")
+                if spec is None or self._another_ends_with(text, window, capitals, taken,
+                                                           capitals.keys[n], entry, n):
+                    continue
+            found.append(Match(tokens[first].start, tokens[last].end, spec, "document"))
+        return _select(chosen + found) if found else chosen
+
+    def _respelling_targets(self, compiled: CompiledGlossary, entry: int) -> tuple[
+            tuple[tuple[tuple[str, str], ...], ...], tuple[str, str] | None, frozenset[str]]:
+        """A person's spellings (name parts), family name and index keys, made once. A
+        one-word mention is the family name, never a given name ("Bilal" in "Mohamed Ould
+        Bilal" is one) nor an alias's last word ("Jolani" for Ahmed al-Sharaa)."""
+        made = self._respelling_made.get((compiled.lang, entry))
+        if made is None:
+            person = self.glossary.entries[entry]
+            listed = tuple(dict.fromkeys(_spelling_parts(v.text)
+                                         for v in person.forms(compiled.lang)))
+            last = _spelling_parts(person.canonical)[-1:]
+            family = last[0] if last and last[0][0] not in GIVEN_NAME_KEYS else None
+            index_keys = frozenset().union(*(neighbours(form) for parts in listed
+                                             for part in parts for form in part))
+            made = self._respelling_made[(compiled.lang, entry)] = (listed, family, index_keys)
+        return made
+
+    def _respelling_index_keys(self, word: str) -> frozenset[str]:
+        folded = self._fold(word)
+        if len(folded) < MIN_LETTERS or is_ordinary_word(folded):
+            return frozenset()
+        return neighbours(self._key(word)) | neighbours(folded)
+
+    def _may_respell(self, text: str, capitals: _Capitals, n: int,
+                     spellings: dict[int, set[tuple[tuple[str, str], ...]]],
+                     families: dict[int, tuple[str, str] | None]) -> bool:
+        """A first look from the capitalized words alone: does the run of capitalized words
+        around word ``n`` respell a person of the document? Most look-ups end here, before
+        the text around them is tokenized."""
+        spans, folded, keys = capitals.spans, capitals.folded, capitals.keys
+        first = last = n
+        while first and _name_gap(text, spans[first - 1][1], spans[first][0]) \
+                and not is_common_capitalized(folded[first - 1]):
+            first -= 1
+        while last + 1 < len(spans) and _name_gap(text, spans[last][1], spans[last + 1][0]) \
+                and not is_common_capitalized(folded[last + 1]):
+            last += 1
+        parts = [(keys[k], folded[k]) for k in range(first, last + 1)
+                 if folded[k] not in ARTICLES and folded[k] not in NASAB]
+        return bool(parts) and any(_respells(parts, spelling, families[entry])
+                                   for entry, seen in spellings.items() for spelling in seen)
+
+    @staticmethod
+    def _family_partial(compiled: CompiledGlossary, entry: int,
+                        article: bool) -> FormSpec | None:
+        """The person's family name as a short form (with its article when the text has
+        one), as the canonical writes it."""
+        partials = compiled.partials.get(entry, [])
+        family = [p for p in partials if p.name_parts == 1 and p.kind == "partial"
+                  and not p.origin and ("al" in p.keys) == article]
+        return family[-1] if family else None
+
+    @staticmethod
+    def _another_ends_with(text: str, window: _DocTokens, capitals: _Capitals,
+                           taken: _Occupied, key: str, entry: int, n: int) -> bool:
+        """Does a longer name of someone else in the document end with the word ``key``?"""
+        for k, other in enumerate(capitals.keys):
+            if other != key or k == n:
+                continue
+            start = capitals.spans[k][0]
+            covering = taken.at(start)
+            if covering is not None:
+                if covering.spec.entry != entry:
+                    return True
+                continue
+            tokens, _keys, at = window.around(start)
+            if at is not None and _name_run(text, tokens, at)[0] < at:
+                return True
+        return False
 
     # -- short forms after a full mention ----------------------------------------------------
     def _resolve_short(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
@@ -1917,6 +2084,119 @@ def _hyphen_name_after(text: str, end: int) -> bool:
     of "Al-Qods-Est", "Based")."""
     found = _HYPHEN_NAME_AFTER.match(text, end)
     return found is not None and not is_ordinary_word(fold_token(found.group(1)))
+
+
+_FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
+
+
+def _name_gap(text: str, start: int, end: int) -> bool:
+    """May the text between two capitalized words separate two parts of one name?"""
+    return end - start <= _MAX_GAP and _PREVIOUS_GAP.fullmatch(text, start, end) is not None
+
+
+@lru_cache(maxsize=100_000)
+def _spelling_parts(spelling: str) -> tuple[tuple[str, str], ...]:
+    """Romanization keys and folded forms of a spelling's name parts (articles and "bin"
+    left out)."""
+    tokens = tokenize(spelling)
+    keys = part_keys(tokens, spelling)
+    return tuple((keys[k], tokens[k].folded) for k in range(len(tokens))
+                 if _is_name_part(spelling, tokens, k, keys[k]))
+
+
+def _is_name_part(text: str, tokens: list[Token], k: int, key: str) -> bool:
+    """Not an article, "bin", or a token that continues the word before ("Sa'ar")."""
+    folded = tokens[k].folded
+    return bool(key) and folded not in NASAB and not (folded in ARTICLES and article_in_context(
+        folded, k + 1 < len(tokens) and joined(text, tokens[k], tokens[k + 1])))
+
+
+def _name_run(text: str, tokens: list[Token], at: int) -> tuple[int, int]:
+    """The first and last token of the run of name words around token ``at``: capitalized
+    words that are no title or sentence opener, with articles and "bin" between them."""
+    def name_word(k: int) -> bool:
+        token = tokens[k]
+        if token.text[:1].isupper():
+            return not is_common_capitalized(token.folded)
+        return token.folded in NASAB or (token.folded in ARTICLES and article_in_context(
+            token.folded, k + 1 < len(tokens) and joined(text, token, tokens[k + 1])))
+
+    first = last = at
+    while first > 0 and is_name_gap(text, tokens[first - 1].end, tokens[first].start) \
+            and name_word(first - 1):
+        first -= 1
+    while last + 1 < len(tokens) and is_name_gap(text, tokens[last].end, tokens[last + 1].start) \
+            and name_word(last + 1):
+        last += 1
+    while last > at and not tokens[last].text[:1].isupper():
+        last -= 1  # a run ends with a name word, not an article
+    while first < at and tokens[first].folded in NASAB:
+        first += 1
+    return first, last
+
+
+_PLACE_BEFORE = frozenset({"in", "near", "outside", "dans"})
+
+
+def _may_be_respelled_alone(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """A word standing alone as a person's family name: five letters or more, no given name,
+    no ordinary word or country, not in capitals (an acronym), not after "in" (a place:
+    "in Ghobeiry" is no Qubaisi)."""
+    word = tokens[last]
+    return (len(word.folded) >= 5 and word.folded not in GIVEN_NAMES
+            and not is_ordinary_word(word.folded) and word.folded not in place_words()
+            and not word.text.isupper()
+            and all(tokens[k].folded in ARTICLES for k in range(first, last))
+            and not (first and tokens[first - 1].folded in _PLACE_BEFORE
+                     and text[tokens[first - 1].end:tokens[first].start].isspace()))
+
+
+def _respells(parts: list[tuple[str, str]], spelling: tuple[tuple[str, str], ...],
+              family: tuple[str, str] | None) -> bool:
+    """Are the name parts ``parts`` (key, folded) the parts of ``spelling``, respelled? One
+    word must be the ``family`` name (the canonical's last part) respelled. (See
+    ``_respelled``.)"""
+    if len(parts) == 1:
+        return family is not None and len(spelling) >= 2 and respelling(
+            *_pair(parts[0], spelling[-1]), alone=True) and (
+                spelling[-1][0] == family[0] or respelling(*_pair(spelling[-1], family)))
+    if len(parts) != len(spelling):
+        return _with_other_middle(parts, spelling)
+    same = sum(a[0] == b[0] for a, b in zip(parts, spelling, strict=True))
+    return 0 < same < len(parts) and all(a[0] == b[0] or respelling(*_pair(a, b))
+                                         for a, b in zip(parts, spelling, strict=True))
+
+
+def _with_other_middle(parts: list[tuple[str, str]],
+                       spelling: tuple[tuple[str, str], ...]) -> bool:
+    """The person's first and last names around one or two given names more, a father's
+    and grandfather's ("Abdel Aziz Saleh Habtour" for Abdelaziz bin Habtour; not "Ahmad Shah
+    Massoud", the father of Ahmad Massoud), or one middle name less ("Hassan Aweys" for
+    Hassan Dahir Aweys): one of the two the same, the other the same or alike."""
+    if len(spelling) < 2 or not -1 <= len(parts) - len(spelling) <= 2 or (
+            len(parts) < len(spelling) and len(spelling) < 3):
+        return False
+    if len(parts) > len(spelling) and not all(
+            key in GIVEN_NAME_KEYS for key, _folded in parts[1:1 + len(parts) - len(spelling)]):
+        return False
+    ends = ((parts[0], spelling[0]), (parts[-1], spelling[-1]))
+    same = sum(a[0] == b[0] for a, b in ends)
+    return same >= 1 and all(a[0] == b[0] or respelling(*_pair(a, b)) for a, b in ends)
+
+
+def _other_middle_name(parts: list[tuple[str, str]],
+                       spelling: tuple[tuple[str, str], ...]) -> bool:
+    """Is ``spelling`` the same first and last name with another middle name between them
+    ("Hamad bin Jassim Al Thani" against "Hamad bin Khalifa al-Thani")?"""
+    return len(parts) >= 3 and len(spelling) == len(parts) and parts[0][0] == spelling[0][0] \
+        and parts[-1][0] == spelling[-1][0] and not all(
+            a[0] == b[0] or respelling(*_pair(a, b))
+            for a, b in zip(parts[1:-1], spelling[1:-1], strict=True))
+
+
+def _pair(a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str, str, str]:
+    """``respelling``'s arguments for two (key, folded) parts."""
+    return a[0], b[0], a[1], b[1]
 
 
 def _select(candidates: list[Match]) -> list[Match]:

@@ -92,8 +92,9 @@ def canonicalize(
     text_field: TextFieldOpt = "text",
     fmt: FormatOpt = "auto",
     listed_only: Annotated[bool, typer.Option("--listed-only", help="Only the glossary's own "
-                           "spellings: no unlisted romanizations, short forms or acronyms "
-                           "(several times faster with very large glossaries).")] = False,
+                           "spellings: no unlisted romanizations, short forms, acronyms or "
+                           "respellings (several times faster with very large "
+                           "glossaries).")] = False,
     known_aliases: KnownAliasesOpt = True,
 ) -> None:
     """Rewrite entity spellings to their canonical form, recording every change."""

@@ -21,8 +21,9 @@ class Change:
     ``folded`` (a listed spelling up to case, diacritics and typography), ``generated``
     (an unlisted romanization variant), ``translated`` (a name in the document language's
     words: French "Ligue arabe"), ``alias`` (a shipped known alias: "Hemedti", "Abu Mazen"),
-    ``short`` (a short form after a full mention) or
-    ``acronym`` (the initials of a name named in full earlier: "HTS", "MBS").
+    ``short`` (a short form after a full mention),
+    ``acronym`` (the initials of a name named in full earlier: "HTS", "MBS") or ``document``
+    (a person named in full earlier, respelled: "Kaftancigolu" after "Canan Kaftancioglu").
     """
 
     start: int

@@ -31,6 +31,7 @@ from normalizer.canonicalize import Canonicalizer
 from normalizer.commonwords import is_common_capitalized
 from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.matcher import PARTICLES
+from normalizer.namesim import edit_distance
 from normalizer.romanize import ARTICLES, close_keys, name_key
 from normalizer.textfold import Token, is_name_gap, tokenize
 
@@ -74,20 +75,6 @@ class _Spelling:
 
 
 @lru_cache(maxsize=500_000)
-def _edit_distance(a: str, b: str) -> int:
-    if len(a) < len(b):
-        a, b = b, a
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-@lru_cache(maxsize=500_000)
 def token_similarity(a_folded: str, b_folded: str) -> float:
     """How alike two folded name tokens are as romanizations of one name (0 = not at all)."""
     if a_folded == b_folded:
@@ -100,7 +87,7 @@ def token_similarity(a_folded: str, b_folded: str) -> float:
     shortest = min(len(a_folded), len(b_folded))
     if shortest < 4:
         return 0.0
-    ratio = 1 - min(_edit_distance(ka, kb), _edit_distance(a_folded, b_folded)) / max(
+    ratio = 1 - min(edit_distance(ka, kb), edit_distance(a_folded, b_folded)) / max(
         len(a_folded), len(b_folded))
     if a_folded[0] != b_folded[0] and ka[0] != kb[0]:
         ratio -= 0.1
@@ -299,7 +286,7 @@ class Suggester:
                 part = tuple(t.folded for t in tokenize(text, m.start, m.end))
                 if part not in self.index.parts[m.spec.entry]:
                     self._count(m.spec.entry, text, m.start, m.end, lang,
-                                0.9 if m.rule in ("short", "acronym") else 0.97)
+                                0.9 if m.rule in ("short", "acronym", "document") else 0.97)
         runs = _runs(text, tokens, covered)
         run_keys: list[set[str]] = [{name_key(tokens[i].folded) for i in run} for run in runs]
         pending: list[tuple[int, list[int]]] = []

@@ -1238,3 +1238,55 @@ def test_an_ampersand_is_the_languages_and_in_an_organisations_name() -> None:
         "Procter & Gamble, Procter & Gamble.")
     # a person's name is left alone, and "&" is never a gap inside another spelling
     assert run("Simon & Garfunkel", entry("Paul Simon Garfunkel")) == "Simon & Garfunkel"
+
+
+# --- a person respelled further on in the same document -----------------------------------
+RESPELLED = [
+    # (glossary canonical, text, expected)
+    ("Canan Kaftancıoğlu", "Canan Kaftancıoğlu spoke first. Later Kaftancigolu said no.",
+     "Canan Kaftancıoğlu spoke first. Later Kaftancıoğlu said no."),
+    ("Hani al-Mulki", "Hani al-Mulki resigned. Critics of Hani al-Malki cheered.",
+     "Hani al-Mulki resigned. Critics of Hani al-Mulki cheered."),
+    ("Timan Erdimi", "Timan Erdimi leads the UFR. Tirman Erdimi denied it.",
+     "Timan Erdimi leads the UFR. Timan Erdimi denied it."),
+    ("Othman Mujalli", "Othman Mujalli spoke. Othman Saleh Mojli added more.",
+     "Othman Mujalli spoke. Othman Mujalli added more."),  # a father's name added too
+    ("Hassan Dahir Aweys", "Hassan Dahir Aweys was freed. Hassan Aweys left.",
+     "Hassan Dahir Aweys was freed. Hassan Dahir Aweys left."),
+]
+
+
+@pytest.mark.parametrize(("canonical", "text", "expected"), RESPELLED)
+def test_a_person_named_in_full_and_respelled_later_is_written_as_the_canonical(
+        canonical: str, text: str, expected: str) -> None:
+    assert run(text, entry(canonical)) == expected
+
+
+KEPT_APART = [
+    # someone else who looks alike stays as written
+    ("Ahmad Massoud", "Ahmad Massoud spoke in Kabul. His father Ahmad Shah Massoud died in 2001."),
+    ("Hamad bin Jassim Al Thani",
+     "Hamad bin Jassim Al Thani arrived. Hamad bin Khalifa al-Thani, the emir, did not."),
+    ("Fuad Hussein", "Fuad Hussein met Fuad Hassan, then Fuad Husseini."),
+    ("Ibrahim Qubaisi", "Ibrahim Qubaisi was killed in Ghobeiry on Tuesday."),
+    ("Samir Rabah", "Samir Rabah spoke of the aggression on Rafah."),
+    ("Adam Cardoso", "Adam Cardoso, a Kurdish lawmaker, spoke."),
+    ("Hani al-Mulki", "Hani al-Mulki met Riyad al-Malki. Later Malki said nothing."),
+    # never before the full mention
+    ("Canan Kaftancıoğlu", "Kaftancigolu spoke first. Then Canan Kaftancıoğlu said no."),
+]
+
+
+@pytest.mark.parametrize(("canonical", "text"), KEPT_APART)
+def test_a_look_alike_of_a_person_named_in_the_document_stays(canonical: str,
+                                                                text: str) -> None:
+    out = run(text, entry(canonical))
+    assert out.replace(canonical, "") == text.replace(canonical, "")
+
+
+def test_a_respelling_is_recorded_with_its_rule_and_never_carried_to_another_document() -> None:
+    c = Canonicalizer(Glossary.build([entry("Canan Kaftancıoğlu")]), known_aliases=False)
+    out, changes = c.canonicalize("Canan Kaftancıoğlu spoke. Kaftancigolu left.", "en")
+    assert [(ch.original, ch.rule) for ch in changes] == [("Kaftancigolu", "document")]
+    assert c.canonicalize(out, "en")[1] == []
+    assert c.canonicalize("Kaftancigolu left.", "en")[1] == []
