@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from normalizer.namesim import edit_distance, neighbours, respelling
 from normalizer.romanize import name_key
@@ -66,3 +68,12 @@ def test_a_word_alone_must_be_close_as_written(written: str, listed: str,
                                                expected: bool) -> None:
     a, b = written.lower(), listed.lower()
     assert respelling(name_key(a), name_key(b), a, b, alone=True) is expected
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abdehiklmnorstuwyz", min_size=3, max_size=10),
+       st.text(alphabet="abdehiklmnorstuwyz", min_size=3, max_size=10), st.booleans())
+def test_alike_is_symmetric_and_never_between_equal_keys(a: str, b: str, alone: bool) -> None:
+    ka, kb = name_key(a), name_key(b)
+    assert respelling(ka, kb, a, b, alone=alone) == respelling(kb, ka, b, a, alone=alone)
+    assert not respelling(ka, ka, a, a, alone=alone)
