@@ -63,6 +63,7 @@ def test_alike_keys_share_an_index_key() -> None:
     ("Aragchi", "Araghchi", True),  # a letter left out
     ("Rafah", "Rabah", False),  # one consonant for another: another word
     ("Kurdish", "Cardoso", False),  # alike only by their keys
+    ("Haniyeh", "Hariyah", False),  # a letter changed, and a vowel
 ])
 def test_a_word_alone_must_be_close_as_written(written: str, listed: str,
                                                expected: bool) -> None:
