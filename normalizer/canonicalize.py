@@ -29,6 +29,9 @@ Contract:
   Kaftancioglu", "Hani al-Malki" after "Hani al-Mulki"), every part the same or alike, one
   at least the same; one given name or two more, one middle name less. Never a given name
   for another, a nisba, someone else of the document who looks alike, nor across documents.
+- A person's name of two parts or more followed by another capitalized name word (through a
+  space, a line break or a hyphen) is a longer name the glossary does not spell: left alone
+  ("Fereydoon Abbasi Davani"), except before capitals, ordinary words, in a title-case line.
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
@@ -299,10 +302,12 @@ class Canonicalizer:
                           or not self._inside_other_name(text, window, c, after=False)]
         if any(_HYPHEN_NAME_AFTER.match(text, c.end) for c in candidates):
             # "Marrakesh-Safi" (a region) is not Marrakesh; "Irak-Iran" is both, and
-            # "Al-Qods-Est" East Jerusalem in French
+            # "Al-Qods-Est" East Jerusalem in French. A person's name goes on in a compound
+            # family name the glossary does not know ("Fereydun Abbasi-Davani"): left alone
             starts = {c.start for c in candidates}
             candidates = [c for c in candidates if not (
-                c.spec.name_parts == 1 and not compiled.is_person(c.spec.entry)
+                (c.spec.name_parts == 1 or compiled.is_person(c.spec.entry))
+                and c.spec.kind != "keep"
                 and c.end + 1 not in starts and _hyphen_name_after(text, c.end))]
         deferred = [c for c in candidates if c.spec.short]
         chosen = _select([c for c in candidates if not c.spec.short])
@@ -318,6 +323,8 @@ class Canonicalizer:
                 m = self._after_a_name(text, compiled, self._with_loose_article(text, m))
                 if m is not None:
                     m = self._with_rest_of_name(text, compiled, m)
+                if m is not None and self._goes_on_with_another_name(text, compiled, m):
+                    m = None
                 if m is not None:
                     m = self._with_quoted_nickname(text, compiled, m)
                 if m is not None:
@@ -331,10 +338,11 @@ class Canonicalizer:
         ("Majed al-Faraj", never "Majed Majed Faraj"); any other name makes it someone else's
         ("Amjad al-Faraj", his brother). A place's or organisation's one word followed by an
         article-led name part is inside another name."""
+        if m.spec.name_parts != 1 and (m.spec.kind == "listed" or (
+                m.spec.kind == "partial" and m.rule == "generated")):
+            return self._tail_after_a_name(text, compiled, m)  # generated ones too
         if m.spec.kind != "listed" or m.rule not in ("exact", "folded"):
             return m
-        if m.spec.name_parts != 1:
-            return self._tail_after_a_name(text, compiled, m)
         if not compiled.is_person(m.spec.entry) and _next_to(_ARTICLE_NAME_AFTER, text, m.end):
             return None  # "Bosra al-Harir" is another town than Bosra (al-Sham)
         found = _word_before(text, m.start)
@@ -364,21 +372,43 @@ class Canonicalizer:
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         keys = self._canonical_parts(m.spec.entry)[1]
+        span = concat_align(keys, m.spec.keys)
         if m.spec.target == entry.canonical:
             # the person's own given name before a spelling of the whole name belongs to it
-            # ("Raphael Louis Sako" for Louis Raphaël I Sako); any other word is left outside
+            # ("Raphael Louis Sako" for Louis Raphaël I Sako); any other word is left outside,
+            # unless the spelling is the canonical without its first name: then another name
+            # before it is someone else's ("Alia Mehdi Akef", the daughter of Mohammed Mehdi
+            # Akef)
             unused = list(keys)
             for key in m.spec.keys:
                 if key in unused:
                     unused.remove(key)
-            if self._key(found.group(1)) in unused and m.start - found.end(1) <= 3:
+            before = self._key(found.group(1))
+            if before in unused and m.start - found.end(1) <= 3:
                 return Match(found.start(1), m.end, m.spec, m.rule)
+            if span is not None and span[0] > 0 and m.start - found.end(1) <= 3 \
+                    and not _same_name_part(before, keys[span[0] - 1]):
+                return None
             return m
-        span = concat_align(keys, m.spec.keys)
         if span is not None and span[0] > 0 and _same_name_part(self._key(found.group(1)),
                                                                 keys[span[0] - 1]):
             return Match(found.start(1), m.end, replace(m.spec, target=entry.canonical), m.rule)
         return None
+
+    @staticmethod
+    def _goes_on_with_another_name(text: str, compiled: CompiledGlossary, m: Match) -> bool:
+        """A person's name of two parts or more followed by another capitalized name word is
+        a longer name the glossary does not spell, maybe someone else's ("Fereydoon Abbasi
+        Davani", "Turki bin Faisal Al Saud", "Kamel al-Tayeb Idris Abdelhafiz"): left alone.
+        Not before a word in capitals, an ordinary word ("Monday"), or in a line written in
+        title case ("Araghchi Meets Lavrov"). (Spellings that start the canonical take the
+        rest of it first: ``_with_rest_of_name``.)"""
+        if m.spec.kind not in ("listed", "dropped") or m.spec.name_parts < 2 \
+                or m.rule not in _BY_ORIGIN or not compiled.is_person(m.spec.entry):
+            return False
+        found = _next_to(_WORD_AFTER, text, m.end)
+        return found is not None and not found.group(1).isupper() and not is_ordinary_word(
+            fold_token(found.group(1))) and not _title_case_line(text, m.start)
 
     def _canonical_parts(self, entry: int) -> tuple[list[Token], tuple[str, ...]]:
         """The tokens of an entry's canonical and their romanization keys, made once."""
@@ -1964,6 +1994,18 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
 def _next_start(tokens: list[Token], last: int | None) -> int:
     """Where the token after ``last`` starts (-1 when there is none)."""
     return tokens[last + 1].start if last is not None and last + 1 < len(tokens) else -1
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` written in title case (a headline: every word of three
+    letters or more capitalized, but the particles of names)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = _LONG_WORD.findall(text, start, end if end >= 0 else len(text))
+    return len(words) >= 3 and all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+
+
+_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{3,}")
 
 
 def _headline_end(text: str) -> int:

@@ -60,7 +60,8 @@ def _frequent_words() -> frozenset[str]:
     from normalizer.detection.lexicon import lexicon
 
     words = lexicon().words
-    return frozenset(words.get("en", {})) | frozenset(words.get("fr", {}))
+    frequent = set(words.get("en", {})) | set(words.get("fr", {}))
+    return frozenset(frequent | {fold_token(word) for word in frequent})  # callers fold
 
 
 def is_ordinary_word(folded: str) -> bool:

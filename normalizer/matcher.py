@@ -262,7 +262,10 @@ class CompiledGlossary:
                 continue
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
-            if span is not None and span[0] > 0 and not (
+            # (the canonical without its leading article is the name in full: "Misbah
+            # Abuzaid Talha" for Al-Misbah Abuzaid Talha)
+            if span is not None and span[0] > 0 and not all(
+                    p.folded in ARTICLES for p in canon_parts[:span[0]]) and not (
                     _tail_in_full(parts, canon_keys, span[0]) and any(
                         not joined(entry.canonical, canon_parts[k - 1], canon_parts[k])
                         for k in range(span[0] + 1, span[1]))):

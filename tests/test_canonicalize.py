@@ -1290,3 +1290,43 @@ def test_a_respelling_is_recorded_with_its_rule_and_never_carried_to_another_doc
     assert [(ch.original, ch.rule) for ch in changes] == [("Kaftancigolu", "document")]
     assert c.canonicalize(out, "en")[1] == []
     assert c.canonicalize("Kaftancigolu left.", "en")[1] == []
+
+
+@pytest.mark.parametrize(("canonical", "listed", "text"), [
+    ("Fereydoun Abbasi", "Fereydoon Abbasi", "Fereydoon Abbasi Davani, who fought in the war."),
+    ("Fereydoun Abbasi", "Fereydoon Abbasi", "Fereydoon Abbasi-Davani, who fought in the war."),
+    ("Turki Al-Faisal", "Turki bin Faisal", "He met Turki bin Faisal Al Saud in London."),
+    ("Lois Duncan", "Lois Duncan", "Then Louis Duncan Ford told reporters in Paris."),
+])
+def test_a_persons_name_that_goes_on_with_another_name_is_left_alone(
+        canonical: str, listed: str, text: str) -> None:
+    assert run(text, entry(canonical, listed)) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said Fereydoon Abbasi Monday.", "He said Fereydoun Abbasi Monday."),  # an ordinary word
+    ("Fereydoon Abbasi Meets Grossi In Vienna", "Fereydoun Abbasi Meets Grossi In Vienna"),
+    ("FEREYDOON ABBASI SPEAKS", "Fereydoun Abbasi SPEAKS"),
+])
+def test_what_follows_a_name_in_a_headline_or_an_ordinary_word_is_not_more_name(
+        text: str, expected: str) -> None:
+    assert run(text, entry("Fereydoun Abbasi", "Fereydoon Abbasi")) == expected
+
+
+def test_the_canonical_without_its_first_name_after_another_name_is_someone_else() -> None:
+    akef = entry("Mohammed Mahdi Akef", "Mehdi Akef")
+    text = "Mohammed Mahdi Akef died. His daughter Alia Mehdi Akef announced it."
+    assert run(text, akef) == text
+    assert run("Mehdi Akef led the group.", akef) == "Mohammed Mahdi Akef led the group."
+
+
+def test_a_generated_compound_family_name_after_another_given_name_is_someone_else() -> None:
+    bahaa = entry("Ziad Bahaa El-Din", "Bahaa Eddin")
+    text = "Ziad Bahaa El-Din resigned. His father, the writer Ahmed Bahaa El-Din, wrote."
+    assert run(text, bahaa) == text
+
+
+def test_a_listed_spelling_without_the_canonicals_leading_article_is_the_name_in_full() -> None:
+    talha = entry("Al-Misbah Abuzaid Talha", "Misbah Abu Zeid Talha")
+    assert run("After the battle, Misbah Abu Zeid Talha was filmed.", talha) == \
+        "After the battle, Al-Misbah Abuzaid Talha was filmed."
