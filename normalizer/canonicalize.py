@@ -62,6 +62,7 @@ from normalizer.glossary import EVENT_TYPES, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.glossary.known import known_place_words, with_known_aliases
 from normalizer.matcher import (
+    COMPOUND_HEADS,
     CONNECTORS,
     LONG_PART,
     NASAB,
@@ -1153,8 +1154,9 @@ class Canonicalizer:
         by_key: dict[str, list[FormSpec]] = {}
         for spec in short_specs:  # filed under the key of the word a mention ends with
             by_key.setdefault(spec.keys[-1], []).append(spec)
-            if len(spec.keys) == 2 and spec.folded[0] in SERVANT_OF:
-                by_key.setdefault(join_keys(*spec.keys), []).append(spec)  # "Abdulsalam"
+            if len(spec.keys) == 2 and spec.folded[0] in COMPOUND_HEADS:
+                # "Abdulsalam", "Aboulnaga": the compound written as one word
+                by_key.setdefault(join_keys(*spec.keys), []).append(spec)
             if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                 by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
             if len(spec.folded[-1]) >= _LONG_FAMILY and spec.name_parts == 1:

@@ -33,6 +33,9 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _DIPHTHONG = re.compile(r"[ae]+[iy]")
 _ABD = re.compile(r"^abd[aeiou]+(?:l|(?=r))")  # Abdel-, Abdul-, Abderrahmane, Abdourahmane -> abdul
 _IY_VOWEL = re.compile(r"iy(?=[aeiou])")
+# "Abu al-" joined to the name after it: "Abouelnaga", "Aboulfotouh", "Abolfazl" (the
+# article left out, as the table writes Abul and Abu alike)
+_ABU_ARTICLE = re.compile(r"^ab(?:ou|u|o)e?l(?=[^aeiouyl])")
 # a "y" between a consonant and a vowel inside a word is an "i": Maryam = Mariam, Jabalya =
 # Jabalia (but "Ryan" is Rayan: a first consonant and "y" are a syllable)
 _CONSONANT_Y_VOWEL = re.compile(r"(?<=[aeiou][bcdfghjklmnpqrstvwxz])y(?=[aeiou])")
@@ -51,6 +54,7 @@ _QU_VOWEL = re.compile(r"qu(?=[aeio])")
 _GU_VOWEL = re.compile(r"(?<=.)gu(?=[ei])")
 _RUSSIAN_AEV = re.compile(r"a[iy]ev(a?)$")
 _AW_CONSONANT = re.compile(r"a(?:w|ou)(?=[^aeiouyw])")
+_U_BEFORE_W = re.compile(r"(?<=.)uv")  # = Roweiny, Souweïda = Suwayda, Duwaik = Dweik
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
 _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish "-oğlu" ending
@@ -136,7 +140,7 @@ def name_key(folded: str) -> str:
         return "al"
     if folded in ("ben", "ibn"):
         return "bin"  # "son of", however written: "Ahmad ibn Hamad" = "Ahmed bin Hamad"
-    s = _ABD.sub("abdul", folded.replace("tch", "ch"))
+    s = _ABU_ARTICLE.sub("abu", _ABD.sub("abdul", folded.replace("tch", "ch")))
     if "y" in s:
         s = _DIGRAPH_Y_VOWEL.sub(r"\1i", _CONSONANT_Y_VOWEL.sub("i", s))
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
@@ -163,6 +167,7 @@ def name_key(folded: str) -> str:
     s = s.replace("o", "u").replace("e", "a")
     s = _IY_VOWEL.sub("i", s)
     s = _U_VOWEL.sub("v", s)  # French "ou"/English "u" before a vowel is a w: Sinouar, Fouad
+    s = _U_BEFORE_W.sub("v", s)  # a "u" before that w is not written in French: Roueini
     s = _FINAL_H.sub("", s)
     if s.endswith("y") and len(s) > 2:
         s = s[:-1] + "i"

@@ -58,6 +58,9 @@ MUST_MERGE = [
     ("Noureddine Taboubi", "Nour al-Din Taboubi"),
     ("Sirajuddin Haqqani", "Siraj al-Din Haqqani"),
     ("Shams al-Din al-Kabashi", "Shams Eddine Kabashi"),  # and the other way round
+    ("Hassan al-Roweiny", "Hassan al-Roueini"),  # French writes no "u" before the w
+    ("Aziz Dweik", "Aziz Duwaik"),
+    ("Fayza Abul Naga", "Fayza Abouelnaga"),  # Abu and its article joined to the name
     ("Shams al-Din al-Kabashi", "Shamseddine al-Kabashi"),
     ("Lolwah Al-Khater", "Lolwah bint Rashid Al Khater"),  # a daughter's "bint"
     ("Tawakkol Karman", "Tawakkol Abdel-Salam Karman"),  # an "Abdul X" compound added
@@ -1330,3 +1333,9 @@ def test_a_listed_spelling_without_the_canonicals_leading_article_is_the_name_in
     talha = entry("Al-Misbah Abuzaid Talha", "Misbah Abu Zeid Talha")
     assert run("After the battle, Misbah Abu Zeid Talha was filmed.", talha) == \
         "After the battle, Al-Misbah Abuzaid Talha was filmed."
+
+
+def test_abu_and_its_article_joined_to_the_name_after_it() -> None:
+    naga = entry("Fayza Abul Naga")
+    assert run("Fayza Abouelnaga was appointed. Aboulnaga said yes.", naga) == \
+        "Fayza Abul Naga was appointed. Abul Naga said yes."
