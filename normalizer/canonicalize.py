@@ -82,7 +82,17 @@ from normalizer.matcher import (
     masked,
     part_keys,
 )
-from normalizer.namesim import GIVEN_NAME_KEYS, MIN_LETTERS, neighbours, respelling
+from normalizer.namesim import (
+    GIVEN_NAME_KEYS,
+    MIN_LETTERS,
+    is_name_part,
+    may_stand_alone,
+    name_run,
+    neighbours,
+    other_middle_name,
+    respells,
+    spelling_parts,
+)
 from normalizer.romanize import (
     ARTICLES,
     MUHAMMAD,
@@ -1016,7 +1026,7 @@ class Canonicalizer:
             near |= index_keys
         for m in chosen:  # and the document's own spellings
             if m.spec.entry in spellings and m.spec.kind != "keep":
-                own = _spelling_parts(text[m.start:m.end])
+                own = spelling_parts(text[m.start:m.end])
                 if own not in spellings[m.spec.entry]:
                     spellings[m.spec.entry].add(own)
                     near.update(*(neighbours(form) for part in own for form in part))
@@ -1037,21 +1047,21 @@ class Canonicalizer:
             tokens, token_keys, at = window.around(start)
             if at is None:
                 continue
-            first, last = _name_run(text, tokens, at)
+            first, last = name_run(text, tokens, at)
             if tokens[first].start in runs_seen:
                 continue
             runs_seen.add(tokens[first].start)
             if any(taken.at(tokens[k].start) is not None for k in range(first, last + 1)):
                 continue
             parts = [(token_keys[k], tokens[k].folded) for k in range(first, last + 1)
-                     if _is_name_part(text, tokens, k, token_keys[k])]
-            if not parts or (len(parts) == 1 and not _may_be_respelled_alone(text, tokens, first,
-                                                                              last)):
+                     if is_name_part(text, tokens, k, token_keys[k])]
+            if not parts or (len(parts) == 1
+                             and not may_stand_alone(text, tokens, first, last)):
                 continue
             alike = {entry for entry, seen in spellings.items()
                      if tokens[first].start >= named[entry]
-                     and any(_respells(parts, spelling, families[entry]) for spelling in seen)
-                     and not any(_other_middle_name(parts, spelling) for spelling in seen)}
+                     and any(respells(parts, spelling, families[entry]) for spelling in seen)
+                     and not any(other_middle_name(parts, spelling) for spelling in seen)}
             if len(alike) != 1:
                 continue
             entry = alike.pop()
@@ -1076,9 +1086,9 @@ class Canonicalizer:
         made = self._respelling_made.get((compiled.lang, entry))
         if made is None:
             person = self.glossary.entries[entry]
-            listed = tuple(dict.fromkeys(_spelling_parts(v.text)
+            listed = tuple(dict.fromkeys(spelling_parts(v.text)
                                          for v in person.forms(compiled.lang)))
-            last = _spelling_parts(person.canonical)[-1:]
+            last = spelling_parts(person.canonical)[-1:]
             family = last[0] if last and last[0][0] not in GIVEN_NAME_KEYS else None
             index_keys = frozenset().union(*(neighbours(form) for parts in listed
                                              for part in parts for form in part))
@@ -1107,7 +1117,7 @@ class Canonicalizer:
             last += 1
         parts = [(keys[k], folded[k]) for k in range(first, last + 1)
                  if folded[k] not in ARTICLES and folded[k] not in NASAB]
-        return bool(parts) and any(_respells(parts, spelling, families[entry])
+        return bool(parts) and any(respells(parts, spelling, families[entry])
                                    for entry, seen in spellings.items() for spelling in seen)
 
     @staticmethod
@@ -1134,7 +1144,7 @@ class Canonicalizer:
                     return True
                 continue
             tokens, _keys, at = window.around(start)
-            if at is not None and _name_run(text, tokens, at)[0] < at:
+            if at is not None and name_run(text, tokens, at)[0] < at:
                 return True
         return False
 
@@ -2136,111 +2146,6 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 def _name_gap(text: str, start: int, end: int) -> bool:
     """May the text between two capitalized words separate two parts of one name?"""
     return end - start <= _MAX_GAP and _PREVIOUS_GAP.fullmatch(text, start, end) is not None
-
-
-@lru_cache(maxsize=100_000)
-def _spelling_parts(spelling: str) -> tuple[tuple[str, str], ...]:
-    """Romanization keys and folded forms of a spelling's name parts (articles and "bin"
-    left out)."""
-    tokens = tokenize(spelling)
-    keys = part_keys(tokens, spelling)
-    return tuple((keys[k], tokens[k].folded) for k in range(len(tokens))
-                 if _is_name_part(spelling, tokens, k, keys[k]))
-
-
-def _is_name_part(text: str, tokens: list[Token], k: int, key: str) -> bool:
-    """Not an article, "bin", or a token that continues the word before ("Sa'ar")."""
-    folded = tokens[k].folded
-    return bool(key) and folded not in NASAB and not (folded in ARTICLES and article_in_context(
-        folded, k + 1 < len(tokens) and joined(text, tokens[k], tokens[k + 1])))
-
-
-def _name_run(text: str, tokens: list[Token], at: int) -> tuple[int, int]:
-    """The first and last token of the run of name words around token ``at``: capitalized
-    words that are no title or sentence opener, with articles and "bin" between them."""
-    def name_word(k: int) -> bool:
-        token = tokens[k]
-        if token.text[:1].isupper():
-            return not is_common_capitalized(token.folded)
-        return token.folded in NASAB or (token.folded in ARTICLES and article_in_context(
-            token.folded, k + 1 < len(tokens) and joined(text, token, tokens[k + 1])))
-
-    first = last = at
-    while first > 0 and is_name_gap(text, tokens[first - 1].end, tokens[first].start) \
-            and name_word(first - 1):
-        first -= 1
-    while last + 1 < len(tokens) and is_name_gap(text, tokens[last].end, tokens[last + 1].start) \
-            and name_word(last + 1):
-        last += 1
-    while last > at and not tokens[last].text[:1].isupper():
-        last -= 1  # a run ends with a name word, not an article
-    while first < at and tokens[first].folded in NASAB:
-        first += 1
-    return first, last
-
-
-_PLACE_BEFORE = frozenset({"in", "near", "outside", "dans"})
-
-
-def _may_be_respelled_alone(text: str, tokens: list[Token], first: int, last: int) -> bool:
-    """A word standing alone as a person's family name: five letters or more, no given name,
-    no ordinary word or country, not in capitals (an acronym), not after "in" (a place:
-    "in Ghobeiry" is no Qubaisi)."""
-    word = tokens[last]
-    return (len(word.folded) >= 5 and word.folded not in GIVEN_NAMES
-            and not is_ordinary_word(word.folded) and word.folded not in place_words()
-            and not word.text.isupper()
-            and all(tokens[k].folded in ARTICLES for k in range(first, last))
-            and not (first and tokens[first - 1].folded in _PLACE_BEFORE
-                     and text[tokens[first - 1].end:tokens[first].start].isspace()))
-
-
-def _respells(parts: list[tuple[str, str]], spelling: tuple[tuple[str, str], ...],
-              family: tuple[str, str] | None) -> bool:
-    """Are the name parts ``parts`` (key, folded) the parts of ``spelling``, respelled? One
-    word must be the ``family`` name (the canonical's last part) respelled. (See
-    ``_respelled``.)"""
-    if len(parts) == 1:
-        return family is not None and len(spelling) >= 2 and respelling(
-            *_pair(parts[0], spelling[-1]), alone=True) and (
-                spelling[-1][0] == family[0] or respelling(*_pair(spelling[-1], family)))
-    if len(parts) != len(spelling):
-        return _with_other_middle(parts, spelling)
-    same = sum(a[0] == b[0] for a, b in zip(parts, spelling, strict=True))
-    return 0 < same < len(parts) and all(a[0] == b[0] or respelling(*_pair(a, b))
-                                         for a, b in zip(parts, spelling, strict=True))
-
-
-def _with_other_middle(parts: list[tuple[str, str]],
-                       spelling: tuple[tuple[str, str], ...]) -> bool:
-    """The person's first and last names around one or two given names more, a father's
-    and grandfather's ("Abdel Aziz Saleh Habtour" for Abdelaziz bin Habtour; not "Ahmad Shah
-    Massoud", the father of Ahmad Massoud), or one middle name less ("Hassan Aweys" for
-    Hassan Dahir Aweys): one of the two the same, the other the same or alike."""
-    if len(spelling) < 2 or not -1 <= len(parts) - len(spelling) <= 2 or (
-            len(parts) < len(spelling) and len(spelling) < 3):
-        return False
-    if len(parts) > len(spelling) and not all(
-            key in GIVEN_NAME_KEYS for key, _folded in parts[1:1 + len(parts) - len(spelling)]):
-        return False
-    ends = ((parts[0], spelling[0]), (parts[-1], spelling[-1]))
-    same = sum(a[0] == b[0] for a, b in ends)
-    return same >= 1 and all(a[0] == b[0] or respelling(*_pair(a, b)) for a, b in ends)
-
-
-def _other_middle_name(parts: list[tuple[str, str]],
-                       spelling: tuple[tuple[str, str], ...]) -> bool:
-    """Is ``spelling`` the same first and last name with another middle name between them
-    ("Hamad bin Jassim Al Thani" against "Hamad bin Khalifa al-Thani")?"""
-    return len(parts) >= 3 and len(spelling) == len(parts) and parts[0][0] == spelling[0][0] \
-        and parts[-1][0] == spelling[-1][0] and not all(
-            a[0] == b[0] or respelling(*_pair(a, b))
-            for a, b in zip(parts[1:-1], spelling[1:-1], strict=True))
-
-
-def _pair(a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str, str, str]:
-    """``respelling``'s arguments for two (key, folded) parts."""
-    return a[0], b[0], a[1], b[1]
 
 
 def _select(candidates: list[Match]) -> list[Match]:

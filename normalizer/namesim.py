@@ -12,15 +12,22 @@ romanization rules, which hold across documents.
 
 ``neighbours(key)`` is what an index files a key under so that ``respelling`` candidates are
 found by dictionary look-ups: the key, its one-letter deletions and its consonants.
+
+``respells(parts, spelling, family)`` compares whole names part by part (``spelling_parts``
+gives a spelling's parts: articles and "bin" left out), one for one, or with one or two given
+names more or one middle name less; ``name_run`` and ``may_stand_alone`` find the name
+around a word of a text and say whether a word alone may be a family name.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from normalizer.commonwords import is_common_capitalized, is_ordinary_word, place_words
 from normalizer.glossary.ambiguous import GIVEN_NAMES
-from normalizer.matcher import consonants
-from normalizer.romanize import name_key
+from normalizer.matcher import NASAB, consonants, joined, part_keys
+from normalizer.romanize import ARTICLES, article_in_context, name_key
+from normalizer.textfold import Token, is_name_gap, tokenize
 
 _WRITTEN_VOWELS = frozenset("aeiouy")
 MIN_LETTERS = 4  # shorter parts are never respelled ("Arif" may be anyone's)
@@ -110,3 +117,108 @@ def neighbours(key: str) -> frozenset[str]:
     if len(key) >= MIN_LETTERS:
         out.update(key[:i] + key[i + 1:] for i in range(len(key)))
     return frozenset(out)
+
+
+@lru_cache(maxsize=100_000)
+def spelling_parts(spelling: str) -> tuple[tuple[str, str], ...]:
+    """Romanization keys and folded forms of a spelling's name parts (articles and "bin"
+    left out)."""
+    tokens = tokenize(spelling)
+    keys = part_keys(tokens, spelling)
+    return tuple((keys[k], tokens[k].folded) for k in range(len(tokens))
+                 if is_name_part(spelling, tokens, k, keys[k]))
+
+
+def is_name_part(text: str, tokens: list[Token], k: int, key: str) -> bool:
+    """Not an article, "bin", or a token that continues the word before ("Sa'ar")."""
+    folded = tokens[k].folded
+    return bool(key) and folded not in NASAB and not (folded in ARTICLES and article_in_context(
+        folded, k + 1 < len(tokens) and joined(text, tokens[k], tokens[k + 1])))
+
+
+def name_run(text: str, tokens: list[Token], at: int) -> tuple[int, int]:
+    """The first and last token of the run of name words around token ``at``: capitalized
+    words that are no title or sentence opener, with articles and "bin" between them."""
+    def name_word(k: int) -> bool:
+        token = tokens[k]
+        if token.text[:1].isupper():
+            return not is_common_capitalized(token.folded)
+        return token.folded in NASAB or (token.folded in ARTICLES and article_in_context(
+            token.folded, k + 1 < len(tokens) and joined(text, token, tokens[k + 1])))
+
+    first = last = at
+    while first > 0 and is_name_gap(text, tokens[first - 1].end, tokens[first].start) \
+            and name_word(first - 1):
+        first -= 1
+    while last + 1 < len(tokens) and is_name_gap(text, tokens[last].end, tokens[last + 1].start) \
+            and name_word(last + 1):
+        last += 1
+    while last > at and not tokens[last].text[:1].isupper():
+        last -= 1  # a run ends with a name word, not an article
+    while first < at and tokens[first].folded in NASAB:
+        first += 1
+    return first, last
+
+
+_PLACE_BEFORE = frozenset({"in", "near", "outside", "dans"})
+
+
+def may_stand_alone(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    """A word standing alone as a person's family name: five letters or more, no given name,
+    no ordinary word or country, not in capitals (an acronym), not after "in" (a place:
+    "in Ghobeiry" is no Qubaisi)."""
+    word = tokens[last]
+    return (len(word.folded) >= 5 and word.folded not in GIVEN_NAMES
+            and not is_ordinary_word(word.folded) and word.folded not in place_words()
+            and not word.text.isupper()
+            and all(tokens[k].folded in ARTICLES for k in range(first, last))
+            and not (first and tokens[first - 1].folded in _PLACE_BEFORE
+                     and text[tokens[first - 1].end:tokens[first].start].isspace()))
+
+
+def respells(parts: list[tuple[str, str]], spelling: tuple[tuple[str, str], ...],
+             family: tuple[str, str] | None) -> bool:
+    """Are the name parts ``parts`` (key, folded) the parts of ``spelling``, respelled? One
+    word must be the ``family`` name (the canonical's last part) respelled. (See
+    ``Canonicalizer._respelled``.)"""
+    if len(parts) == 1:
+        return family is not None and len(spelling) >= 2 and respelling(
+            *_pair(parts[0], spelling[-1]), alone=True) and (
+                spelling[-1][0] == family[0] or respelling(*_pair(spelling[-1], family)))
+    if len(parts) != len(spelling):
+        return _with_other_middle(parts, spelling)
+    same = sum(a[0] == b[0] for a, b in zip(parts, spelling, strict=True))
+    return 0 < same < len(parts) and all(a[0] == b[0] or respelling(*_pair(a, b))
+                                         for a, b in zip(parts, spelling, strict=True))
+
+
+def _with_other_middle(parts: list[tuple[str, str]],
+                       spelling: tuple[tuple[str, str], ...]) -> bool:
+    """The person's first and last names around one or two given names more, a father's
+    and grandfather's ("Abdel Aziz Saleh Habtour" for Abdelaziz bin Habtour; not "Ahmad Shah
+    Massoud", the father of Ahmad Massoud), or one middle name less ("Hassan Aweys" for
+    Hassan Dahir Aweys): one of the two the same, the other the same or alike."""
+    if len(spelling) < 2 or not -1 <= len(parts) - len(spelling) <= 2 or (
+            len(parts) < len(spelling) and len(spelling) < 3):
+        return False
+    if len(parts) > len(spelling) and not all(
+            key in GIVEN_NAME_KEYS for key, _folded in parts[1:1 + len(parts) - len(spelling)]):
+        return False
+    ends = ((parts[0], spelling[0]), (parts[-1], spelling[-1]))
+    same = sum(a[0] == b[0] for a, b in ends)
+    return same >= 1 and all(a[0] == b[0] or respelling(*_pair(a, b)) for a, b in ends)
+
+
+def other_middle_name(parts: list[tuple[str, str]],
+                       spelling: tuple[tuple[str, str], ...]) -> bool:
+    """Is ``spelling`` the same first and last name with another middle name between them
+    ("Hamad bin Jassim Al Thani" against "Hamad bin Khalifa al-Thani")?"""
+    return len(parts) >= 3 and len(spelling) == len(parts) and parts[0][0] == spelling[0][0] \
+        and parts[-1][0] == spelling[-1][0] and not all(
+            a[0] == b[0] or respelling(*_pair(a, b))
+            for a, b in zip(parts[1:-1], spelling[1:-1], strict=True))
+
+
+def _pair(a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str, str, str]:
+    """``respelling``'s arguments for two (key, folded) parts."""
+    return a[0], b[0], a[1], b[1]
