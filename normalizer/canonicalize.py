@@ -952,8 +952,9 @@ class Canonicalizer:
         "FRMF" after "Royal Moroccan Football Federation" when the glossary has "Fédération
         royale marocaine de football"), when no other name there has them.
 
-        Three letters at least, and not inside a line of capitals (a headline). Written as
-        the canonical, like a listed acronym.
+        Three letters at least, and not inside a line of capitals (a headline); in the
+        headline before the story names it in full ("KNC chairman ..."). Written as the
+        canonical, like a listed acronym.
         """
         if not chosen or not _THREE_CAPITALS.search(text):
             return chosen
@@ -974,9 +975,11 @@ class Canonicalizer:
         taken = _Occupied(chosen)
         spans = capitals.spans
         found: list[Match] = []
+        headline = _headline_end(text)  # a headline may use it before the story spells it out
         for n in hits:
             (entry, *others), (start, end) = owners[words[n]], spans[n]
-            if others or start < first_seen[entry] or taken.at(start) is not None or (
+            if others or (start < first_seen[entry] and start >= headline) \
+                    or taken.at(start) is not None or (
                     start and is_word_char(text[start - 1])) or _in_capitals_line(
                     words, spans, n):
                 continue

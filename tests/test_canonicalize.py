@@ -813,6 +813,12 @@ def test_acronym_needs_a_prior_full_mention_and_running_text(text: str) -> None:
     assert run(text, HTS) == text
 
 
+def test_acronym_in_the_headline_before_the_story_names_it_in_full() -> None:
+    text = "HTS fighters enter Aleppo\nRebels of Hayat Tahrir al-Sham took the city."
+    assert run(text, HTS) == "Hayat Tahrir al-Sham fighters enter Aleppo\n" \
+        "Rebels of Hayat Tahrir al-Sham took the city."
+
+
 def test_acronym_shared_by_two_names_in_the_document_is_left_alone() -> None:
     mbs = entry("Mahmoud Bakr Saleh")
     text = "Mohammed bin Salman met Mahmoud Bakr Saleh. MBS spoke first."
