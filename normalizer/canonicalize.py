@@ -339,8 +339,12 @@ class Canonicalizer:
                 if m is not None:
                     m = self._with_quoted_nickname(text, compiled, m)
                 if m is not None:
-                    out.append(self._with_leading_given_name(
-                        text, compiled, m, out[-1].end if out else 0))
+                    m = self._with_leading_given_name(text, compiled, m,
+                                                      out[-1].end if out else 0)
+                    if out and m.start < out[-1].end:
+                        continue  # grown into the name before it: "Fuad Hussain Amir-
+                        # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
+                    out.append(m)
         return out
 
     def _after_a_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match | None:

@@ -26,6 +26,7 @@ from normalizer.romanize import (
     close_keys,
     context_key,
     din_compound_forms,
+    name_key,
     surface_key,
     vowel_deletions,
 )
@@ -646,10 +647,16 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
             and ambiguity(family) is None and given not in COMMON_WORDS)
 
 
+_COMPOUND_HEAD_KEYS = frozenset(map(name_key, COMPOUND_HEADS))  # "abdul", "abu"
+
+
 def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -> bool:
     """Is a listed spelling of the canonical's parts from ``start`` on the name in full? Led
     by a given name ("Tayyip Erdogan"), or the canonical without a first Muhammad ("Nidal
-    al-Shaar" for Mohammad Nidal Al-Shaar) unless what is left is one "Abdul X" name."""
+    al-Shaar" for Mohammad Nidal Al-Shaar) unless what is left is one "Abdul X" name. Never
+    what an "Abdul" or "Abu" before it starts: "Latif Pedram" is part of Abdul Latif Pedram."""
+    if start and canon_keys[start - 1] in _COMPOUND_HEAD_KEYS:
+        return False
     if parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS:
         return True
     return (set(canon_keys[:start]) == {MUHAMMAD} and parts[0].folded not in SERVANT_OF

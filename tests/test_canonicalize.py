@@ -1345,3 +1345,29 @@ def test_abu_and_its_article_joined_to_the_name_after_it() -> None:
     naga = entry("Fayza Abul Naga")
     assert run("Fayza Abouelnaga was appointed. Aboulnaga said yes.", naga) == \
         "Fayza Abul Naga was appointed. Abul Naga said yes."
+
+
+def test_a_listed_spelling_without_abdul_is_a_short_form_written_one_way() -> None:
+    pedram = entry("Abdul Latif Pedram", "Latīf Pedrām", "Lateef Pedram")
+    text = "Abdul Latif Pedram spoke. Then Lateef Pedram and Latīf Pedrām left."
+    out = run(text, pedram)
+    assert out == "Abdul Latif Pedram spoke. Then Latif Pedram and Latif Pedram left."
+    assert run(out, pedram) == out
+
+
+@pytest.mark.parametrize("text", [
+    "Fuad Hussain Amir-Abdollahian ",  # found by hypothesis: two mentions grew into each other
+    "Fuad Hussain Amirabdollahian Hossein Amir-Abdollahian ",
+])
+def test_mentions_never_overlap_even_when_one_grows_into_the_other(text: str) -> None:
+    glossary = Glossary.build([entry("Fuad Hussein", "Fuad Hussain"),
+                               entry("Hossein Amir-Abdollahian", "Amir-Abdollahian",
+                                     "Hussain Amir-Abdollahian")])
+    out, changes = Canonicalizer(glossary, known_aliases=False).canonicalize(text, "en")
+    rebuilt, cursor = [], 0
+    for ch in changes:
+        assert cursor <= ch.start
+        rebuilt += [text[cursor:ch.start], ch.canonical]
+        cursor = ch.end
+    assert "".join(rebuilt) + text[cursor:] == out
+    assert out.startswith("Fuad Hussein ")
