@@ -330,7 +330,8 @@ class Canonicalizer:
             chosen = self._respelled(text, compiled, window, capitals, chosen)
         out = []
         for m in chosen:
-            if not _not_a_mention(text, compiled, m):
+            if not _not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
+                    text, compiled, m):
                 m = self._after_a_name(text, compiled, self._with_loose_article(text, m))
                 if m is not None:
                     m = self._with_rest_of_name(text, compiled, m)
@@ -515,6 +516,21 @@ class Canonicalizer:
                self._canonical_parts(m.spec.entry)[1]):
             return replace(m, end=found.end())
         return m
+
+    def _given_name_as_fathers(self, text: str, compiled: CompiledGlossary, m: Match) -> bool:
+        """A person's spelling that starts with their given name, written with an article
+        after another name: there the given name is someone's father's or grandfather's,
+        which takes the article ("Meshal al-Ahmad al-Sabah" is not Ahmad al-Sabah)."""
+        if m.spec.kind == "keep" or m.start < 3 or not compiled.is_person(m.spec.entry) \
+                or m.spec.folded[0] not in GIVEN_NAMES:
+            return False
+        canonical = self._canonical_parts(m.spec.entry)
+        if not canonical[1] or canonical[1][0] != m.spec.keys[0]:
+            return False
+        if _JOINED_ARTICLE.search(text, max(0, m.start - 4), m.start) is None:
+            return False
+        before = _word_before(text, m.start)  # ("Abd al-Aziz" is one name)
+        return before is not None and fold_token(before.group(1)) not in COMPOUND_HEADS
 
     def _with_loose_article(self, text: str, m: Match) -> Match:
         """An article before a spelling without one belongs to the name: written apart when the
@@ -2118,7 +2134,7 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             and compiled.entries[m.spec.entry].type not in EVENT_TYPES) \
             and not any(c.isupper() for c in text[m.start:m.end]):
         return True
-    return (m.spec.kind == "listed" and len(m.spec.folded) == 1
+    return (m.spec.kind == "listed" and m.spec.name_parts == 1  # "bint Al-Waleed" too
             and compiled.is_person(m.spec.entry)
             and _NASAB_BEFORE.search(text, max(0, m.start - 6), m.start) is not None)
 

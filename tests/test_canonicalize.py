@@ -1371,3 +1371,17 @@ def test_mentions_never_overlap_even_when_one_grows_into_the_other(text: str) ->
         cursor = ch.end
     assert "".join(rebuilt) + text[cursor:] == out
     assert out.startswith("Fuad Hussein ")
+
+
+def test_a_given_name_with_an_article_after_another_name_is_a_fathers_name() -> None:
+    ahmad = entry("Ahmad al-Fahad al-Sabah", "Ahmad al-Sabah")
+    text = "Crown Prince Meshal al-Ahmad al-Sabah received the cabinet."
+    assert run(text, ahmad) == text
+    assert run("Sheikh Ahmad al-Sabah resigned.", ahmad) == \
+        "Sheikh Ahmad al-Fahad al-Sabah resigned."
+
+
+def test_a_one_word_spelling_with_its_article_after_bint_is_a_fathers_name() -> None:
+    waleed = entry("Alwaleed bin Talal", "Al-Waleed")
+    text = "Alwaleed bin Talal was freed. His daughter Reem bint Al-Waleed posted a picture."
+    assert run(text, waleed) == text
