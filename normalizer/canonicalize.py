@@ -1042,18 +1042,22 @@ class Canonicalizer:
             return chosen
         spellings: dict[int, set[tuple[tuple[str, str], ...]]] = {}
         families: dict[int, tuple[str, str] | None] = {}
-        near: set[str] = set()  # what a respelling's words are looked up by
+        near: dict[str, set[int]] = {}  # what a respelling's words are looked up by -> persons
         for entry in named:
             listed, families[entry], index_keys = self._respelling_targets(compiled, entry)
             spellings[entry] = set(listed)
-            near |= index_keys
+            for index_key in index_keys:
+                near.setdefault(index_key, set()).add(entry)
         for m in chosen:  # and the document's own spellings
             if m.spec.entry in spellings and m.spec.kind != "keep":
                 own = spelling_parts(text[m.start:m.end])
                 if own not in spellings[m.spec.entry]:
                     spellings[m.spec.entry].add(own)
-                    near.update(*(neighbours(form) for part in own for form in part))
+                    for index_key in {k for part in own for form in part
+                                      for k in neighbours(form)}:
+                        near.setdefault(index_key, set()).add(m.spec.entry)
         taken = _Occupied(chosen)
+        same_word: dict[str, list[int]] | None = None  # capitalized word key -> its places
         earliest = min(named.values())
         found: list[Match] = []
         runs_seen: set[int] = set()
@@ -1061,11 +1065,13 @@ class Canonicalizer:
         index_keys = self._respelling_keys
         for n in range(bisect_left(spans, (earliest, 0)), len(words)):
             looked_up = index_keys[words[n]]
-            if not looked_up or near.isdisjoint(looked_up):
+            if not looked_up or near.keys().isdisjoint(looked_up):
                 continue
             start = spans[n][0]
-            if taken.at(start) is not None or not self._may_respell(
-                    text, capitals, n, spellings, families):
+            if taken.at(start) is not None:
+                continue
+            persons = self._may_respell(text, capitals, n, near, spellings, families)
+            if not persons:
                 continue
             tokens, token_keys, at = window.around(start)
             if at is None:
@@ -1081,8 +1087,8 @@ class Canonicalizer:
             if not parts or (len(parts) == 1
                              and not may_stand_alone(text, tokens, first, last)):
                 continue
-            alike = {entry for entry, seen in spellings.items()
-                     if tokens[first].start >= named[entry]
+            alike = {entry for entry, seen in spellings.items() if entry in persons
+                     and tokens[first].start >= named[entry]
                      and any(respells(parts, spelling, families[entry]) for spelling in seen)
                      and not any(other_middle_name(parts, spelling) for spelling in seen)}
             if len(alike) != 1:
@@ -1095,8 +1101,14 @@ class Canonicalizer:
                                 part_keys(canon_parts, canonical), canonical, "listed", False)
             else:
                 spec = self._family_partial(compiled, entry, token_keys[first] == "al")
-                if spec is None or self._another_ends_with(text, window, capitals, taken,
-                                                           capitals.keys[n], entry, n):
+                if spec is None:
+                    continue
+                if same_word is None:
+                    same_word = {}
+                    for k, key in enumerate(capitals.keys):
+                        same_word.setdefault(key, []).append(k)
+                if self._another_ends_with(text, window, capitals, taken,
+                                           same_word[capitals.keys[n]], entry, n):
                     continue
             found.append(Match(tokens[first].start, tokens[last].end, spec, "document"))
         return _select(chosen + found) if found else chosen
@@ -1124,12 +1136,13 @@ class Canonicalizer:
             return frozenset()
         return neighbours(self._key(word)) | neighbours(folded)
 
-    def _may_respell(self, text: str, capitals: _Capitals, n: int,
+    def _may_respell(self, text: str, capitals: _Capitals, n: int, near: dict[str, set[int]],
                      spellings: dict[int, set[tuple[tuple[str, str], ...]]],
-                     families: dict[int, tuple[str, str] | None]) -> bool:
-        """A first look from the capitalized words alone: does the run of capitalized words
-        around word ``n`` respell a person of the document? Most look-ups end here, before
-        the text around them is tokenized."""
+                     families: dict[int, tuple[str, str] | None]) -> set[int]:
+        """A first look from the capitalized words alone: the persons of the document that
+        the run of capitalized words around word ``n`` may respell. Only the persons both
+        its first and last name words may respell are compared (a long document names
+        many), and most look-ups end here, before the text around them is tokenized."""
         spans, folded, keys = capitals.spans, capitals.folded, capitals.keys
         first = last = n
         while first and _name_gap(text, spans[first - 1][1], spans[first][0]) \
@@ -1138,10 +1151,19 @@ class Canonicalizer:
         while last + 1 < len(spans) and _name_gap(text, spans[last][1], spans[last + 1][0]) \
                 and not is_common_capitalized(folded[last + 1]):
             last += 1
-        parts = [(keys[k], folded[k]) for k in range(first, last + 1)
-                 if folded[k] not in ARTICLES and folded[k] not in NASAB]
-        return bool(parts) and any(respells(parts, spelling, families[entry])
-                                   for entry, seen in spellings.items() for spelling in seen)
+        name_words = [k for k in range(first, last + 1)
+                      if folded[k] not in ARTICLES and folded[k] not in NASAB]
+        if not name_words:
+            return set()
+        persons: set[int] | None = None
+        for k in dict.fromkeys((name_words[0], name_words[-1], n)):
+            looked_up = self._respelling_keys[capitals.words[k]]
+            if looked_up and (persons is None or k != n):
+                found = {entry for key in looked_up if key in near for entry in near[key]}
+                persons = found if persons is None else persons & found
+        parts = [(keys[k], folded[k]) for k in name_words]
+        return {entry for entry in persons or () if any(
+            respells(parts, spelling, families[entry]) for spelling in spellings[entry])}
 
     @staticmethod
     def _family_partial(compiled: CompiledGlossary, entry: int,
@@ -1155,10 +1177,11 @@ class Canonicalizer:
 
     @staticmethod
     def _another_ends_with(text: str, window: _DocTokens, capitals: _Capitals,
-                           taken: _Occupied, key: str, entry: int, n: int) -> bool:
-        """Does a longer name of someone else in the document end with the word ``key``?"""
-        for k, other in enumerate(capitals.keys):
-            if other != key or k == n:
+                           taken: _Occupied, same: list[int], entry: int, n: int) -> bool:
+        """Does a longer name of someone else in the document end with capitalized word
+        ``n``, written again at the places ``same``?"""
+        for k in same:
+            if k == n:
                 continue
             start = capitals.spans[k][0]
             covering = taken.at(start)
