@@ -937,12 +937,22 @@ def test_a_name_that_goes_on_with_a_fathers_name_is_someone_else() -> None:
     assert run(text, mbs) == "Mohammed bin Salman bin Abdulaziz Al Saud hosted the summit."
 
 
-def test_listed_abdul_compound_is_a_short_form_not_the_full_name() -> None:
-    salam = entry("Mohammed Abdul Salam", "Abdulsalam", "Abdul Salam")
-    text = "Mohammed Abdul Salam met the envoy. Later Abdulsalam and Abdul Salam spoke."
-    out = run(text, salam)
-    assert out == "Mohammed Abdul Salam met the envoy. Later Abdul Salam and Abdul Salam spoke."
-    assert run(out, salam) == out
+@pytest.mark.parametrize(("spellings", "text", "expected"), [
+    # a listed "Abdul X" compound is a short form, not the full name
+    (("Mohammed Abdul Salam", "Abdulsalam", "Abdul Salam"),
+     "Mohammed Abdul Salam met the envoy. Later Abdulsalam and Abdul Salam spoke.",
+     "Mohammed Abdul Salam met the envoy. Later Abdul Salam and Abdul Salam spoke."),
+    # a listed spelling without the canonical's Abdul is a short form too, however spelled
+    (("Abdul Latif Pedram", "Latīf Pedrām", "Lateef Pedram"),
+     "Abdul Latif Pedram spoke. Then Lateef Pedram and Latīf Pedrām left.",
+     "Abdul Latif Pedram spoke. Then Latif Pedram and Latif Pedram left."),
+])
+def test_a_listed_part_of_an_abdul_name_is_a_short_form_written_one_way(
+        spellings: tuple[str, ...], text: str, expected: str) -> None:
+    person = entry(*spellings)
+    out = run(text, person)
+    assert out == expected
+    assert run(out, person) == out
 
 
 # --- found on the fifth held-out set (Israel, Turkey, the Gulf, the Sahel) ----------------------
@@ -1345,14 +1355,6 @@ def test_abu_and_its_article_joined_to_the_name_after_it() -> None:
     naga = entry("Fayza Abul Naga")
     assert run("Fayza Abouelnaga was appointed. Aboulnaga said yes.", naga) == \
         "Fayza Abul Naga was appointed. Abul Naga said yes."
-
-
-def test_a_listed_spelling_without_abdul_is_a_short_form_written_one_way() -> None:
-    pedram = entry("Abdul Latif Pedram", "Latīf Pedrām", "Lateef Pedram")
-    text = "Abdul Latif Pedram spoke. Then Lateef Pedram and Latīf Pedrām left."
-    out = run(text, pedram)
-    assert out == "Abdul Latif Pedram spoke. Then Latif Pedram and Latif Pedram left."
-    assert run(out, pedram) == out
 
 
 @pytest.mark.parametrize("text", [
