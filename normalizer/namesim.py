@@ -38,15 +38,23 @@ GIVEN_NAME_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)
 def edit_distance(a: str, b: str) -> int:
     """Letters substituted, inserted, deleted, or two neighbours swapped (optimal string
     alignment): a swap is one typo ("Atabmayev"), not two."""
+    return _alignment(a, b, consonant_for_consonant=1)
+
+
+def _alignment(a: str, b: str, consonant_for_consonant: int) -> int:
+    """Optimal string alignment distance; substituting a consonant for a consonant costs
+    ``consonant_for_consonant``."""
     if a == b:
         return 0
     rows = [list(range(len(b) + 1))]
     for i in range(1, len(a) + 1):
         row = [i] + [0] * len(b)
         for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
+            x, y = a[i - 1], b[j - 1]
+            cost = 0 if x == y else 1 if x in _WRITTEN_VOWELS or y in _WRITTEN_VOWELS \
+                else consonant_for_consonant
             row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
         rows = [rows[-1], row]
     return rows[-1][-1]
@@ -84,17 +92,7 @@ def _close_as_written(a: str, b: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _written_distance(a: str, b: str) -> int:
     """``edit_distance`` with a consonant substituted for a consonant costing two."""
-    rows = [list(range(len(b) + 1))]
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            x, y = a[i - 1], b[j - 1]
-            cost = 0 if x == y else 1 if x in _WRITTEN_VOWELS or y in _WRITTEN_VOWELS else 2
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows = [rows[-1], row]
-    return rows[-1][-1]
+    return _alignment(a, b, consonant_for_consonant=2)
 
 
 def _typo(a: str, b: str) -> bool:
