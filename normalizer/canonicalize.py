@@ -914,8 +914,7 @@ class Canonicalizer:
                 text, start - 5 if start >= 5 else 0, start):
             out.append("al")
         k = n - 1
-        while k >= 0 and spans[k + 1][0] - spans[k][1] <= _MAX_GAP and \
-                _PREVIOUS_GAP.fullmatch(text, spans[k][1], spans[k + 1][0]):
+        while k >= 0 and _name_gap(text, spans[k][1], spans[k + 1][0]):
             key = self._key(words[k])
             if key == "al" and words[k].lower() in ("al", "el"):
                 out.append("al")
@@ -925,8 +924,7 @@ class Canonicalizer:
                 k -= 1  # "Bin" written with a capital, looked through as "bin" is
                 continue
             out.append(key)
-            if k > 0 and spans[k][0] - spans[k - 1][1] <= _MAX_GAP and \
-                    _PREVIOUS_GAP.fullmatch(text, spans[k - 1][1], spans[k][0]):
+            if k > 0 and _name_gap(text, spans[k - 1][1], spans[k][0]):
                 out.append(join_keys(self._key(words[k - 1]), key))
             break
         return out
@@ -1096,9 +1094,9 @@ class Canonicalizer:
             entry = alike.pop()
             if len(parts) > 1:
                 canonical = self.glossary.entries[entry].canonical
-                canon_parts = tokenize(canonical)
+                canon_parts, canon_keys = self._canonical_parts(entry)
                 spec = FormSpec(entry, canonical, tuple(t.folded for t in canon_parts),
-                                part_keys(canon_parts, canonical), canonical, "listed", False)
+                                canon_keys, canonical, "listed", False)
             else:
                 spec = self._family_partial(compiled, entry, token_keys[first] == "al")
                 if spec is None:
