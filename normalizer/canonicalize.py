@@ -112,6 +112,7 @@ from normalizer.textfold import (
     is_word_char,
     search_text,
     tokenize,
+    word_chars_at,
 )
 from normalizer.translated_names import load_lexicon
 
@@ -252,8 +253,7 @@ class Canonicalizer:
             search = search_text(out[lo:c.out_end + reach])
             if "  " in search:
                 return True  # a separator of several characters: let the full pass decide
-            for _pattern, a, b in compiled.automaton.find_matches_as_indexes(
-                    search, overlapping=True):
+            for _pattern, a, b in compiled.find_spellings(search):
                 if a + lo < c.out_start < b + lo or a + lo < c.out_end < b + lo:
                     return True
         return False
@@ -568,12 +568,12 @@ class Canonicalizer:
             return []
         search = search_text(text)
         found: list[Match] = []
-        hits = compiled.automaton.find_matches_as_indexes(search, overlapping=True)
+        hits = compiled.find_spellings(search)
         self._listed_hits(text, search, compiled, hits, found)
         if "  " in search:
             runs = [(a, b) for a, b in map(re.Match.span, _SPACE_RUN.finditer(search))
                     if a and b < len(search) and is_word_char(search[a - 1])
-                    and is_word_char(search[b])]
+                    and is_word_char(search[b]) and _may_join(search, a, b, compiled)]
             if runs:
                 self._listed_hits(text, search, compiled,
                                   self._squeezed_hits(search, compiled, runs), found)
@@ -596,8 +596,7 @@ class Canonicalizer:
         for lo, hi in windows:
             piece = search[lo:hi]
             squeeze = _Squeeze([m.span() for m in _SPACE_RUN.finditer(piece)])
-            for pattern, first, last in compiled.automaton.find_matches_as_indexes(
-                    _SPACE_RUN.sub(" ", piece), overlapping=True):
+            for pattern, first, last in compiled.find_spellings(_SPACE_RUN.sub(" ", piece)):
                 start, end = lo + squeeze.original(first), lo + squeeze.original(last - 1) + 1
                 if end - start > last - first:  # it spans a squeezed run
                     out.append((pattern, start, end))
@@ -658,7 +657,8 @@ class Canonicalizer:
                     or _AMPERSAND_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
                     for k in range(i + 1, j)):
                 return None
-        elif _align_tokens(text, tokens, i, folded, spec.folded, keys=False) != j:
+        elif not _word_for_word(text, tokens, folded, i, j, spec) \
+                and _align_tokens(text, tokens, i, folded, spec.folded, keys=False) != j:
             return None
         start, end = tokens[i].start, tokens[j - 1].end
         if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
@@ -1693,6 +1693,18 @@ class _LazyKeys:
 
 
 _SPACE_RUN = re.compile(r"  +")
+
+
+def _may_join(search: str, a: int, b: int, compiled: CompiledGlossary) -> bool:
+    """Can the run of spaces ``a:b`` between two words be a space of a listed spelling? Only
+    if the word before it comes before a space in some spelling, and the word after it after
+    one ("Hamas’ capabilities" is not worth another search)."""
+    before = word_chars_at(search[search.rfind(" ", 0, a) + 1:a], end=True)
+    if before not in compiled.before_space:
+        return False
+    after = search.find(" ", b)
+    return word_chars_at(search[b:after if after >= 0 else len(search)],
+                         end=False) in compiled.after_space
 _LONGEST_NAME = 120  # characters searched on each side of a separator of several characters
 _WHITESPACE = re.compile(r"\s")
 
@@ -1770,6 +1782,15 @@ def _align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
     while j < len(tokens) and not values[j]:
         j += 1  # the rest of a word its key already spells ("ani" of "Qa’ani")
     return j if bounds <= part_bounds or part_bounds <= bounds else None
+
+
+def _word_for_word(text: str, tokens: list[Token], folded: list[str], i: int, j: int,
+                   spec: FormSpec) -> bool:
+    """Tokens ``i:j`` are the spelling's words one space apart: the usual case, which
+    ``_align_tokens`` accepts too, decided without it."""
+    return j - i == len(spec.folded) and tuple(folded[i:j]) == spec.folded and all(
+        tokens[k].start - tokens[k - 1].end == 1 and text[tokens[k].start - 1] == " "
+        for k in range(i + 1, j))
 
 
 def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
@@ -1987,6 +2008,7 @@ _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.I
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
+_LOWER_ARTICLES = ("al", "el")  # the lower-case articles _WORD_BEFORE reads through
 # a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
 _WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
@@ -2010,7 +2032,13 @@ _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEAD
 def _word_before(text: str, pos: int) -> re.Match[str] | None:
     """The capitalized word just before ``pos`` across a name gap (``_WORD_BEFORE``); never
     the headline's last word for a name that starts the story."""
-    found = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    lo = max(0, pos - 40)
+    words = text[lo:pos].split()
+    # (a quick no, cheaper than the search: no capital in the last word, "said", unless it
+    # is an article, which the search reads through)
+    if not words or words[-1].islower() and words[-1][:2] not in _LOWER_ARTICLES:
+        return None
+    found = _WORD_BEFORE.search(text, lo, pos)
     return None if found is None or _crosses_headline(text, found.end(1), pos) else found
 
 

@@ -11,8 +11,9 @@ Building is the expensive step; matching a text only consults these structures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations, product
 
 import ahocorasick_rs
@@ -30,7 +31,14 @@ from normalizer.romanize import (
     surface_key,
     vowel_deletions,
 )
-from normalizer.textfold import APOSTROPHES, Token, fold_token, search_text, tokenize
+from normalizer.textfold import (
+    APOSTROPHES,
+    Token,
+    fold_token,
+    search_text,
+    tokenize,
+    word_chars_at,
+)
 from normalizer.translated_names import (
     SAME_LANGUAGE,
     TranslatedNames,
@@ -89,14 +97,16 @@ class FormSpec:
     after_full: bool
     short: bool = False
     origin: str = ""  # "alias" (shipped known alias) or "translated": not the user's spelling
+    # the parts that are not articles: read for every mention, so counted once
+    name_parts: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name_parts",
+                           sum(1 for f in self.folded if f not in ARTICLES))
 
     def anywhere(self) -> FormSpec:
         """The same spelling, usable without a prior full mention."""
         return replace(self, after_full=False, short=False)
-
-    @property
-    def name_parts(self) -> int:
-        return sum(1 for f in self.folded if f not in ARTICLES)
 
 
 def part_keys(parts: list[Token], text: str | None = None) -> tuple[str, ...]:
@@ -233,14 +243,29 @@ class CompiledGlossary:
         self.search_specs: list[tuple[FormSpec, ...]] = [tuple(v) for v in by_search.values()]
         patterns = list(by_search)
         self.longest = max(map(len, patterns), default=0)  # characters of the longest pattern
+        # the words on either side of a space in some pattern: only between two such words
+        # can a run of spaces in the text (" - ", "Hamas’ capabilities") be a name's one space
+        self.before_space, self.after_space = _space_neighbours(patterns)
         del by_search  # before the automaton is built: that is the peak of memory
-        self.automaton = ahocorasick_rs.AhoCorasick(patterns, store_patterns=False) \
-            if patterns else None
+        # over UTF-8 bytes: a fifth faster than over str, and nearly every search text is
+        # ASCII, where a byte offset is a character offset (``find_spellings``)
+        self.automaton = ahocorasick_rs.BytesAhoCorasick(
+            [p.encode() for p in patterns]) if patterns else None
         self.pair_lasts, self.consonant_lasts = _pair_lasts(self.generated)
         # names of organisations, places and events in this language's words ("Ligue arabe")
         self.translated = TranslatedNames(
             self.entries, lexicon, [self.is_person(i) for i in range(len(self.entries))]) \
             if lexicon and lang not in SAME_LANGUAGE else None
+
+    def find_spellings(self, search: str) -> list[tuple[int, int, int]]:
+        """(pattern, start, end) of every spelling in a ``search_text``, overlapping ones
+        too, in character offsets."""
+        if self.automaton is None:
+            return []
+        hits = self.automaton.find_matches_as_indexes(search.encode(), overlapping=True)
+        if not hits or search.isascii():
+            return hits
+        return utf8_to_char_offsets(search, hits)
 
     def is_person(self, index: int) -> bool:
         """Was the entry compiled as a person (it then has short forms, maybe none)?"""
@@ -704,6 +729,41 @@ def _particle_family(text: str, parts: list[Token]) -> int | None:
                 and parts[p + 1].text[:1].isupper() and not joined(text, parts[p], parts[p + 1]):
             return p - 1 if p >= 2 else p
     return None
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def utf8_to_char_offsets(text: str, hits: list[tuple[int, int, int]]
+                         ) -> list[tuple[int, int, int]]:
+    """Hits in ``text.encode()`` with their byte offsets as ``text``'s character offsets:
+    each non-ASCII character before an offset took one to three bytes more."""
+    at: list[int] = []  # the byte offset just after each non-ASCII character
+    extra: list[int] = []  # bytes more than characters up to there
+    more = 0
+    for found in _NON_ASCII.finditer(text):
+        more += len(found.group().encode()) - 1
+        at.append(found.end() + more)
+        extra.append(more)
+
+    def char(offset: int) -> int:
+        k = bisect_right(at, offset)
+        return offset - (extra[k - 1] if k else 0)
+
+    return [(pattern, char(start), char(end)) for pattern, start, end in hits]
+
+
+def _space_neighbours(patterns: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The word characters just before and just after each space of the patterns."""
+    before: set[str] = set()
+    after: set[str] = set()
+    for pattern in patterns:
+        if " " in pattern:
+            words = pattern.split(" ")
+            before.update(words[:-1])
+            after.update(words[1:])
+    return (frozenset(word_chars_at(w, end=True) for w in before),
+            frozenset(word_chars_at(w, end=False) for w in after))
 
 
 def search_keys(parts: tuple[str, ...]) -> list[str]:

@@ -159,6 +159,21 @@ def is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch in _MARK_CHARS
 
 
+def word_chars_at(text: str, end: bool) -> str:
+    """The word characters (``is_word_char``) that end (``end``) or start ``text``."""
+    if text.isalnum():
+        return text
+    i = len(text)
+    if end:
+        while i and is_word_char(text[i - 1]):
+            i -= 1
+        return text[i:]
+    j = 0
+    while j < i and is_word_char(text[j]):
+        j += 1
+    return text[:j]
+
+
 def fold_for_search(text: str) -> str:
     """Lowercase, accent-free copy of ``text`` with exactly the same length (offsets agree).
 
