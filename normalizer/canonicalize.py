@@ -93,6 +93,7 @@ from normalizer.namesim import (
     respells,
     spelling_parts,
 )
+from normalizer.naming import renamed_to
 from normalizer.romanize import (
     ARTICLES,
     MUHAMMAD,
@@ -345,7 +346,9 @@ class Canonicalizer:
                     if out and m.start < out[-1].end:
                         continue  # grown into the name before it: "Fuad Hussain Amir-
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
-                    out.append(m)
+                    if m.spec.origin != "alias" or not renamed_to(text, m.start):
+                        out.append(m)  # (a shipped alias, a former name, in a sentence about
+                        # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
         return out
 
     def _after_a_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match | None:
@@ -413,13 +416,14 @@ class Canonicalizer:
 
     @staticmethod
     def _goes_on_with_another_name(text: str, compiled: CompiledGlossary, m: Match) -> bool:
-        """A person's name of two parts or more followed by another capitalized name word is
-        a longer name the glossary does not spell, maybe someone else's ("Fereydoon Abbasi
-        Davani", "Turki bin Faisal Al Saud", "Kamel al-Tayeb Idris Abdelhafiz"): left alone.
+        """A person's spelling followed by another capitalized name word is a longer name
+        the glossary does not spell, maybe someone else's ("Fereydoon Abbasi Davani", "Turki
+        bin Faisal Al Saud", "Kamel al-Tayeb Idris Abdelhafiz"; a one-word spelling too: a
+        listed "Salim" for Lokman Slim is a given name in "Salim Ayyash"): left alone.
         Not before a word in capitals, an ordinary word ("Monday"), or in a line written in
         title case ("Araghchi Meets Lavrov"). (Spellings that start the canonical take the
         rest of it first: ``_with_rest_of_name``.)"""
-        if m.spec.kind not in ("listed", "dropped") or m.spec.name_parts < 2 \
+        if m.spec.kind not in ("listed", "dropped") \
                 or m.rule not in _BY_ORIGIN or not compiled.is_person(m.spec.entry):
             return False
         found = _next_to(_WORD_AFTER, text, m.end)

@@ -22,6 +22,7 @@ from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.glossary.ambiguous import COMMON_WORDS, GIVEN_NAMES, ambiguity
 from normalizer.romanize import (
     ARTICLES,
+    GIVEN_NAME_KEYS,
     MUHAMMAD,
     VOWELS,
     close_keys,
@@ -673,17 +674,23 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
 
 
 _COMPOUND_HEAD_KEYS = frozenset(map(name_key, COMPOUND_HEADS))  # "abdul", "abu"
+_KUNYA_HEADS = COMPOUND_HEADS - SERVANT_OF  # "Abu" however written
+_ABU = name_key("abu")
 
 
 def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -> bool:
     """Is a listed spelling of the canonical's parts from ``start`` on the name in full? Led
     by a given name ("Tayyip Erdogan"), or the canonical without a first Muhammad ("Nidal
-    al-Shaar" for Mohammad Nidal Al-Shaar) unless what is left is one "Abdul X" name. Never
-    what an "Abdul" or "Abu" before it starts: "Latif Pedram" is part of Abdul Latif Pedram."""
+    al-Shaar" for Mohammad Nidal Al-Shaar) unless what is left is one "Abdul X" name, or a
+    kunya with a nisba ("Abu Walid al-Sahrawi"). Never what an "Abdul" or "Abu" before it
+    starts: "Latif Pedram" is part of Abdul Latif Pedram."""
     if start and canon_keys[start - 1] in _COMPOUND_HEAD_KEYS:
         return False
-    if parts[0].folded in GIVEN_NAMES and parts[0].folded not in COMPOUND_HEADS:
-        return True
+    if (parts[0].folded in GIVEN_NAMES or GIVEN_NAME_KEYS.get(parts[0].folded, _ABU) != _ABU) \
+            and parts[0].folded not in COMPOUND_HEADS:
+        return True  # (the table's forms too, "Ousmane Madani Haïdara", but no Abu: "Bou Saab")
+    if parts[0].folded in _KUNYA_HEADS and sum(p.folded not in ARTICLES for p in parts) >= 3:
+        return True  # a kunya with its nisba: "Abou Walid al-Sahraoui" for Adnan Abu Walid ...
     return (set(canon_keys[:start]) == {MUHAMMAD} and parts[0].folded not in SERVANT_OF
             and sum(p.folded not in ARTICLES for p in parts) >= 2)
 

@@ -65,8 +65,9 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # "th" of Uthman (Osman), a Turkish form (Mehmet, Ahmet), an Algerian form (Hocine). Each group
 # is one name: ``name_key`` looks a word up here before the spelling rules. "Abd" and "Abu"
 # before an article are how scholarly romanization writes Abdul and Abul ("Abd al-Aziz" =
-# Abdel Aziz, "Abu el-Fotouh" = Aboul Fotouh), and the article is left out as anywhere. The
-# names Eastern churches give their patriarchs are written in French forms in French news
+# Abdel Aziz, "Abu el-Fotouh" = Aboul Fotouh), and the article is left out as anywhere; in
+# Lebanon and the Maghreb Abu is "Bou" too ("Elias Bou Saab" = Abou Saab). The names Eastern
+# churches give their patriarchs are written in French forms in French news
 # ("Ignace Ephrem II" = Ignatius Aphrem II, "Grégoire III" = Gregory III).
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
@@ -83,7 +84,7 @@ hussein hocine
 ahmad ahmet
 muhammad mehmet md
 abdul abd
-abu abul aboul abol
+abu abul aboul abol bou bu bo
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar
 ignatius ignace ignatios
 najm najim najem

@@ -39,6 +39,7 @@ MUST_MERGE = [
     ("Anwar Gargash", "Anwar bin Mohammed Gargash"),  # a father's name added
     ("Nasser Al-Khelaifi", "Nasser bin Ghanim Al-Khelaifi"),  # after "bin", any father's name
     ("Hany Abo Rida", "Hani Abou Rida"),  # Egyptian "Abo" is Abu
+    ("Elias Bou Saab", "Elias Abu Saab"),  # Lebanese and Maghrebi "Bou" is Abu too
     ("Kheireddine Zetchi", "Khair El Din Zetchi"),  # an "ad-Din" compound, article apart
     ("Abdullatif Al-Zayani", "Abdul Lateef Al Zayani"),  # "ll" across the join is one "l"
     ("Akram al-Kaabi", "Akram ‘Abbas al Kaabi"),  # a middle name led by its ayn
@@ -783,6 +784,15 @@ def test_listed_name_without_its_first_name_becomes_the_canonical() -> None:
     shaar = entry("Mohammad Nidal Al-Shaar", "Nidal al-Shaar")
     assert run("Minister Nidal al-Shaar spoke.", shaar) == (
         "Minister Mohammad Nidal Al-Shaar spoke.")
+    # led by a given name of the romanization table ("Ousmane" is Uthman), but not by "Bou"
+    haidara = entry("Chérif Ousmane Madani Haïdara", "Ousmane Madani Haïdara")
+    assert run("Then Ousmane Madani Haïdara spoke.", haidara) == (
+        "Then Chérif Ousmane Madani Haïdara spoke.")
+    assert run("Then Bou Saab spoke.", entry("Elias Bou Saab", "Bou Saab")) == (
+        "Then Bou Saab spoke.")
+    # and a kunya with its nisba, the name the person is known by
+    sahrawi = entry("Adnan Abu Walid al-Sahrawi", "Abou Walid al-Sahraoui")
+    assert run("Abou Walid al-Sahraoui died.", sahrawi) == "Adnan Abu Walid al-Sahrawi died."
 
 
 # --- acronyms and article-led short forms after a full mention ------------------------------
@@ -1316,6 +1326,8 @@ def test_a_respelling_is_recorded_with_its_rule_and_never_carried_to_another_doc
     ("Fereydoun Abbasi", "Fereydoon Abbasi", "Fereydoon Abbasi-Davani, who fought in the war."),
     ("Turki Al-Faisal", "Turki bin Faisal", "He met Turki bin Faisal Al Saud in London."),
     ("Lois Duncan", "Lois Duncan", "Then Louis Duncan Ford told reporters in Paris."),
+    # a one-word spelling too: a given name of someone else here
+    ("Lokman Slim", "Salim", "A court convicted Salim Ayyash over the bombing."),
 ])
 def test_a_persons_name_that_goes_on_with_another_name_is_left_alone(
         canonical: str, listed: str, text: str) -> None:
@@ -1330,6 +1342,11 @@ def test_a_persons_name_that_goes_on_with_another_name_is_left_alone(
 def test_what_follows_a_name_in_a_headline_or_an_ordinary_word_is_not_more_name(
         text: str, expected: str) -> None:
     assert run(text, entry("Fereydoun Abbasi", "Fereydoon Abbasi")) == expected
+
+
+def test_a_one_word_spelling_before_an_ordinary_word_is_still_the_person() -> None:
+    assert run("Friends of Salim Monday said", entry("Lokman Slim", "Salim")) \
+        == "Friends of Lokman Slim Monday said"
 
 
 def test_the_canonical_without_its_first_name_after_another_name_is_someone_else() -> None:

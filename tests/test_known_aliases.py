@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from normalizer.canonicalize import Canonicalizer
 from normalizer.glossary import Entry, Glossary, Variant, parse_yaml
 from normalizer.glossary.known import known_entries, with_known_aliases
@@ -30,6 +32,12 @@ entries:
     type: place
     lang:
       fr: [Turquie]
+  - id: nusra-front
+    canonical: Nusra Front
+    type: org
+    variants: [Jabhat Fateh al-Sham]
+    lang:
+      fr: [Front Fateh al-Cham]
 """
 KNOWN = tuple(Glossary.build(parse_yaml(KNOWN_YAML, "known.yaml")[0]).entries)
 
@@ -46,6 +54,28 @@ def test_an_alias_of_an_entity_the_glossary_names_is_its_spelling() -> None:
                                 "Hemedti said the RSF would fight on.")
     assert out == "Mohamed Hamdan Dagalo said the RSF would fight on."
     assert changes == [("Hemedti", "rsf-leader", "alias")]  # the user's id, rule alias
+
+
+@pytest.mark.parametrize(("text", "lang", "alias"), [
+    ("In 2016 the Nusra Front renamed itself Jabhat Fateh al-Sham.", "en", "Jabhat Fateh al-Sham"),
+    ("Before it became Jabhat Fateh al-Sham, the Nusra Front was strong.", "en",
+     "Jabhat Fateh al-Sham"),
+    ("The Nusra Front said it would henceforth be called Jabhat Fateh al-Sham.", "en",
+     "Jabhat Fateh al-Sham"),
+    ("Le Front al-Nosra prenait le nom de Front Fateh al-Cham.", "fr", "Front Fateh al-Cham"),
+])
+def test_a_former_name_in_a_sentence_about_the_renaming_stays(text: str, lang: str,
+                                                               alias: str) -> None:
+    # written as the canonical, the sentence would say the group renamed itself to its name
+    out, changes = canonicalize([Entry("nusra", "Nusra Front", "org")], text, lang)
+    assert alias in out and all(c[2] != "alias" for c in changes)
+
+
+def test_a_former_name_elsewhere_is_the_entity() -> None:
+    out, _ = canonicalize([Entry("nusra", "Nusra Front", "org")],
+                          "Jabhat Fateh al-Sham fighters attacked; Biden called Jabhat Fateh "
+                          "al-Sham a threat.")
+    assert out == "Nusra Front fighters attacked; Biden called Nusra Front a threat."
 
 
 def test_the_glossary_may_name_the_entity_in_another_romanization() -> None:
