@@ -17,7 +17,9 @@ Resistance Front of Afghanistan), in any order:
 - a span without a capital letter may only be an event or operation ("promesse honnête"):
   French capitalizes the first word of an organisation's name;
 - the span's parts are separated by spaces, hyphens or apostrophes (a name gap), and it
-  starts and ends on a content word (or the article of one: "Al-Aqsa").
+  starts and ends on a content word (or the article of one: "Al-Aqsa");
+- the name must not go on with a lower-case adjective the lexicon knows ("Comité de suivi des
+  Arabes israéliens" is no "Comité de suivi des Arabes").
 Only languages with a lexicon take part: French, and English itself, whose lexicon equates
 the variants inside English names ("Israeli Defense Forces" = Israel Defense Forces,
 "Defence" = Defense). English keeps its word order, so its variants are spelled out when the
@@ -27,6 +29,7 @@ document.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,6 +47,10 @@ LEXICON_DIR = Path(__file__).with_name("data")
 ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al el s".split())
 FRENCH_FUNCTION_WORDS = frozenset(
     "de du des d la le les l et pour sur par en au aux un une avec al el".split())
+# how French adjectives of the kind that qualify a name end ("israéliens", "nationale",
+# "islamique", "militaire", "préventive", "libanais")
+_FRENCH_ADJECTIVE = re.compile(r"(?:ien|ienne|ais|aise|ain|aine|ois|oise|ique|aire|al|ale|aux|"
+                               r"if|ive|el|elle)s?$")
 MAX_WORDS = 8  # content words of the longest name looked for
 MEMO_SIZE = 200_000  # distinct words remembered per lexicon and glossary
 SAME_LANGUAGE = frozenset({"en"})  # lexicons of spellings within one language: order kept
@@ -240,10 +247,21 @@ class TranslatedNames:
                     if not current[0]:
                         break
                     chosen.append(j)
-                    if len(chosen) >= 2:
+                    if len(chosen) >= 2 and not self._goes_on(text, tokens, j):
                         found += self._matches(text, tokens, options, i, chosen)
                 j += 1
         return found
+
+    def _goes_on(self, text: str, tokens: list[Token], j: int) -> bool:
+        """Does the name go on after token ``j`` with a lower-case adjective of name
+        vocabulary? French puts adjectives after the noun: "Comité de suivi des Arabes
+        israéliens" is not "Comité de suivi des Arabes" and a word left over ("la Force
+        spéciale de dissuasion compte ...": a verb, the name ends)."""
+        k = j + 1
+        return (k < len(tokens) and tokens[k].text[:1].islower()
+                and _FRENCH_ADJECTIVE.search(tokens[k].folded) is not None
+                and is_name_gap(text, tokens[j].end, tokens[k].start)
+                and bool(self.lexicon.translations(tokens[k])))
 
     def _matches(self, text: str, tokens: list[Token],
                  options: list[tuple[frozenset[str], bool] | None], i: int,

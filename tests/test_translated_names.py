@@ -98,9 +98,15 @@ def test_a_longer_english_spelling_the_glossary_lists_is_translated_too() -> Non
     "la ligue arabe de football",  # an organisation's name starts with a capital in French
     "la Ligue, arabe et fière",  # a comma is not a gap inside a name
     "la garde nationale",  # persons are never translated
+    # the name goes on with an adjective: another, longer name ("Israeli" is no word of it)
+    "la Ligue arabe israélienne a protesté",
 ])
 def test_what_is_not_a_translated_name(text: str) -> None:
     assert french(text) == (text, [])
+
+
+def test_a_verb_after_a_translated_name_ends_it() -> None:
+    assert french("La Ligue arabe compte 22 membres.")[0] == "La Arab League compte 22 membres."
 
 
 def test_only_text_of_the_lexicons_language_is_read_so() -> None:
