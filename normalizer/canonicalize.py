@@ -1910,8 +1910,10 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
             head -= 1
         if head < k - 1 and prev.folded == "s":
             break  # a possessive: "Burkina's Roch Kaboré"
-        while head < k - 1 and tokens[head].folded in ARTICLES:
-            head += 1  # "al-Ahmad" is capitalized where the name starts, after its article
+        while head < k - 1 and (tokens[head].folded in ARTICLES or (
+                tokens[head].folded in _ELIDED and text[tokens[head].end] in APOSTROPHES)):
+            head += 1  # "al-Ahmad" is capitalized where the name starts, after its article;
+            # "d'Ahmadi" after the French elided "d'"
         if (tokens[head].text[:1].isupper() and not _ordinary_not_a_name(tokens[head].folded)
                 and not taken.covers(prev.start)):
             return True
@@ -1927,6 +1929,9 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         if _NASAB_AFTER.match(text, tokens[last].end):
             return True  # "Abu Obaida ibn al-Jarrah": a son's name goes on with his father's
     return False
+
+
+_ELIDED = frozenset({"d", "l", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu"})
 
 
 def _ordinary_not_a_name(folded: str) -> bool:

@@ -301,8 +301,11 @@ class CompiledGlossary:
                 target = self._partial_target(entry, canon_parts, span[0])
                 short = sum(1 for p in parts if p.folded not in ARTICLES) < 2 and (
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
+            # (a listed family name alone is usable before a full mention too when writing
+            # it as the canonical changes its spelling only: "Khomeiny" is Khomeini whoever
+            # of the family it names; "Bagheri" written "Bagheri Kani" would name one of them)
             spec = self._spec(index, variant.text, parts, target, "listed",
-                              variant.after_full or short)
+                              variant.after_full or short and _words(target) > 1, short)
             if variant.alias:
                 spec = replace(spec, origin="alias")
             if not spec.short:
@@ -676,6 +679,11 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
 _COMPOUND_HEAD_KEYS = frozenset(map(name_key, COMPOUND_HEADS))  # "abdul", "abu"
 _KUNYA_HEADS = COMPOUND_HEADS - SERVANT_OF  # "Abu" however written
 _ABU = name_key("abu")
+
+
+def _words(name: str) -> int:
+    """The words of a name that are not articles."""
+    return sum(1 for t in tokenize(name) if t.folded not in ARTICLES)
 
 
 def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -> bool:

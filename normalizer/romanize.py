@@ -93,6 +93,14 @@ gregory gregoire gregorios
 aphrem ephrem afrem
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
+# The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and
+# Israel ("Kfar Kassem" = Kafr Qasim, "Kfar Kila" = Kafr Kila).
+_PLACE_WORD_GROUPS = """
+kafr kfar kefr kafer
+"""
+PLACE_WORD_KEYS: dict[str, str] = {variant: group.split()[0] for group in
+                                   _PLACE_WORD_GROUPS.strip().splitlines()
+                                   for variant in group.split()}
 
 
 def surface_key(surface: str, folded: str) -> str:
@@ -127,7 +135,7 @@ def context_key(surface: str, folded: str, joined_to_next: bool) -> str:
 @lru_cache(maxsize=200_000)
 def name_key(folded: str) -> str:
     """Skeleton key of one folded token (see module docstring)."""
-    given = GIVEN_NAME_KEYS.get(folded)
+    given = GIVEN_NAME_KEYS.get(folded) or PLACE_WORD_KEYS.get(folded)
     if given is not None:
         return given
     servant = _ABD.match(folded)

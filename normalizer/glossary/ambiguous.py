@@ -63,7 +63,8 @@ basel basil bashir bechir boutros daoud dawood dawud ehsan elias elie emad eyad 
 fahad faisal fakhri farouk faruq fathi fawaz fawzi fayez feras firas gamal gebran ghaleb ghazi
 habibullah hafez hafiz haitham hakim halim hamada hamdi hani haroun harun hasib hatim haytham
 hazem hikmat hisham hosni ibrahima idrees ihsan ilyas imran iqbal isa issam iyad izzat jaber
-jafaar jaafar jalal jamil jassim jasim javad jawad jihad joseph kadhim kazem kareem karam kassem
+jafaar jaafar jalal jamil jassim jassem jasem jasim javad jawad jihad joseph kadhim kazem kareem
+karam kassem
 khairat khalaf khalil lotfi luay maher mahmood majed makram mamdouh mansoor marouane marwan
 masoud massoud mazen mehdi moein moeen maeen mohsen mohammed mokhtar moktar monir mostafa
 mounir moussa muhsin muneer munir murad mourad musa mustafa nabih nadim naguib najib naji nawaf
