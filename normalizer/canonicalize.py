@@ -327,7 +327,7 @@ class Canonicalizer:
             chosen = [m for m in chosen if not self._goes_on_with_a_father(text, m)]
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
-            chosen = self._acronyms(text, capitals, chosen)
+            chosen = self._acronyms(text, compiled.lang, capitals, chosen)
             chosen = self._respelled(text, compiled, window, capitals, chosen)
         out = []
         for m in chosen:
@@ -967,12 +967,15 @@ class Canonicalizer:
         return entry.type in ("person", None) and not any(
             t.folded in NASAB for t in tokenize(entry.canonical))
 
-    def _acronyms(self, text: str, capitals: _Capitals, chosen: list[Match]) -> list[Match]:
+    def _acronyms(self, text: str, lang: str | None, capitals: _Capitals,
+                  chosen: list[Match]) -> list[Match]:
         """"HTS" after "Hayat Tahrir al-Sham", "MBS" after "Mohammed bin Salman": a word in
         capitals that spells the initials of a name named in full earlier in the document
         (as any of the glossary's spellings, in any language, or as the document writes it:
         "FRMF" after "Royal Moroccan Football Federation" when the glossary has "Fédération
-        royale marocaine de football"), when no other name there has them.
+        royale marocaine de football"), when no other name there has them. Not an acronym
+        the glossary lists for other languages only: "FMI", listed in English for the
+        Freedom Movement of Iran, is the IMF in French.
 
         Three letters at least, and not inside a line of capitals (a headline); in the
         headline before the story names it in full ("KNC chairman ..."). Written as the
@@ -1000,7 +1003,8 @@ class Canonicalizer:
         headline = _headline_end(text)  # a headline may use it before the story spells it out
         for n in hits:
             (entry, *others), (start, end) = owners[words[n]], spans[n]
-            if others or (start < first_seen[entry] and start >= headline) \
+            if others or words[n] in self._foreign_spellings(entry, lang) or (
+                    start < first_seen[entry] and start >= headline) \
                     or taken.at(start) is not None or (
                     start and is_word_char(text[start - 1])) or _in_capitals_line(
                     words, spans, n):
@@ -1011,6 +1015,12 @@ class Canonicalizer:
                             "partial", after_full=True, short=True)
             found.append(Match(start, end, spec, "acronym"))
         return _select(chosen + found) if found else chosen
+
+    def _foreign_spellings(self, entry: int, lang: str | None) -> frozenset[str]:
+        """The spellings the glossary lists for an entry in other languages only."""
+        spelled = self.glossary.entries[entry]
+        return frozenset(v.text for v in spelled.every_form()) - frozenset(
+            v.text for v in spelled.forms(lang))
 
     def _initials_of(self, entry: int) -> frozenset[str]:
         """The acronyms of every glossary spelling of an entry, made once."""
@@ -1087,8 +1097,9 @@ class Canonicalizer:
             parts = [(token_keys[k], tokens[k].folded) for k in range(first, last + 1)
                      if is_name_part(text, tokens, k, token_keys[k])]
             if not parts or (len(parts) == 1
-                             and not may_stand_alone(text, tokens, first, last)):
-                continue
+                             and not may_stand_alone(text, tokens, first, last)) \
+                    or _introduced_as_kin(text, tokens[first].start, tokens[last].end):
+                continue  # (a relative named as one: "His son, Mohammad Givi-Khalkhali")
             alike = {entry for entry, seen in spellings.items() if entry in persons
                      and tokens[first].start >= named[entry]
                      and any(respells(parts, spelling, families[entry]) for spelling in seen)

@@ -859,6 +859,17 @@ def test_acronym_shared_by_two_names_in_the_document_is_left_alone() -> None:
     assert no_short.canonicalize(plain, "en")[0] == plain
 
 
+def test_an_acronym_the_glossary_lists_for_another_language_only_is_not_derived() -> None:
+    fmi = Entry("fmi", "Freedom Movement of Iran", "org",
+                (Variant("FMI", frozenset({"en"})),
+                 Variant("Mouvement pour la liberté d'Iran", frozenset({"fr"}))))
+    text = "Le Mouvement pour la liberté d'Iran, à ne pas confondre avec le FMI."
+    assert run(text, fmi, lang="fr") == (
+        "Le Freedom Movement of Iran, à ne pas confondre avec le FMI.")
+    assert run("The Freedom Movement of Iran and the FMI.", fmi) == (
+        "The Freedom Movement of Iran and the Freedom Movement of Iran.")
+
+
 def test_acronym_of_a_spelling_in_another_language_or_without_connectors() -> None:
     frmf = entry("Royal Moroccan Football Federation", type="org",
                  fr=("Fédération royale marocaine de football",))
@@ -1334,6 +1345,12 @@ def test_a_look_alike_of_a_person_named_in_the_document_stays(canonical: str,
                                                                 text: str) -> None:
     out = run(text, entry(canonical))
     assert out.replace(canonical, "") == text.replace(canonical, "")
+
+
+def test_a_relative_named_as_one_is_not_a_respelling() -> None:
+    khalkhali = entry("Sadeq Khalkhali", "Mohammed Sadeq Givi Khalkhali")
+    text = "Sadeq Khalkhali died. His son, Mohammad Givi-Khalkhali, spoke."
+    assert run(text, khalkhali) == text
 
 
 def test_a_respelling_is_recorded_with_its_rule_and_never_carried_to_another_document() -> None:
