@@ -1283,6 +1283,7 @@ class Canonicalizer:
                 candidates.append(Match(tokens[first].start, tokens[last].end, spec,
                                         "generated" if spec.origin == "generated" else "short"))
                 break
+        candidates += self._split_family_names(text, capitals, by_key, taken)
         candidates = _select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
         accepted: list[Match] = []
@@ -1314,6 +1315,27 @@ class Canonicalizer:
         extra = [m for m in accepted
                  if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return _select(chosen + extra) if extra else chosen
+
+    @staticmethod
+    def _split_family_names(text: str, capitals: _Capitals, by_key: dict[str, list[FormSpec]],
+                            taken: _Occupied) -> list[Match]:
+        """A family name of one word written as two ("Bani-Sadr", "Abu Trika", "Khalaf
+        Allah" for Banisadr, Aboutrika, Khalafallah): two capitalized words one space or
+        hyphen apart whose keys, joined, are a one-word short form's, the second no given
+        name."""
+        spans, keys = capitals.spans, capitals.keys
+        found: list[Match] = []
+        for n in range(1, len(spans)):
+            start, end = spans[n - 1][0], spans[n][1]
+            if spans[n][0] - spans[n - 1][1] != 1 or text[spans[n - 1][1]] not in _SPLIT \
+                    or (start and is_word_char(text[start - 1])) \
+                    or capitals.folded[n] in GIVEN_NAMES:
+                continue  # ("Ben Ali" is a name of its own, whatever "Benali" is)
+            specs = [spec for spec in by_key.get(join_keys(keys[n - 1], keys[n]), ())
+                     if len(spec.keys) == 1]
+            if specs and taken.at(start) is None and taken.at(spans[n][0]) is None:
+                found.append(Match(start, end, specs[0], "short"))
+        return found
 
     def _own_spellings(self, text: str, chosen: list[Match],
                        compiled: CompiledGlossary) -> list[FormSpec]:
@@ -1942,6 +1964,7 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
     return False
 
 
+_SPLIT = frozenset(" -\u2010\u2011")  # what splits a family name written as two words
 _ELIDED = frozenset({"d", "l", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu"})
 
 

@@ -1347,6 +1347,16 @@ def test_a_look_alike_of_a_person_named_in_the_document_stays(canonical: str,
     assert out.replace(canonical, "") == text.replace(canonical, "")
 
 
+def test_a_one_word_family_name_written_as_two_is_a_short_form() -> None:
+    banisadr = entry("Abolhassan Banisadr")
+    assert run("Abolhassan Banisadr fled. Bani-Sadr said it, and Bani Sadr left.",
+               banisadr) == "Abolhassan Banisadr fled. Banisadr said it, and Banisadr left."
+    # not before a full mention, nor when the second word is a given name
+    assert run("Bani-Sadr fled.", banisadr) == "Bani-Sadr fled."
+    text = "Karim Benali spoke. Ben Ali ruled Tunisia."
+    assert run(text, entry("Karim Benali")) == text
+
+
 def test_a_relative_named_as_one_is_not_a_respelling() -> None:
     khalkhali = entry("Sadeq Khalkhali", "Mohammed Sadeq Givi Khalkhali")
     text = "Sadeq Khalkhali died. His son, Mohammad Givi-Khalkhali, spoke."
