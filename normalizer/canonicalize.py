@@ -1075,10 +1075,11 @@ class Canonicalizer:
         runs_seen: set[int] = set()
         words, spans = capitals.words, capitals.spans
         index_keys = self._respelling_keys
-        for n in range(bisect_left(spans, (earliest, 0)), len(words)):
-            looked_up = index_keys[words[n]]
-            if not looked_up or near.keys().isdisjoint(looked_up):
-                continue
+        wanted = near.keys()
+        # (each distinct word once: news repeats its capitalized words)
+        hits = {word for word in set(words) if not wanted.isdisjoint(index_keys[word])}
+        first = bisect_left(spans, (earliest, 0))
+        for n in compress(range(first, len(words)), map(hits.__contains__, words[first:])):
             start = spans[n][0]
             if taken.at(start) is not None:
                 continue
