@@ -4,7 +4,8 @@ Contract: ``name_key`` maps a folded token to a "consonant skeleton" under which
 romanizations agree (Hossein/Hussein/Husayn, Qasem/Qassem/Ghasem, Bagheri/Baqeri,
 Haniyeh/Haniya/Haniyya, Fouad/Fuad, Ebrahim/Ibrahim, Egyptian and Levantine Gamal/Jamal,
 Frangieh/Franjieh, Maryam/Mariam, French Shawkat/Chaoukat and Zarqawi/Zarquawi, scholarly
-Abd al-Aziz/Abdel Aziz; common given names by a table: Youssef/Yusuf, Osman/Uthman) while
+Abd al-Aziz/Abdel Aziz, the Maghreb's joined article Eltaief/Ltaief; common given names by a
+table: Youssef/Yusuf, Osman/Uthman) while
 different names stay apart (Hassan/Hussein, Hussein/Husseini, Hamid/Hamad, Saad/Said,
 Mohammad/Mahmoud).
 ``close_keys`` is the one tolerated difference beyond equal keys: a single vowel difference in
@@ -54,6 +55,10 @@ _QU_VOWEL = re.compile(r"qu(?=[aeio])")
 _GU_VOWEL = re.compile(r"(?<=.)gu(?=[ei])")
 _RUSSIAN_AEV = re.compile(r"a[iy]ev(a?)$")
 _AW_CONSONANT = re.compile(r"a(?:w|ou)(?=[^aeiouyw])")
+# the article joined to a name before its consonant, as the Maghreb writes it: "El" or a bare
+# "L" ("Eltaief", "Ltaief" = Al-Taief, "Elbaradei" = El Baradei); never before a vowel
+# ("Elias", "Larayedh"), nor "Lh", "Lj", "Ll", "Lw", "Ly" (Lhasa, Ljubljana, Lloyd)
+_MAGHREB_ARTICLE = re.compile(r"^(?:el|l)(?=[bcdfgkmnpqrstvxz])")
 _U_BEFORE_W = re.compile(r"(?<=.)uv")  # = Roweiny, Souweïda = Suwayda, Duwaik = Dweik
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
@@ -150,6 +155,9 @@ def name_key(folded: str) -> str:
     if folded in ("ben", "ibn"):
         return "bin"  # "son of", however written: "Ahmad ibn Hamad" = "Ahmed bin Hamad"
     s = _ABU_ARTICLE.sub("abu", _ABD.sub("abdul", folded.replace("tch", "ch")))
+    article = _MAGHREB_ARTICLE.match(s) if s[:1] in "el" else None
+    if article is not None:
+        s = "al" + s[article.end():]  # "Eltaief" = "Ltaief" = Al-Taief
     if "y" in s:
         s = _DIGRAPH_Y_VOWEL.sub(r"\1i", _CONSONANT_Y_VOWEL.sub("i", s))
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi

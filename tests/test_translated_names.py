@@ -105,6 +105,11 @@ def test_what_is_not_a_translated_name(text: str) -> None:
     assert french(text) == (text, [])
 
 
+def test_a_translated_name_never_runs_from_the_headline_into_the_story() -> None:
+    text = "Réunion au sommet de la Ligue\nArabes et Européens se retrouvent au Caire."
+    assert french(text) == (text, [])
+
+
 def test_a_verb_after_a_translated_name_ends_it() -> None:
     assert french("La Ligue arabe compte 22 membres.")[0] == "La Arab League compte 22 membres."
 
