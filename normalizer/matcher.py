@@ -587,6 +587,8 @@ class CompiledGlossary:
         while j > 0 and joined(text, canon_parts[j - 1], canon_parts[j]) \
                 and canon_parts[j - 1].folded not in ARTICLES:
             j -= 1
+        if all(p.folded in ARTICLES for p in canon_parts[:j]):
+            return text  # all of it but its leading article is the name in full
         return text[canon_parts[j].start:]
 
     def _add_keep(self, index: int, text: str, anchors: dict[str, list[FormSpec]]) -> None:

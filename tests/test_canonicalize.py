@@ -1257,6 +1257,16 @@ def test_a_one_word_name_inside_another_name_is_left_alone() -> None:
     assert run("La capitale Al-Qods-Est.", quds, lang="fr") == "La capitale Al-Quds-Est."
 
 
+def test_a_short_form_of_all_the_name_but_its_leading_article_is_the_name_in_full() -> None:
+    # "Baghdadi" ... "Baghdadi al-Mahmoudi" would be changed again: it is the name in full
+    mahmoudi = entry("Al-Baghdadi al-Mahmoudi", "Al Baghdadi Ali al-Mahmoudi")
+    once = run("Baghdadi El Mahmoudi est absent. Selon son avocat, Baghdadi a peur.", mahmoudi,
+               lang="fr")
+    assert once == ("Al-Baghdadi al-Mahmoudi est absent. Selon son avocat, Al-Baghdadi "
+                    "al-Mahmoudi a peur.")
+    assert run(once, mahmoudi, lang="fr") == once
+
+
 def test_a_listed_family_name_with_its_article_apart_is_the_family_name() -> None:
     """"El-Neny" listed for Mohamed Elneny is his family name with the article written apart
     (the key reads a joined "El" as the article): it and the short form "Elnenny" are
