@@ -1105,7 +1105,9 @@ class Canonicalizer:
                 continue  # (a relative named as one: "His son, Mohammad Givi-Khalkhali")
             alike = {entry for entry, seen in spellings.items() if entry in persons
                      and tokens[first].start >= named[entry]
-                     and any(respells(parts, spelling, families[entry]) for spelling in seen)
+                     and any(respells(parts, spelling, families[entry])
+                             and not self._drops_given_name(parts, spelling, entry)
+                             for spelling in seen)
                      and not any(other_middle_name(parts, spelling) for spelling in seen)}
             if len(alike) != 1:
                 continue
@@ -1318,6 +1320,15 @@ class Canonicalizer:
         extra = [m for m in accepted
                  if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return _select(chosen + extra) if extra else chosen
+
+    def _drops_given_name(self, parts: list[tuple[str, str]],
+                          spelling: tuple[tuple[str, str], ...], entry: int) -> bool:
+        """Does ``parts`` leave out of ``spelling`` the given name the canonical starts with?
+        "Mohammad Givi-Khalkhali" against "Mohammed Sadeq Givi Khalkhali" (canonical Sadeq
+        Khalkhali) is the son, not the father without his name."""
+        keys = self._canonical_parts(entry)[1]
+        return 2 <= len(parts) < len(spelling) and len(keys) >= 2 and keys[0] in {
+            key for key, _folded in spelling} and keys[0] not in {key for key, _folded in parts}
 
     @staticmethod
     def _split_family_names(text: str, capitals: _Capitals, by_key: dict[str, list[FormSpec]],

@@ -1373,6 +1373,9 @@ def test_a_relative_named_as_one_is_not_a_respelling() -> None:
     khalkhali = entry("Sadeq Khalkhali", "Mohammed Sadeq Givi Khalkhali")
     text = "Sadeq Khalkhali died. His son, Mohammad Givi-Khalkhali, spoke."
     assert run(text, khalkhali) == text
+    # nor a name without the given name the canonical starts with, however introduced
+    text = "Sadeq Khalkhali died. Then Mohammad Givi-Khalkhali spoke."
+    assert run(text, khalkhali) == text
 
 
 def test_a_respelling_is_recorded_with_its_rule_and_never_carried_to_another_document() -> None:
