@@ -299,13 +299,13 @@ class CompiledGlossary:
                 # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"), unless
                 # it is the name in full in several words (``_tail_in_full``)
                 target = self._partial_target(entry, canon_parts, span[0])
-                short = sum(1 for p in parts if p.folded not in ARTICLES) < 2 and (
+                short = _name_words(parts) < 2 and (
                     span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
             # (a listed family name alone is usable before a full mention too when writing
             # it as the canonical changes its spelling only: "Khomeiny" is Khomeini whoever
             # of the family it names; "Bagheri" written "Bagheri Kani" would name one of them)
-            spec = self._spec(index, variant.text, parts, target, "listed",
-                              variant.after_full or short and _words(target) > 1, short)
+            after_full = variant.after_full or short and _name_words(tokenize(target)) > 1
+            spec = self._spec(index, variant.text, parts, target, "listed", after_full, short)
             if variant.alias:
                 spec = replace(spec, origin="alias")
             if not spec.short:
@@ -683,9 +683,9 @@ _KUNYA_HEADS = COMPOUND_HEADS - SERVANT_OF  # "Abu" however written
 _ABU = name_key("abu")
 
 
-def _words(name: str) -> int:
+def _name_words(parts: list[Token]) -> int:
     """The words of a name that are not articles."""
-    return sum(1 for t in tokenize(name) if t.folded not in ARTICLES)
+    return len(parts) - _articles(parts)
 
 
 def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -> bool:
@@ -699,10 +699,10 @@ def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -
     if (parts[0].folded in GIVEN_NAMES or GIVEN_NAME_KEYS.get(parts[0].folded, _ABU) != _ABU) \
             and parts[0].folded not in COMPOUND_HEADS:
         return True  # (the table's forms too, "Ousmane Madani Haïdara", but no Abu: "Bou Saab")
-    if parts[0].folded in _KUNYA_HEADS and sum(p.folded not in ARTICLES for p in parts) >= 3:
+    if parts[0].folded in _KUNYA_HEADS and _name_words(parts) >= 3:
         return True  # a kunya with its nisba: "Abou Walid al-Sahraoui" for Adnan Abu Walid ...
     return (set(canon_keys[:start]) == {MUHAMMAD} and parts[0].folded not in SERVANT_OF
-            and sum(p.folded not in ARTICLES for p in parts) >= 2)
+            and _name_words(parts) >= 2)
 
 
 def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,
