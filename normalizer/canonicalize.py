@@ -175,6 +175,9 @@ class Match:
     end: int
     spec: FormSpec
     rule: str
+    # with a middle name no table knows: kept only where the document names the entry
+    # otherwise too (``_with_middle_names``)
+    loose: bool = False
 
 
 class Canonicalizer:
@@ -201,6 +204,7 @@ class Canonicalizer:
         self._consonants = _Memo(consonants).__getitem__
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         self._entry_initials: dict[int, frozenset[str]] = {}
+        self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
         self._respelling_keys = _Memo(self._respelling_index_keys)
@@ -325,6 +329,9 @@ class Canonicalizer:
         chosen = _select([c for c in candidates if not c.spec.short])
         if any(_NASAB_AFTER.match(text, m.end) for m in chosen):
             chosen = [m for m in chosen if not self._goes_on_with_a_father(text, m)]
+        if any(m.loose for m in chosen):
+            named = {m.spec.entry for m in chosen if not m.loose}
+            chosen = [m for m in chosen if not m.loose or m.spec.entry in named]
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
             chosen = self._acronyms(text, compiled.lang, capitals, chosen)
@@ -728,7 +735,7 @@ class Canonicalizer:
                 continue  # nothing before it to make a name with: a sentence opener
             lookups = self._lookups(words[n], self._previous_name_keys(text, capitals, n))
             specs = [spec for lookup in lookups for spec in index.get(lookup, ())]
-            if last_added >= 0 and _added_name_starts(folded, last_added, father):
+            if last_added >= 0 and _added_name_starts(folded, last_added, father, True):
                 found += self._with_middle_names(text, index, window, capitals, n, key, father)
             if not specs:
                 continue
@@ -749,6 +756,9 @@ class Canonicalizer:
         Abdel-Salam Khalid Karman" for "Tawakkol Karman", or a father's name: "Anwar bin
         Mohammed Gargash" for "Anwar Gargash", also before a family name led by a
         capitalized "Al" or "Bin" ("Yusuf Hassan Al-Madani", "Ahmed Obeid Bin Dagher").
+        One word no table knows may be added too ("Khalid Mahfouad Bahah"), to a person
+        the glossary spells with no longer name (``_may_add_unknown``), and such a match
+        stays only where the document names the person otherwise as well (``Match.loose``).
 
         The added words must be capitalized middle names (``_added_name_starts``) between
         the name's other parts, every other part must have the glossary spelling's key, and
@@ -760,7 +770,9 @@ class Canonicalizer:
         spans, words = capitals.spans, capitals.words
         found: list[Match] = []
         last_added = n - 1 - _particle_before(words, n)
-        for start in _added_name_starts(capitals.folded, last_added, father):
+        known = len(_added_name_starts(capitals.folded, last_added, father))
+        for nth, start in enumerate(_added_name_starts(capitals.folded, last_added, father,
+                                                       True)):
             k = start - 1  # the capitalized word before the added names
             added = last_added - k
             # "Anwar bin Mohammed Gargash": the added names may be a father's, after "bin"
@@ -773,7 +785,8 @@ class Canonicalizer:
                 break
             specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
                      if spec.kind == "listed" and len(spec.keys) >= 2
-                     and not (nasab and NASAB.intersection(spec.folded))]
+                     and not (nasab and NASAB.intersection(spec.folded))
+                     and (nth < known or self._may_add_unknown(spec))]
             if not specs:
                 continue
             # the added words, with their articles and a "bin" before them
@@ -801,8 +814,23 @@ class Canonicalizer:
                 found.append(Match(tokens[first].start, tokens[at].end,
                                    replace(spec,
                                            target=self.glossary.entries[spec.entry].canonical),
-                                   "generated"))
+                                   "generated", nth >= known))
         return found
+
+    def _may_add_unknown(self, spec: FormSpec) -> bool:
+        """May a middle name no table knows be added to ``spec``? Only to a person's name,
+        and only when the glossary spells the person with no longer name: one it does spell
+        with a middle name ("Mohammed Hussein Al Amoudi") tells that another middle name
+        ("Mohammed Aboud al-Amoudi") is someone else's."""
+        entry = self.glossary.entries[spec.entry]
+        if entry.type not in ("person", None):
+            return False
+        longest = self._longest_forms.get(spec.entry)
+        if longest is None:
+            longest = self._longest_forms[spec.entry] = max(
+                sum(t.folded not in ARTICLES for t in tokenize(form.text))
+                for form in entry.every_form())
+        return entry.type == "person" and longest <= spec.name_parts
 
     def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
         """Names of organisations, places and events in translation ("Ligue arabe")."""
@@ -851,7 +879,7 @@ class Canonicalizer:
         while k >= 0 and words[k].lower() in _FAMILY_LEADS:
             k -= 1
         lo = k - 1
-        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father)
+        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father, True)
         if starts:
             lo = min(lo, starts[-1] - 1)
         run = (father, *words[max(0, lo):n + 1])
@@ -879,7 +907,7 @@ class Canonicalizer:
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
                     compiled, join_keys(self._key(words[k - 1]), prev), key, lasts)):
                 return True
-        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father)
+        starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father, True)
         return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k - 1])), ())
                    for k in starts if k >= 1)  # added middle names
 
@@ -1421,14 +1449,17 @@ def _particle_before(words: list[str], n: int) -> int:
 _FAMILY_LEADS = frozenset({"al", "el"}) | NASAB
 
 
-def _added_name_starts(folded: list[str], last: int, father: bool = False) -> list[int]:
+def _added_name_starts(folded: list[str], last: int, father: bool = False,
+                       unknown: bool = False) -> list[int]:
     """Where one, then two, middle names ending at capitalized word ``last`` start, read
     backwards: a given name, an "Abdul X" compound written as two words or joined ("Tawakkol
     Abdel-Salam Karman", "Abdulameer"), a sayyid's nisba ("Ali Hosseini Khamenei") or a
     patronymic ("Nursultan Abishevich Nazarbayev", "Kassym-Jomart Kemelouly Tokayev"), each
     maybe led by its article ("Mariam Al-Sadiq Al-Mahdi", "Ali al-Husseini al-Sistani").
     With ``father`` (a "bin" before word ``last``, or a Turkic "oglu" after it), that word
-    is a father's name whatever it is ("Nasser bin Ghanim Al-Khelaifi")."""
+    is a father's name whatever it is ("Nasser bin Ghanim Al-Khelaifi"). With ``unknown``,
+    one word that is none of these but may be a name (``_may_be_middle_name``) counts too:
+    the starts from it on are the ones a strict call does not return."""
     starts: list[int] = []
     i = last
     while i >= 0 and len(starts) < 2:
@@ -1439,6 +1470,9 @@ def _added_name_starts(folded: list[str], last: int, father: bool = False) -> li
                 _given_name_keys().get(name_key(folded[i])) is not None) or (
                 len(folded[i]) >= 6 and _PATRONYMIC.search(folded[i])):
             i -= 1  # (a given name in another romanization too: "Yaqoub" for Yaqub)
+        elif unknown and _may_be_middle_name(folded[i]):
+            unknown = False
+            i -= 1
         else:
             break
         if i >= 1 and folded[i] in ("al", "el"):
@@ -1457,6 +1491,19 @@ def _fathers_name(text: str, spans: list[tuple[int, int]], n: int) -> bool:
         return True
     return n + 1 < len(spans) and _TURKIC_GAP.fullmatch(text, spans[n][1],
                                                         spans[n + 1][0]) is not None
+
+
+def _may_be_middle_name(folded: str) -> bool:
+    """A capitalized word no table knows that may still be a middle or father's name
+    ("Khalid Mahfouad Bahah", "Bashar Matti Warda"): no ordinary word, no place, and not
+    the second half of a compound given name ("Ahmad Shah Massoud" is not Ahmad Massoud)."""
+    return len(folded) >= 3 and folded.isalpha() and folded not in _COMPOUND_SECONDS \
+        and not is_ordinary_word(folded) and folded not in place_words()
+
+
+# second halves of compound given names: "Ahmad Shah", "Ahmad Wali", "Mohammad Khan"
+_COMPOUND_SECONDS = frozenset("""shah chah wali vali khan jan gul mir allah ullah din eddine
+uddin eddin uldin""".split())
 
 
 @lru_cache(maxsize=1)
