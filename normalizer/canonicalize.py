@@ -1493,6 +1493,7 @@ def _fathers_name(text: str, spans: list[tuple[int, int]], n: int) -> bool:
                                                         spans[n + 1][0]) is not None
 
 
+@lru_cache(maxsize=100_000)
 def _may_be_middle_name(folded: str) -> bool:
     """A capitalized word no table knows that may still be a middle or father's name
     ("Khalid Mahfouad Bahah", "Bashar Matti Warda"): no ordinary word, no place, and not
