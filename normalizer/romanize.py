@@ -90,7 +90,8 @@ ahmad ahmet
 muhammad mehmet md
 abdul abd
 abu abul aboul abol bou bu bo
-abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar
+abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar boubaker boubakeur aboubakeur
+tayyib taieb tayeb tayyeb taib tayib
 ignatius ignace ignatios
 najm najim najem
 khidr khodr khader khadr khedr

@@ -31,6 +31,9 @@ MUST_MERGE = [
     ("Gregory III Laham", "Grégoire III Laham"),
     ("Hussein Ibrahim Taha", "Husayn Ibrahim Taha"),
     ("Fuad Hussein", "Fouad Hussain"),
+    ("Taieb Fassi Fihri", "Taib Fassi Fihri"),  # al-Tayyib, Maghreb and Malay spellings
+    ("Taieb Fassi Fihri", "Tayyib Fassi Fihri"),
+    ("Aboubakr Jamai", "Boubakeur Jamai"),  # Abu Bakr in Algeria's French spelling
     ("Fuad Hussein", "Fuad Husain"),
     ("Ismail Haniyeh", "Ismail Haniya"),
     ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
