@@ -1337,6 +1337,8 @@ class Canonicalizer:
                 if at is None or (_extends_name(text, tokens, at, last, taken, after=False)
                                   and not _introduced_as_kin(text, m.start, m.end)):
                     blocked.setdefault(m.spec.keys[-1], m.start)
+            elif _relative_of_the_one_before(text, chosen, m):
+                blocked.setdefault(m.spec.keys[-1], m.start)  # two of the family from here
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
                 with_initial = _with_initial(text, tokens, at, m, canonical)
@@ -2005,11 +2007,16 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
             head -= 1
         if head < k - 1 and prev.folded == "s":
             break  # a possessive: "Burkina's Roch Kaboré"
+        led_by_article = False
         while head < k - 1 and (tokens[head].folded in ARTICLES or (
                 tokens[head].folded in _ELIDED and text[tokens[head].end] in APOSTROPHES)):
+            led_by_article = led_by_article or tokens[head].folded in ARTICLES
             head += 1  # "al-Ahmad" is capitalized where the name starts, after its article;
             # "d'Ahmadi" after the French elided "d'"
-        if (tokens[head].text[:1].isupper() and not _ordinary_not_a_name(tokens[head].folded)
+        # (a title never takes an article: "el-Mullah" in "Wafa el-Mullah al-Howeish" is a
+        # name part)
+        if (tokens[head].text[:1].isupper() and (
+                led_by_article or not _ordinary_not_a_name(tokens[head].folded))
                 and not taken.covers(prev.start)):
             return True
         break
@@ -2250,6 +2257,23 @@ _KIN_AFTER = re.compile(
     rf"|(?:(?i:la|le|l['\u2019]|son|sa|leur)[ \u00a0]*)(?:{_KIN_FR})\b)")
 
 
+# A relation of the person just named, up to a name: ", fils du grand ayatollah ", ", the son
+# of ", ", daughter of the late "
+_KIN_OF = re.compile(
+    rf",?[ \u00a0]+(?:(?i:the|a|an|le|la|l['\u2019]|his|her|sa|son)[ \u00a0]*)?"
+    rf"(?:(?i:{_KIN_EN})[ \u00a0]+of|(?i:{_KIN_FR})[ \u00a0]+(?:de|du|d['\u2019]))"
+    rf"(?:[ \u00a0]*(?:l['\u2019])?[a-zà-ÿ]+){{0,3}}[ \u00a0]*")
+
+
+def _relative_of_the_one_before(text: str, chosen: list[Match], m: Match) -> bool:
+    """Is short form ``m`` the family name of a relative the text names right after the
+    person ("Abdul Majid al-Khoei, fils du grand ayatollah al-Khoï")? One is not one's own
+    father: there the name is the relative's."""
+    before = [c.end for c in chosen if c.spec.entry == m.spec.entry and c.end <= m.start]
+    return bool(before) and m.start - before[-1] <= 60 and _KIN_OF.fullmatch(
+        text, before[-1], m.start) is not None
+
+
 def _introduced_as_kin(text: str, start: int, end: int) -> bool:
     """Is the name ending with the word at ``start:end`` a relative named as such, before it
     ("his father, Idriss Deby") or after it ("Zainab Al-Khawaja, a daughter of ...")?"""
@@ -2307,12 +2331,14 @@ def _article_and_one_word(m: Match) -> bool:
 
 
 # a hyphen and a capitalized word right after a name: one longer name ("Marrakesh-Safi")
-_HYPHEN_NAME_AFTER = re.compile(r"[\-\u2010\u2011]([A-Z\u00c0-\u00de][^\W\d_]*)")
+_HYPHEN_NAME_AFTER = re.compile(r"[\-\u2010\u2011](?:[eiy][\-\u2010\u2011 ])?"
+                                r"([A-Z\u00c0-\u00de][^\W\d_]*)")
 
 
 def _hyphen_name_after(text: str, end: int) -> bool:
-    """A capitalized name word joined by a hyphen after ``end``, not an ordinary word ("Est"
-    of "Al-Qods-Est", "Based")."""
+    """A capitalized name word joined by a hyphen after ``end``, maybe through a Persian
+    ezafe ("Jombesh-e Nawin", another party than Jombesh), not an ordinary word ("Est" of
+    "Al-Qods-Est", "Based")."""
     found = _HYPHEN_NAME_AFTER.match(text, end)
     return found is not None and not is_ordinary_word(fold_token(found.group(1)))
 

@@ -1258,6 +1258,32 @@ def test_a_one_word_name_inside_another_name_is_left_alone() -> None:
     assert run("La guerre Irak-Iran.", iraq, iran, lang="fr") == "La guerre Iraq-Iran."
     quds = entry("Al-Quds", "Al-Qods", type="place")
     assert run("La capitale Al-Qods-Est.", quds, lang="fr") == "La capitale Al-Quds-Est."
+    # through a Persian ezafe: "Jombesh-e Nawin" is a party that split from Jombesh
+    junbish = entry("Junbish-i Milli", "Jombesh", type="org")
+    assert run("Members of Jombesh founded Jombesh-e Nawin-e Afghanistan.", junbish) == (
+        "Members of Junbish-i Milli founded Jombesh-e Nawin-e Afghanistan.")
+
+
+def test_a_family_name_after_an_article_led_title_word_is_someone_elses() -> None:
+    """A title never takes an article: "el-Mullah" in "Wafa el-Mullah al-Howeish" is a
+    name part, so her family name is no short form of Abdul Tawab Howeish."""
+    howeish = entry("Abdul Tawab el-Mulla Howeish", "Howeish")
+    text = "Abdul Tawab el-Mulla Howeish was held. The name recalls Wafa el-Mullah al-Howeish."
+    assert run(text, howeish) == text
+
+
+def test_a_family_name_right_after_a_relation_of_the_person_is_the_relatives() -> None:
+    """One is not one's own father: "X, son of Grand Ayatollah al-Khoei" names the father,
+    and from there the bare family name is ambiguous."""
+    khoei = entry("Abdul Majid al-Khoei")
+    for text, lang in (("Abdul Majid al-Khoei, son of the late Grand Ayatollah al-Khoei, was"
+                        " killed. Al-Khoei had returned from London.", "en"),
+                       ("Abdul Majid al-Khoei, fils du grand ayatollah al-Khoï, a été tué.",
+                        "fr")):
+        assert run(text, khoei, lang=lang) == text
+    alone = "Abdul Majid al-Khoei was killed in Najaf. Al-Khoï had returned from London."
+    assert run(alone, khoei) == ("Abdul Majid al-Khoei was killed in Najaf. Al-Khoei had"
+                                 " returned from London.")
 
 
 def test_a_short_form_of_all_the_name_but_its_leading_article_is_the_name_in_full() -> None:
