@@ -34,6 +34,7 @@ MUST_MERGE = [
     ("Taieb Fassi Fihri", "Taib Fassi Fihri"),  # al-Tayyib, Maghreb and Malay spellings
     ("Taieb Fassi Fihri", "Tayyib Fassi Fihri"),
     ("Aboubakr Jamai", "Boubakeur Jamai"),  # Abu Bakr in Algeria's French spelling
+    ("Mohammad Yunus Khalis", "Mohammed Younes Khalis"),  # Yunus, Younis, Younes: one name
     ("Fuad Hussein", "Fuad Husain"),
     ("Ismail Haniyeh", "Ismail Haniya"),
     ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
