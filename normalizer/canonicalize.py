@@ -344,7 +344,7 @@ class Canonicalizer:
                 if m is not None:
                     m = self._with_rest_of_name(text, compiled, m)
                 if m is not None and self._goes_on_with_another_name(text, compiled, m):
-                    m = None
+                    m = self._with_one_more_name(text, m, chosen)
                 if m is not None:
                     m = self._with_quoted_nickname(text, compiled, m)
                 if m is not None:
@@ -436,6 +436,20 @@ class Canonicalizer:
         found = _next_to(_WORD_AFTER, text, m.end)
         return found is not None and not found.group(1).isupper() and not is_ordinary_word(
             fold_token(found.group(1))) and not _title_case_line(text, m.start)
+
+    def _with_one_more_name(self, text: str, m: Match, chosen: list[Match]) -> Match | None:
+        """A person's spelling followed by one more name word no table knows, where the
+        document names the person otherwise too ("Adnan Khairallah Tulfah" after Adnan
+        Khairallah): the person's longer name, on the terms of a middle name no table knows
+        (``_may_add_unknown``); else (None) it may be someone else's and is left alone."""
+        found = _next_to(_WORD_AFTER, text, m.end)
+        if found is None or not self._may_add_unknown(m.spec) \
+                or not _may_be_middle_name(fold_token(found.group(1))) \
+                or _next_to(_WORD_AFTER, text, found.end(1)) is not None \
+                or not any(c.spec.entry == m.spec.entry and c.start != m.start
+                           and c.spec.kind != "keep" for c in chosen):
+            return None
+        return replace(m, end=found.end(1))
 
     def _canonical_parts(self, entry: int) -> tuple[list[Token], tuple[str, ...]]:
         """The tokens of an entry's canonical and their romanization keys, made once."""

@@ -1510,6 +1510,16 @@ def test_a_middle_name_no_table_knows_only_where_the_document_names_the_person()
     assert run(alone, bahah) == alone
 
 
+def test_one_more_name_no_table_knows_only_where_the_document_names_the_person() -> None:
+    rezaei = entry("Mohsen Rezaei")
+    text = "Mohsen Rezaei resigned. Mohsen Rezaei Mirghaed had run in 2009."
+    assert run(text, rezaei) == "Mohsen Rezaei resigned. Mohsen Rezaei had run in 2009."
+    alone = "Mohsen Rezaei Mirghaed had run in 2009."  # maybe someone else
+    assert run(alone, rezaei) == alone
+    two = "Mohsen Rezaei resigned. Mohsen Rezaei Mirghaed Kazem had run."  # a longer name
+    assert run(two, rezaei) == two
+
+
 @pytest.mark.parametrize("text, glossary", [
     # the second half of a compound given name: the father, not the son
     ("Ahmad Massoud spoke. His father Ahmad Shah Massoud was killed in 2001.",
