@@ -49,7 +49,7 @@ Contract:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
@@ -1078,9 +1078,11 @@ class Canonicalizer:
     # -- a person respelled further on in the same document ------------------------------------
     def _respelled(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
                    capitals: _Capitals, chosen: list[Match]) -> list[Match]:
-        """A person this document named in full, written differently further on: a typo or a
-        respelling no romanization rule joins ("Canan Kaftancioglu" ... "Kaftancigolu",
-        "Hani al-Mulki" ... "Hani al-Malki"). Rule ``document``.
+        """A person this document names in full, written differently elsewhere in it: a typo
+        or a respelling no romanization rule joins ("Canan Kaftancioglu" ... "Kaftancigolu",
+        "Hani al-Mulki" ... "Hani al-Malki"). Rule ``document``. A name of two words or more
+        may come before the full mention ("Hesham Genena ... Hesham Geneina"); a word alone
+        only after it.
 
         The later name's parts must be the parts of one of the person's spellings (the
         glossary's, or the document's own), one for one and in order, each the same or alike
@@ -1114,7 +1116,6 @@ class Canonicalizer:
                         near.setdefault(index_key, set()).add(m.spec.entry)
         taken = _Occupied(chosen)
         same_word: dict[str, list[int]] | None = None  # capitalized word key -> its places
-        earliest = min(named.values())
         found: list[Match] = []
         runs_seen: set[int] = set()
         words, spans = capitals.words, capitals.spans
@@ -1122,8 +1123,7 @@ class Canonicalizer:
         wanted = near.keys()
         # (each distinct word once: news repeats its capitalized words)
         hits = {word for word in set(words) if not wanted.isdisjoint(index_keys[word])}
-        first = bisect_left(spans, (earliest, 0))
-        for n in compress(range(first, len(words)), map(hits.__contains__, words[first:])):
+        for n in compress(range(len(words)), map(hits.__contains__, words)):
             start = spans[n][0]
             if taken.at(start) is not None:
                 continue
@@ -1146,7 +1146,7 @@ class Canonicalizer:
                     or _introduced_as_kin(text, tokens[first].start, tokens[last].end):
                 continue  # (a relative named as one: "His son, Mohammad Givi-Khalkhali")
             alike = {entry for entry, seen in spellings.items() if entry in persons
-                     and tokens[first].start >= named[entry]
+                     and (len(parts) > 1 or tokens[first].start >= named[entry])
                      and any(respells(parts, spelling, families[entry])
                              and not self._drops_given_name(parts, spelling, entry)
                              for spelling in seen)
@@ -2296,9 +2296,11 @@ def _introduced_as_kin(text: str, start: int, end: int) -> bool:
 
 
 def _bare_article_before(text: str, tokens: list[Token], i: int, spec: FormSpec) -> bool:
-    """"Al-Safadi" for a short form "Safadi": the article the glossary does not write."""
+    """"Al-Safadi" for a short form "Safadi": the article the glossary does not write, also
+    as a sun letter makes it, joined to the name ("at-Tammu")."""
     prev = tokens[i - 1]
-    return (prev.folded in ("al", "el") and spec.folded[0] not in ARTICLES
+    return ((prev.folded in ("al", "el") or (prev.folded in ARTICLES and joined(
+        text, prev, tokens[i]))) and spec.folded[0] not in ARTICLES
             and is_name_gap(text, prev.end, tokens[i].start))
 
 

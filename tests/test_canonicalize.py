@@ -1358,6 +1358,9 @@ RESPELLED = [
      "Othman Mujalli spoke. Othman Mujalli added more."),  # a father's name added too
     ("Hassan Dahir Aweys", "Hassan Dahir Aweys was freed. Hassan Aweys left.",
      "Hassan Dahir Aweys was freed. Hassan Dahir Aweys left."),
+    # a name of two words or more, before the full mention too
+    ("Hesham Geneina", "Hesham Genena was tried. Hesham Geneina had led the agency.",
+     "Hesham Geneina was tried. Hesham Geneina had led the agency."),
 ]
 
 
@@ -1377,8 +1380,9 @@ KEPT_APART = [
     ("Samir Rabah", "Samir Rabah spoke of the aggression on Rafah."),
     ("Adam Cardoso", "Adam Cardoso, a Kurdish lawmaker, spoke."),
     ("Hani al-Mulki", "Hani al-Mulki met Riyad al-Malki. Later Malki said nothing."),
-    # never before the full mention
+    # a word alone never before the full mention, and nothing without one
     ("Canan Kaftancıoğlu", "Kaftancigolu spoke first. Then Canan Kaftancıoğlu said no."),
+    ("Hesham Geneina", "Hesham Genena was tried in 2016."),
 ]
 
 
@@ -1397,6 +1401,11 @@ def test_a_one_word_family_name_written_as_two_is_a_short_form() -> None:
     assert run("Bani-Sadr fled.", banisadr) == "Bani-Sadr fled."
     text = "Karim Benali spoke. Ben Ali ruled Tunisia."
     assert run(text, entry("Karim Benali")) == text
+
+
+def test_a_short_form_takes_the_article_a_sun_letter_joins_to_it() -> None:
+    assert run("Mashaal Tammo spoke. Later at-Tammu left.", entry("Mashaal Tammo")) == (
+        "Mashaal Tammo spoke. Later Tammo left.")
 
 
 def test_a_relative_named_as_one_is_not_a_respelling() -> None:
