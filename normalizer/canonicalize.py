@@ -14,7 +14,9 @@ Contract:
   word only for a place or organisation named by one word, and never one word in capitals (an
   acronym: "SANA" is not Sana'a). Middle given names may be added or left out ("Fuad
   Mohammed Hussein"), never the first name, never one for another ("Mohammad Reza" is not
-  "Mohammad Bagher"), and only where no other capitalized name part touches the mention.
+  "Mohammad Bagher"), and only where no other capitalized name part touches the mention. One
+  middle name no table knows ("Khalid Mahfouad Bahah") only where the document names the
+  person otherwise too and the glossary spells no longer name for the person.
 - Short forms ("Abdollahian", "Bagheri", "Abdul Rashid") are resolved only after the same entry
   was named in full earlier in the same document (or in the headline, when the story then names
   it in full and no other person in the document shares the name), when no other named entry
@@ -24,14 +26,18 @@ Contract:
   word left as it is ("The" is never "Thea", "Iran" never "Irene"). A family name led by
   "bin" or "Abu" keeps it ("Bin Mubarak", "Abu Rudeineh"); the word after "bin" alone is a
   father's name.
-- A person named in full and written differently further on in the same document ("document",
+- A person named in full and written differently elsewhere in the same document ("document",
   ``namesim``): a typo or a respelling no rule joins ("Kaftancigolu" after "Canan
   Kaftancioglu", "Hani al-Malki" after "Hani al-Mulki"), every part the same or alike, one
-  at least the same; one given name or two more, one middle name less. Never a given name
-  for another, a nisba, someone else of the document who looks alike, nor across documents.
+  at least the same; one given name or two more, one middle name less; a word alone only
+  after the full mention. Never a given name for another, a nisba, someone else of the
+  document who looks alike, nor across documents. A family name right after a relation of
+  the person ("X, son of Grand Ayatollah al-Khoei") is the relative's.
 - A person's name of two parts or more followed by another capitalized name word (through a
   space, a line break or a hyphen) is a longer name the glossary does not spell: left alone
-  ("Fereydoon Abbasi Davani"), except before capitals, ordinary words, in a title-case line.
+  ("Fereydoon Abbasi Davani"), except before capitals, ordinary words, in a title-case line;
+  where the document names the person otherwise too, one more word no table knows is the
+  person's longer name ("Mohsen Rezaei Mirghaed").
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
@@ -837,14 +843,14 @@ class Canonicalizer:
         with a middle name ("Mohammed Hussein Al Amoudi") tells that another middle name
         ("Mohammed Aboud al-Amoudi") is someone else's."""
         entry = self.glossary.entries[spec.entry]
-        if entry.type not in ("person", None):
+        if entry.type != "person":
             return False
         longest = self._longest_forms.get(spec.entry)
         if longest is None:
             longest = self._longest_forms[spec.entry] = max(
                 sum(t.folded not in ARTICLES for t in tokenize(form.text))
                 for form in entry.every_form())
-        return entry.type == "person" and longest <= spec.name_parts
+        return longest <= spec.name_parts
 
     def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
         """Names of organisations, places and events in translation ("Ligue arabe")."""
