@@ -488,14 +488,16 @@ class CompiledGlossary:
             if joined(text, canon_parts[k - 1], canon_parts[k]) and \
                     canon_parts[k - 1].folded not in ARTICLES:
                 continue  # not the start of a word (or of an article-led word)
-            if canon_parts[k].folded in ARTICLES or canon_parts[k - 1].folded in NASAB or (
+            if canon_parts[k].folded in ARTICLES or canon_parts[k - 1].folded in NASAB \
+                    or canon_parts[k - 1].folded in _FAMILY_HEADS or (
                     canon_parts[k].folded in NASAB and not _family_ben(canon_parts, k)):
                 continue  # "Zayed" after "bin" is the father
             m = k + 1
             while m < len(canon_parts) and joined(text, canon_parts[m - 1], canon_parts[m]):
                 m += 1
-            if canon_parts[k].folded in NASAB:
-                m = len(canon_parts)  # "Ben Ali": the family name is both words
+            if canon_parts[k].folded in NASAB or (canon_parts[k].folded in _FAMILY_HEADS
+                                                   and k + 2 == len(canon_parts)):
+                m = len(canon_parts)  # "Ben Ali", "Aït Ahmed": the family name is both words
             if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
                 continue  # a given name in the middle ("Ibrahim") is nobody's short form
             if k >= 2 and canon_parts[k - 1].folded in SERVANT_OF:
@@ -513,7 +515,8 @@ class CompiledGlossary:
             specs += [self._spec(index, text, canon_parts[j:m], target, "partial", True)
                       for j in range(k + 1, m) if canon_parts[j].folded not in ARTICLES
                       and canon_parts[j - 1].folded not in ARTICLES
-                      and canon_parts[j - 1].folded not in NASAB]  # "Abdollahian", not "Gvir"
+                      and canon_parts[j - 1].folded not in NASAB
+                      and canon_parts[j - 1].folded not in _FAMILY_HEADS]  # not "Gvir"
             if k >= 2 and canon_parts[k - 1].folded in ARTICLES:
                 with_article = entry.short or text[canon_parts[k - 1].start:]
                 specs.append(self._spec(index, text, canon_parts[k - 1:m], with_article,
@@ -851,6 +854,11 @@ def pair_key(previous: str, last: str, fuzzy: bool = False) -> str:
 def joined(text: str, left: Token, right: Token) -> bool:
     """The two parts belong to one word: a hyphen or apostrophe, no space, between them."""
     return not any(c.isspace() for c in text[left.end:right.start])
+
+
+# Words that lead a family name of two words and never stand alone: the Kabyle "Aït" (sons
+# of) of "Hocine Aït Ahmed", whose short form is "Aït Ahmed", never "Ahmed"
+_FAMILY_HEADS = frozenset({"ait"})
 
 
 def _family_ben(parts: list[Token], k: int) -> bool:

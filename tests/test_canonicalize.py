@@ -1403,6 +1403,14 @@ def test_a_one_word_family_name_written_as_two_is_a_short_form() -> None:
     assert run(text, entry("Karim Benali")) == text
 
 
+def test_a_kabyle_family_name_is_one_short_form_of_two_words() -> None:
+    """"Aït" (sons of) leads the family name: "Aït Ahmed" is Hocine Aït Ahmed's short form,
+    hyphenated or not, and "Ahmed" alone is nobody's."""
+    ait_ahmed = entry("Hocine Aït Ahmed")
+    assert run("Hocine Ait-Ahmed died. Ait-Ahmed had escaped. Ahmed left.", ait_ahmed) == (
+        "Hocine Aït Ahmed died. Aït Ahmed had escaped. Ahmed left.")
+
+
 def test_a_short_form_takes_the_article_a_sun_letter_joins_to_it() -> None:
     assert run("Mashaal Tammo spoke. Later at-Tammu left.", entry("Mashaal Tammo")) == (
         "Mashaal Tammo spoke. Later Tammo left.")
