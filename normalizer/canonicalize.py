@@ -62,7 +62,7 @@ from functools import lru_cache, partial
 from itertools import compress
 from typing import Any, overload
 
-from normalizer.commonwords import is_common_capitalized, is_ordinary_word, place_words
+from normalizer.commonwords import TITLES, is_common_capitalized, is_ordinary_word, place_words
 from normalizer.document import Change, Document
 from normalizer.glossary import EVENT_TYPES, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
@@ -352,6 +352,8 @@ class Canonicalizer:
                 if m is not None and self._goes_on_with_another_name(text, compiled, m):
                     m = self._with_one_more_name(text, m, chosen)
                 if m is not None:
+                    m = _with_last_word_of_target(text, m)
+                if m is not None:
                     m = self._with_quoted_nickname(text, compiled, m)
                 if m is not None:
                     m = self._with_leading_given_name(text, compiled, m,
@@ -400,6 +402,9 @@ class Canonicalizer:
         entry = self.glossary.entries[m.spec.entry]
         if not compiled.is_person(m.spec.entry):
             return m
+        if m.spec.kind == "partial" and _NASAB_BEFORE.search(text, max(0, m.start - 8),
+                                                             m.start):
+            return None  # a father's name: "Talib bin Mamari" is no short form "Mamari"
         found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
@@ -434,14 +439,21 @@ class Canonicalizer:
         bin Faisal Al Saud", "Kamel al-Tayeb Idris Abdelhafiz"; a one-word spelling too: a
         listed "Salim" for Lokman Slim is a given name in "Salim Ayyash"): left alone.
         Not before a word in capitals, an ordinary word ("Monday"), or in a line written in
-        title case ("Araghchi Meets Lavrov"). (Spellings that start the canonical take the
-        rest of it first: ``_with_rest_of_name``.)"""
+        title case ("Araghchi Meets Lavrov"); a title followed by a name word is inside the
+        name ("Abdiweli Sheikh Ahmed" is another man than Abdiweli Mohamed Ali). (Spellings
+        that start the canonical take the rest of it first: ``_with_rest_of_name``.)"""
         if m.spec.kind not in ("listed", "dropped") \
                 or m.rule not in _BY_ORIGIN or not compiled.is_person(m.spec.entry):
             return False
         found = _next_to(_WORD_AFTER, text, m.end)
-        return found is not None and not found.group(1).isupper() and not is_ordinary_word(
-            fold_token(found.group(1))) and not _title_case_line(text, m.start)
+        if found is None or found.group(1).isupper() or _title_case_line(text, m.start):
+            return False
+        folded = fold_token(found.group(1))
+        if folded in TITLES:  # "Abdiweli Sheikh Ahmed": a title inside a name goes on with it
+            after = _next_to(_WORD_AFTER, text, found.end(1))
+            return after is not None and not after.group(1).isupper() \
+                and not is_ordinary_word(fold_token(after.group(1)))
+        return not is_ordinary_word(folded)
 
     def _with_one_more_name(self, text: str, m: Match, chosen: list[Match]) -> Match | None:
         """A person's spelling followed by one more name word no table knows, where the
@@ -2355,6 +2367,19 @@ def _article_and_one_word(m: Match) -> bool:
 # a hyphen and a capitalized word right after a name: one longer name ("Marrakesh-Safi")
 _HYPHEN_NAME_AFTER = re.compile(r"[\-\u2010\u2011](?:[eiy][\-\u2010\u2011 ])?"
                                 r"([A-Z\u00c0-\u00de][^\W\d_]*)")
+
+
+def _with_last_word_of_target(text: str, m: Match) -> Match:
+    """A mention followed by the word its replacement ends with belongs to it ("Pearl Square
+    Roundabout" for Pearl Roundabout), never "Pearl Roundabout Roundabout"."""
+    found = _next_to(_WORD_AFTER, text, m.end)
+    if found is None or found.start(1) - m.end > 1:
+        return m
+    last = tokenize(m.spec.target)[-1:]
+    if last and fold_token(found.group(1)) == last[0].folded and not any(
+            t.folded == last[0].folded for t in tokenize(text, m.start, m.end)):
+        return replace(m, end=found.end(1))
+    return m
 
 
 def _hyphen_name_after(text: str, end: int) -> bool:

@@ -289,6 +289,13 @@ class CompiledGlossary:
                 continue
             target, short = entry.canonical, False
             span = concat_align(canon_keys, part_keys(parts)) if person else None
+            ayn_tokens = 0  # tokens that continue a word after an ayn's apostrophe
+            if person and span is None:  # the apostrophe elsewhere in the word: "Al
+                # Maa’mari" is the end of "Talib al-Ma’amari", "Saadat" of "Ahmad Sa'adat"
+                in_context = part_keys(canon_parts, entry.canonical)
+                span = concat_align(in_context, part_keys(parts, variant.text))
+                if span is not None:
+                    ayn_tokens = in_context[span[0]:span[1]].count("")
             # (the canonical without its leading article is the name in full: "Misbah
             # Abuzaid Talha" for Al-Misbah Abuzaid Talha)
             if span is not None and span[0] > 0 and not all(
@@ -299,8 +306,9 @@ class CompiledGlossary:
                 # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"), unless
                 # it is the name in full in several words (``_tail_in_full``)
                 target = self._partial_target(entry, canon_parts, span[0])
-                short = _name_words(parts) < 2 and (
-                    span[1] - span[0] - _articles(canon_parts[span[0]:span[1]]) < 2)
+                short = _name_words(parts) - part_keys(parts, variant.text).count("") < 2 \
+                    and (span[1] - span[0] - _articles(canon_parts[span[0]:span[1]])
+                         - ayn_tokens < 2)
             # (a listed family name alone is usable before a full mention too when writing
             # it as the canonical changes its spelling only: "Khomeiny" is Khomeini whoever
             # of the family it names; "Bagheri" written "Bagheri Kani" would name one of them)

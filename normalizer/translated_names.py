@@ -19,7 +19,8 @@ Resistance Front of Afghanistan), in any order:
 - the span's parts are separated by spaces, hyphens or apostrophes (a name gap), and it
   starts and ends on a content word (or the article of one: "Al-Aqsa");
 - the name must not go on with a lower-case adjective the lexicon knows ("Comité de suivi des
-  Arabes israéliens" is no "Comité de suivi des Arabes").
+  Arabes israéliens" is no "Comité de suivi des Arabes"), nor start with one: French puts the
+  noun first ("forces somaliennes et la Mission de l'Union africaine" is no name).
 Only languages with a lexicon take part: French, and English itself, whose lexicon equates
 the variants inside English names ("Israeli Defense Forces" = Israel Defense Forces,
 "Defence" = Defense). English keeps its word order, so its variants are spelled out when the
@@ -48,9 +49,9 @@ ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al e
 FRENCH_FUNCTION_WORDS = frozenset(
     "de du des d la le les l et pour sur par en au aux un une avec al el".split())
 # how French adjectives of the kind that qualify a name end ("israéliens", "nationale",
-# "islamique", "militaire", "préventive", "libanais")
-_FRENCH_ADJECTIVE = re.compile(r"(?:ien|ienne|ais|aise|ain|aine|ois|oise|ique|aire|al|ale|aux|"
-                               r"if|ive|el|elle)s?$")
+# "islamique", "militaire", "préventive", "libanais", "libyennes")
+_FRENCH_ADJECTIVE = re.compile(r"(?:ien|ienne|yen|yenne|ais|aise|ain|aine|ois|oise|ique|aire|al|"
+                               r"ale|aux|if|ive|el|elle)s?$")
 MAX_WORDS = 8  # content words of the longest name looked for
 MEMO_SIZE = 200_000  # distinct words remembered per lexicon and glossary
 SAME_LANGUAGE = frozenset({"en"})  # lexicons of spellings within one language: order kept
@@ -235,8 +236,10 @@ class TranslatedNames:
             return []  # no word the lexicon translates: no translated name
         found: list[TranslatedMatch] = []
         for i, first in enumerate(options):
-            if not first or not first[0]:
-                continue
+            if not first or not first[0] or (tokens[i].text[:1].islower()
+                                             and _FRENCH_ADJECTIVE.search(tokens[i].folded)):
+                continue  # (a name starts with its noun: "forces somaliennes et la Mission
+                # de l'Union africaine" is not the mission's name)
             chosen: list[int] = []  # content tokens of the span so far
             j = i
             while j < len(tokens) and len(chosen) < MAX_WORDS:

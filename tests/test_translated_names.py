@@ -100,6 +100,8 @@ def test_a_longer_english_spelling_the_glossary_lists_is_translated_too() -> Non
     "la garde nationale",  # persons are never translated
     # the name goes on with an adjective: another, longer name ("Israeli" is no word of it)
     "la Ligue arabe israélienne a protesté",
+    # nor starts with one: French puts the noun first, the adjective is another name's
+    "les forces libyennes et l'Armée nationale se sont retirées",
 ])
 def test_what_is_not_a_translated_name(text: str) -> None:
     assert french(text) == (text, [])
