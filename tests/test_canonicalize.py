@@ -1403,14 +1403,6 @@ def test_a_one_word_family_name_written_as_two_is_a_short_form() -> None:
     assert run(text, entry("Karim Benali")) == text
 
 
-def test_a_kabyle_family_name_is_one_short_form_of_two_words() -> None:
-    """"Aït" (sons of) leads the family name: "Aït Ahmed" is Hocine Aït Ahmed's short form,
-    hyphenated or not, and "Ahmed" alone is nobody's."""
-    ait_ahmed = entry("Hocine Aït Ahmed")
-    assert run("Hocine Ait-Ahmed died. Ait-Ahmed had escaped. Ahmed left.", ait_ahmed) == (
-        "Hocine Aït Ahmed died. Aït Ahmed had escaped. Ahmed left.")
-
-
 def test_a_listed_family_name_with_the_ayn_elsewhere_is_a_short_form() -> None:
     """"Al Maa’mari" ends "Talib al-Ma’amari" (the apostrophe writes the ayn, wherever it
     sits): a family name, so after another given name it is a brother's."""
@@ -1421,31 +1413,33 @@ def test_a_listed_family_name_with_the_ayn_elsewhere_is_a_short_form() -> None:
         "Talib al-Ma’amari was jailed. Later al-Ma’amari was freed.")
 
 
-def test_a_family_name_after_bin_is_a_fathers_name_not_a_short_form() -> None:
-    text = "Talib Al Mamari was jailed. Talib bin Mamari lost his seat."
-    assert run(text, entry("Talib al-Ma’amari")) == (
-        "Talib al-Ma’amari was jailed. Talib bin Mamari lost his seat.")
+IN_CONTEXT = [
+    # (glossary entry, text, expected): a name read with the words around it
+    # "Aït" (sons of) leads the family name: "Aït Ahmed" is one short form, "Ahmed" nobody's
+    (entry("Hocine Aït Ahmed"), "Hocine Ait-Ahmed died. Ait-Ahmed had escaped. Ahmed left.",
+     "Hocine Aït Ahmed died. Aït Ahmed had escaped. Ahmed left."),
+    # the word after "bin" is a father's name, no short form
+    (entry("Talib al-Ma’amari"), "Talib Al Mamari was jailed. Talib bin Mamari lost his seat.",
+     "Talib al-Ma’amari was jailed. Talib bin Mamari lost his seat."),
+    # a title inside a name goes on with it: "Abdiweli Sheikh Ahmed" is another prime minister
+    (entry("Abdiweli Mohamed Ali", "Abdi Weli"), "He replaced Abdiweli Sheikh Ahmed, who lost.",
+     "He replaced Abdiweli Sheikh Ahmed, who lost."),
+    (entry("Abdiweli Mohamed Ali", "Abdi Weli"), "Abdiweli met Sheikh Sharif.",
+     "Abdiweli Mohamed Ali met Sheikh Sharif."),
+    # the word a replacement ends with is never written twice
+    (entry("Pearl Roundabout", "Pearl Square", type="place"),
+     "Protesters held Pearl Square Roundabout. Pearl Square was cleared.",
+     "Protesters held Pearl Roundabout. Pearl Roundabout was cleared."),
+    # a short form takes the article a sun letter joins to it
+    (entry("Mashaal Tammo"), "Mashaal Tammo spoke. Later at-Tammu left.",
+     "Mashaal Tammo spoke. Later Tammo left."),
+]
 
 
-def test_a_title_inside_a_name_goes_on_with_it() -> None:
-    """Somali names carry "Sheikh" inside them: "Abdiweli Sheikh Ahmed" is another prime
-    minister than Abdiweli Mohamed Ali (listed "Abdi Weli", so "Abdiweli" alone is his)."""
-    abdiweli = entry("Abdiweli Mohamed Ali", "Abdi Weli")
-    text = "He replaced Abdiweli Sheikh Ahmed, who had lost a vote."
-    assert run(text, abdiweli) == text
-    assert run("Abdiweli met Sheikh Sharif.", abdiweli) == (
-        "Abdiweli Mohamed Ali met Sheikh Sharif.")
-
-
-def test_the_word_a_replacement_ends_with_is_never_written_twice() -> None:
-    pearl = entry("Pearl Roundabout", "Pearl Square", type="place")
-    assert run("Protesters held Pearl Square Roundabout. Pearl Square was cleared.", pearl) == (
-        "Protesters held Pearl Roundabout. Pearl Roundabout was cleared.")
-
-
-def test_a_short_form_takes_the_article_a_sun_letter_joins_to_it() -> None:
-    assert run("Mashaal Tammo spoke. Later at-Tammu left.", entry("Mashaal Tammo")) == (
-        "Mashaal Tammo spoke. Later Tammo left.")
+@pytest.mark.parametrize(("glossary", "text", "expected"), IN_CONTEXT)
+def test_a_name_is_read_with_the_words_around_it(glossary: Entry, text: str,
+                                                 expected: str) -> None:
+    assert run(text, glossary) == expected
 
 
 def test_a_relative_named_as_one_is_not_a_respelling() -> None:
