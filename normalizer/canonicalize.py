@@ -580,16 +580,22 @@ class Canonicalizer:
         canonical starts with one ("Al shebab" for Al-Shabaab), joined when the canonical has
         one ("al-Nujaba", "al-Sadr": never "al-Muqtada al-Sadr"). A one-word place written
         with an article its canonical lacks is written without it ("al-Raqqa" is Raqqa), as
-        a person's family name is ("Al-Safadi" after Ayman Safadi)."""
+        a person's family name is ("Al-Safadi" after Ayman Safadi); an organisation's name,
+        or a place's, takes the article joined to it ("Al-Fadhila Party" is the Islamic
+        Virtue Party, never "Al-Islamic Virtue Party")."""
         if m.spec.kind == "keep" or m.spec.folded[0] in ARTICLES or m.start < 3:
             return m
         canonical = self._canonical_parts(m.spec.entry)[0]
         found = _JOINED_ARTICLE.search(text, max(0, m.start - 4), m.start)
         if found is not None and any(t.folded in ("al", "el") for t in canonical):
             return replace(m, start=found.start())
-        if len(canonical) == 1 and self.glossary.entries[m.spec.entry].type == "place":
+        kind = self.glossary.entries[m.spec.entry].type
+        if len(canonical) == 1 and kind == "place":
             found = found or _LOOSE_ARTICLE.search(text, max(0, m.start - 4), m.start)
             return m if found is None else replace(m, start=found.start())
+        if found is not None and kind not in ("person", None):
+            return replace(m, start=found.start())  # "Al-Fadhila Party" is the Virtue Party,
+            # never "Al-Islamic Virtue Party"
         found = _LOOSE_ARTICLE.search(text, max(0, m.start - 4), m.start)
         if found is None or not canonical or canonical[0].folded not in ("al", "el"):
             return m

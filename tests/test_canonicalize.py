@@ -1430,6 +1430,9 @@ IN_CONTEXT = [
     (entry("Pearl Roundabout", "Pearl Square", type="place"),
      "Protesters held Pearl Square Roundabout. Pearl Square was cleared.",
      "Protesters held Pearl Roundabout. Pearl Roundabout was cleared."),
+    # an organisation's name takes the article joined to it, never "Al-Islamic Virtue Party"
+    (entry("Islamic Virtue Party", "Fadhila Party", type="org"),
+     "The Al-Fadhila Party quit the alliance.", "The Islamic Virtue Party quit the alliance."),
     # a short form takes the article a sun letter joins to it
     (entry("Mashaal Tammo"), "Mashaal Tammo spoke. Later at-Tammu left.",
      "Mashaal Tammo spoke. Later Tammo left."),
