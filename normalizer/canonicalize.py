@@ -121,7 +121,7 @@ from normalizer.textfold import (
     tokenize,
     word_chars_at,
 )
-from normalizer.translated_names import load_lexicon
+from normalizer.translated_names import english_word, load_lexicon
 
 RULE_PRIORITY = {"keep": 0, "exact": 1, "folded": 2, "generated": 3, "translated": 3,
                  "short": 4, "document": 4, "acronym": 5}
@@ -426,6 +426,9 @@ class Canonicalizer:
             if span is not None and span[0] > 0 and m.start - found.end(1) <= 3 \
                     and not _same_name_part(before, keys[span[0] - 1]):
                 return None
+            if m.start - found.end(1) <= 1 and _fathers_name_before(found.group(1), before):
+                return None  # a son named with his father's full name: "Yahya Abdullah Ayedh
+                # Al-Razami"
             return m
         if span is not None and span[0] > 0 and _same_name_part(self._key(found.group(1)),
                                                                 keys[span[0] - 1]):
@@ -829,7 +832,7 @@ class Canonicalizer:
                 continue
             # the added words, with their articles and a "bin" before them
             added_from, added_to = spans[k][1], spans[last_added][1]
-            tokens, keys, at = window.around(spans[n][0])
+            tokens, keys, at = window.around(spans[n][1] - 1)  # the word's last token
             if at is None:
                 break
             for spec in specs:
@@ -1480,6 +1483,22 @@ class Canonicalizer:
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
 
 
+def _fathers_name_before(word: str, key: str) -> bool:
+    """Does a given name right before a person's full name make a son's name of it ("Yahya
+    Abdullah Ayedh Al-Razami")? Not Muhammad (often the person's own first name, left out),
+    an "Abd" or "Abu" the name completes ("Abdel Aziz Doweik"), nor a given name that is also
+    a title or honorific ("Sultan Haitham bin Tariq", "Hafiz Saad Hussain Rizvi")."""
+    folded = fold_token(word)
+    return (folded in GIVEN_NAMES or key in GIVEN_NAME_KEYS) and key != MUHAMMAD \
+        and folded not in COMPOUND_HEADS and folded not in TITLES \
+        and folded not in _HONORIFIC_NAMES
+
+
+# given names that are also titles or honorifics before a name
+_HONORIFIC_NAMES = frozenset("""sultan hafiz hafez amir malik haji hajji hadj hadji hajj agha
+mir shah khan pasha bey sayed syed sayid seyyid sharif cherif chérif""".split())
+
+
 def _particle_before(words: list[str], n: int) -> int:
     """1 when capitalized word ``n`` is led by a capitalized article or "Bin" ("Al-Madani",
     "Bin Dagher"), the start of the family name; else 0."""
@@ -1536,10 +1555,12 @@ def _fathers_name(text: str, spans: list[tuple[int, int]], n: int) -> bool:
 @lru_cache(maxsize=100_000)
 def _may_be_middle_name(folded: str) -> bool:
     """A capitalized word no table knows that may still be a middle or father's name
-    ("Khalid Mahfouad Bahah", "Bashar Matti Warda"): no ordinary word, no place, and not
-    the second half of a compound given name ("Ahmad Shah Massoud" is not Ahmad Massoud)."""
+    ("Khalid Mahfouad Bahah", "Bashar Matti Warda"): no ordinary word, no place, no word of
+    organisations' names ("Abu Ali Mustafa Brigades" is a unit), and not the second half of
+    a compound given name ("Ahmad Shah Massoud" is not Ahmad Massoud)."""
     return len(folded) >= 3 and folded.isalpha() and folded not in _COMPOUND_SECONDS \
-        and not is_ordinary_word(folded) and folded not in place_words()
+        and not is_ordinary_word(folded) and folded not in place_words() \
+        and english_word(folded) not in _NAME_VOCABULARY
 
 
 # second halves of compound given names: "Ahmad Shah", "Ahmad Wali", "Mohammad Khan"
@@ -2215,6 +2236,10 @@ _JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")
 # Words that qualify a name without starting another one: demonyms ("Lebanese Hezbollah"),
 # from the English variants lexicon.
 _SAME_NAME_WORDS = frozenset(load_lexicon("en").words) if load_lexicon("en") else frozenset()
+# the English words of organisations', places' and events' names (the lexicons' words)
+_NAME_VOCABULARY = _SAME_NAME_WORDS | frozenset(
+    word for lexicon in filter(None, (load_lexicon("fr"), load_lexicon("en")))
+    for words in lexicon.words.values() for word in words)
 # Words for a geographic feature named after a place: "Wadi Hadramaut" still spells Hadramout.
 _FEATURES = frozenset("wadi ouadi oued jebel jabal djebel mount mont lake lac".split())
 _LOOSE_ARTICLE = re.compile(rf"(?<![^\W_])[AaEe]l{_WORD_GAP}$")

@@ -649,12 +649,22 @@ class CompiledGlossary:
             # "Badr Albusaidi" written "Badr Al Busaidi": the article joined to the family name
             keys.add(pair_key(names[-2], names[-1][2:]))
             self.last_keys.add(names[-1][2:])
+        servant = _ABDUL_KEY.match(names[-1])
+        if servant is not None and len(names[-1]) - servant.end() >= 3:
+            # a family name "Abdul X" written as one word ("Jaafar Abdelhakam"), found when
+            # the text writes it apart ("Jaafar Abdul Hakam"), as the other way round above
+            rest = names[-1][servant.end():]
+            keys.add(pair_key(names[-1][:servant.end()], rest))
+            self.last_keys.add(rest)
         for key in keys:
             self.generated.setdefault(key, []).append(spec)
         self.last_keys.add(names[-1])
         self.last_keys.add("~" + masked(names[-1]))
         if joinable:
             self.last_keys.add("J|" + join_keys(*names))
+
+
+_ABDUL_KEY = re.compile("abdul")  # how the key writes "Abd", "Abdel", "Abdol" ...
 
 
 def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozenset[str]],

@@ -1433,6 +1433,23 @@ IN_CONTEXT = [
     # an organisation's name takes the article joined to it, never "Al-Islamic Virtue Party"
     (entry("Islamic Virtue Party", "Fadhila Party", type="org"),
      "The Al-Fadhila Party quit the alliance.", "The Islamic Virtue Party quit the alliance."),
+    # a given name before a person's full name makes a son's name, unless it is a title
+    (entry("Abdullah Ayedh al-Razami", "Abdullah Ayedh Al-Razami"),
+     "Abdullah Ayedh Al-Razami spoke; his son Yahya Abdullah Ayedh Al-Razami did not.",
+     "Abdullah Ayedh al-Razami spoke; his son Yahya Abdullah Ayedh Al-Razami did not."),
+    (entry("Haitham bin Tarik", "Haitham bin Tariq"), "Sultan Haitham bin Tariq left.",
+     "Sultan Haitham bin Tarik left."),
+    # a family name "Abdul X" written as one word or apart, never another "Abdul" name
+    (entry("Jaafar Abdelhakam"), "Governor Jaafar Abdul Hakam spoke.",
+     "Governor Jaafar Abdelhakam spoke."),
+    (entry("Jaafar Abdelhakam"), "Governor Jaafar Abdul Hakim spoke.",
+     "Governor Jaafar Abdul Hakim spoke."),
+    # a word of organisations' names is no middle name: the unit named after him
+    (entry("Abu Ali Mustafa"), "Abu Ali Mustafa died. The Abu Ali Mustafa Brigades fought on.",
+     "Abu Ali Mustafa died. The Abu Ali Mustafa Brigades fought on."),
+    # a middle name before a family name written with the ayn's apostrophe: all of the word
+    (entry("Munadel Infai’at"), "Munadel Infai’at spoke. Munadel Yacoub Infai’at was killed.",
+     "Munadel Infai’at spoke. Munadel Infai’at was killed."),
     # a short form takes the article a sun letter joins to it
     (entry("Mashaal Tammo"), "Mashaal Tammo spoke. Later at-Tammu left.",
      "Mashaal Tammo spoke. Later Tammo left."),
