@@ -42,7 +42,9 @@ Contract:
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
   Essebsi"), or initials and a family name ("A. P. Kayani"), after another name are someone
-  else's; after the person's own first name they are the name in full. A quoted nickname that
+  else's; after the person's own first name they are the name in full. Another given name
+  right before a person's whole name makes a son's name ("Yahya Abdullah Ayedh Al-Razami"),
+  unless it is Muhammad, an "Abd" or a title ("Sultan Haitham bin Tariq"). A quoted nickname that
   the canonical spells joins the mention ('Salah Abdallah "Gosh"').
 - Names of organisations, places and events in the document language's words ("translated",
   ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
