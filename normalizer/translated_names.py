@@ -19,8 +19,9 @@ Resistance Front of Afghanistan), in any order:
 - the span's parts are separated by spaces, hyphens or apostrophes (a name gap), and it
   starts and ends on a content word (or the article of one: "Al-Aqsa");
 - the name must not go on with a lower-case adjective the lexicon knows ("Comité de suivi des
-  Arabes israéliens" is no "Comité de suivi des Arabes"), nor start with one: French puts the
-  noun first ("forces somaliennes et la Mission de l'Union africaine" is no name).
+  Arabes israéliens" is no "Comité de suivi des Arabes"), nor start with a country's one:
+  French puts the noun first ("forces somaliennes et la Mission de l'Union africaine" is no
+  name).
 Only languages with a lexicon take part: French, and English itself, whose lexicon equates
 the variants inside English names ("Israeli Defense Forces" = Israel Defense Forces,
 "Defence" = Defense). English keeps its word order, so its variants are spelled out when the
@@ -38,6 +39,7 @@ from functools import cache
 from itertools import product
 from pathlib import Path
 
+from normalizer.commonwords import place_words
 from normalizer.errors import NormalizerError
 from normalizer.glossary import EVENT_TYPES, Entry
 from normalizer.romanize import surface_key
@@ -236,10 +238,8 @@ class TranslatedNames:
             return []  # no word the lexicon translates: no translated name
         found: list[TranslatedMatch] = []
         for i, first in enumerate(options):
-            if not first or not first[0] or (tokens[i].text[:1].islower()
-                                             and _FRENCH_ADJECTIVE.search(tokens[i].folded)):
-                continue  # (a name starts with its noun: "forces somaliennes et la Mission
-                # de l'Union africaine" is not the mission's name)
+            if not first or not first[0] or self._demonym(tokens[i]):
+                continue
             chosen: list[int] = []  # content tokens of the span so far
             j = i
             while j < len(tokens) and len(chosen) < MAX_WORDS:
@@ -254,6 +254,13 @@ class TranslatedNames:
                         found += self._matches(text, tokens, options, i, chosen)
                 j += 1
         return found
+
+    def _demonym(self, token: Token) -> bool:
+        """A lower-case adjective of a country ("somaliennes", "libyennes"): French puts the
+        noun first, so no name starts with one ("forces somaliennes et la Mission de l'Union
+        africaine" is not the mission's name)."""
+        return token.text[:1].islower() and any(
+            word in place_words() for word in self.lexicon.translations(token))
 
     def _goes_on(self, text: str, tokens: list[Token], j: int) -> bool:
         """Does the name go on after token ``j`` with a lower-case adjective of name

@@ -112,6 +112,12 @@ def test_a_translated_name_never_runs_from_the_headline_into_the_story() -> None
     assert french(text) == (text, [])
 
 
+def test_a_lower_case_noun_may_start_a_translated_event_name() -> None:
+    # (only a country's adjective may not: "festival" ends like "national" but is a noun)
+    assert french("Le festival du film de Carthage a ouvert.")[0] == (
+        "Le Carthage Film Festival a ouvert.")
+
+
 def test_a_verb_after_a_translated_name_ends_it() -> None:
     assert french("La Ligue arabe compte 22 membres.")[0] == "La Arab League compte 22 membres."
 
