@@ -93,6 +93,7 @@ abu abul aboul abol bou bu bo
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar boubaker boubakeur aboubakeur
 tayyib taieb tayeb tayyeb taib tayib
 yunus yunis younis younes younous younus yunes yonis
+isa issa eisa eissa essa aissa
 ignatius ignace ignatios
 najm najim najem
 khidr khodr khader khadr khedr

@@ -35,6 +35,7 @@ MUST_MERGE = [
     ("Taieb Fassi Fihri", "Tayyib Fassi Fihri"),
     ("Aboubakr Jamai", "Boubakeur Jamai"),  # Abu Bakr in Algeria's French spelling
     ("Mohammad Yunus Khalis", "Mohammed Younes Khalis"),  # Yunus, Younis, Younes: one name
+    ("Ibrahim Eissa", "Ibrahim Issa"),  # Isa: Issa, Eissa, Essa, Aissa
     ("Fuad Hussein", "Fuad Husain"),
     ("Ismail Haniyeh", "Ismail Haniya"),
     ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
@@ -1450,6 +1451,10 @@ IN_CONTEXT = [
     # a middle name before a family name written with the ayn's apostrophe: all of the word
     (entry("Munadel Infai’at"), "Munadel Infai’at spoke. Munadel Yacoub Infai’at was killed.",
      "Munadel Infai’at spoke. Munadel Infai’at was killed."),
+    # a listed family name after another given name is a relative's ("Abu Eisa" = Abu Issa)
+    (entry("Farouk Abu Issa", "Abu Eisa"),
+     "Farouk Abu Issa was jailed. His daughter, Nahla Abu Eisa, spoke.",
+     "Farouk Abu Issa was jailed. His daughter, Nahla Abu Eisa, spoke."),
     # a short form takes the article a sun letter joins to it
     (entry("Mashaal Tammo"), "Mashaal Tammo spoke. Later at-Tammu left.",
      "Mashaal Tammo spoke. Later Tammo left."),
