@@ -73,7 +73,8 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # Abdel Aziz, "Abu el-Fotouh" = Aboul Fotouh), and the article is left out as anywhere; in
 # Lebanon and the Maghreb Abu is "Bou" too ("Elias Bou Saab" = Abou Saab). The names Eastern
 # churches give their patriarchs are written in French forms in French news
-# ("Ignace Ephrem II" = Ignatius Aphrem II, "Grégoire III" = Gregory III).
+# ("Ignace Ephrem II" = Ignatius Aphrem II, "Grégoire III" = Gregory III). "Sheikh", part of
+# many names ("Sheikh Jarrah", "Ould Cheikh Ahmed"), is "Sheik" in American usage.
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
 uthman othman osman usman ousmane othmane otman
@@ -99,6 +100,7 @@ najm najim najem
 khidr khodr khader khadr khedr
 gregory gregoire gregorios
 aphrem ephrem afrem
+shaykh sheikh shaikh sheik sheick cheikh cheick
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and

@@ -36,6 +36,8 @@ MUST_MERGE = [
     ("Aboubakr Jamai", "Boubakeur Jamai"),  # Abu Bakr in Algeria's French spelling
     ("Mohammad Yunus Khalis", "Mohammed Younes Khalis"),  # Yunus, Younis, Younes: one name
     ("Ibrahim Eissa", "Ibrahim Issa"),  # Isa: Issa, Eissa, Essa, Aissa
+    ("Sheikh Jarrah", "Sheik Jarrah"),  # the title inside names: Sheik, Shaykh, Cheikh
+    ("Sidi Ould Cheikh Abdallahi", "Sidi Ould Sheik Abdallahi"),
     ("Fuad Hussein", "Fuad Husain"),
     ("Ismail Haniyeh", "Ismail Haniya"),
     ("Badr Albusaidi", "Badr Al Busaidi"),  # the article joined to the family name
