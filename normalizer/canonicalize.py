@@ -864,14 +864,16 @@ class Canonicalizer:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
         and only when the glossary spells the person with no longer name: one it does spell
         with a middle name ("Mohammed Hussein Al Amoudi") tells that another middle name
-        ("Mohammed Aboud al-Amoudi") is someone else's."""
+        ("Mohammed Aboud al-Amoudi") is someone else's. An initial is no name of its own
+        ("Bashar M. Warda" leaves room for "Bashar Matti Warda")."""
         entry = self.glossary.entries[spec.entry]
         if entry.type != "person":
             return False
         longest = self._longest_forms.get(spec.entry)
         if longest is None:
             longest = self._longest_forms[spec.entry] = max(
-                sum(t.folded not in ARTICLES for t in tokenize(form.text))
+                sum(t.folded not in ARTICLES and len(t.folded) > 1  # an initial: "M."
+                    for t in tokenize(form.text))
                 for form in entry.every_form())
         return longest <= spec.name_parts
 
