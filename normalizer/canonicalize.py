@@ -64,7 +64,13 @@ from functools import lru_cache, partial
 from itertools import compress
 from typing import Any, overload
 
-from normalizer.commonwords import TITLES, is_common_capitalized, is_ordinary_word, place_words
+from normalizer.commonwords import (
+    TITLES,
+    TITLES_AFTER_NAMES,
+    is_common_capitalized,
+    is_ordinary_word,
+    place_words,
+)
 from normalizer.document import Change, Document
 from normalizer.glossary import EVENT_TYPES, Glossary
 from normalizer.glossary.ambiguous import GIVEN_NAMES
@@ -213,6 +219,7 @@ class Canonicalizer:
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         self._entry_initials: dict[int, frozenset[str]] = {}
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
+        self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' loose keys
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
         self._respelling_keys = _Memo(self._respelling_index_keys)
@@ -445,15 +452,24 @@ class Canonicalizer:
         listed "Salim" for Lokman Slim is a given name in "Salim Ayyash"): left alone.
         Not before a word in capitals, an ordinary word ("Monday"), or in a line written in
         title case ("Araghchi Meets Lavrov"); a title followed by a name word is inside the
-        name ("Abdiweli Sheikh Ahmed" is another man than Abdiweli Mohamed Ali). (Spellings
-        that start the canonical take the rest of it first: ``_with_rest_of_name``.)"""
+        name ("Abdiweli Sheikh Ahmed" is another man than Abdiweli Mohamed Ali). Before the
+        word for a place or body named after the person ("Rafik Hariri University", "Abu Ali
+        Mustafa Brigades") the name is that one's, spelled as it spells it: left alone too;
+        a title written after the name ends it ("Nokrashy Pasha"). (Spellings that start the
+        canonical take the rest of it first: ``_with_rest_of_name``.)"""
         if m.spec.kind not in ("listed", "dropped") \
                 or m.rule not in _BY_ORIGIN or not compiled.is_person(m.spec.entry):
             return False
         found = _next_to(_WORD_AFTER, text, m.end)
-        if found is None or found.group(1).isupper() or _title_case_line(text, m.start):
+        if found is None or found.group(1).isupper():
             return False
         folded = fold_token(found.group(1))
+        if folded in _NAMED_AFTER:
+            return True  # "the Hassiba Benbouali University": a place named after the person
+        if folded in TITLES_AFTER_NAMES:
+            return False  # "Mahmoud Fahmy El Nokrashy Pasha": a title after the name
+        if _title_case_line(text, m.start):
+            return False
         if folded in TITLES:  # "Abdiweli Sheikh Ahmed": a title inside a name goes on with it
             after = _next_to(_WORD_AFTER, text, found.end(1))
             return after is not None and not after.group(1).isupper() \
@@ -830,6 +846,11 @@ class Canonicalizer:
                      if spec.kind == "listed" and len(spec.keys) >= 2
                      and not (nasab and NASAB.intersection(spec.folded))
                      and (nth < known or self._may_add_unknown(spec))]
+            if specs:  # the glossary's own middle names, where it spells any
+                added_keys = {self._consonants(self._key(words[j]))
+                              for j in range(k + 1, last_added + 1)
+                              if words[j].lower() not in _FAMILY_LEADS}
+                specs = [spec for spec in specs if self._may_add(spec, added_keys)]
             if not specs:
                 continue
             # the added words, with their articles and a "bin" before them
@@ -860,22 +881,36 @@ class Canonicalizer:
                                    "generated", nth >= known))
         return found
 
+    def _may_add(self, spec: FormSpec, added_keys: set[str]) -> bool:
+        """May middle names with these keys (by consonants) be added to ``spec``? Any, where
+        the glossary spells the person with no longer name; else one of them must be its own:
+        listed "Mohamed Heikal" for Mohamed Hassanein Heikal makes "Mohamed Hussein Heikal"
+        someone else (the novelist), as "Mohammad Reza Ghalibaf" is not Mohammad Bagher
+        Ghalibaf, while "Ahmed Ghaleb Nasser al-Rahawi" is Ahmad Ghaleb al-Rahwi's longer name.
+        """
+        if self._may_add_unknown(spec) or self.glossary.entries[spec.entry].type != "person":
+            return True
+        own = self._name_part_keys.get(spec.entry)
+        if own is None:
+            own = self._name_part_keys[spec.entry] = frozenset(
+                self._consonants(self._key(t.text)) for form in self.glossary.entries[spec.entry]
+                .every_form() for t in tokenize(form.text) if t.folded not in ARTICLES)
+        return not added_keys.isdisjoint(own)
+
     def _may_add_unknown(self, spec: FormSpec) -> bool:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
         and only when the glossary spells the person with no longer name: one it does spell
         with a middle name ("Mohammed Hussein Al Amoudi") tells that another middle name
-        ("Mohammed Aboud al-Amoudi") is someone else's. An initial is no name of its own
-        ("Bashar M. Warda" leaves room for "Bashar Matti Warda")."""
+        ("Mohammed Aboud al-Amoudi") is someone else's. Names are counted as ``_name_count``
+        does ("Bashar M. Warda", "Zulkifli bin Hir" and "Abdel Rahman Shalgham" have two)."""
         entry = self.glossary.entries[spec.entry]
         if entry.type != "person":
             return False
         longest = self._longest_forms.get(spec.entry)
         if longest is None:
             longest = self._longest_forms[spec.entry] = max(
-                sum(t.folded not in ARTICLES and len(t.folded) > 1  # an initial: "M."
-                    for t in tokenize(form.text))
-                for form in entry.every_form())
-        return longest <= spec.name_parts
+                _name_count(form.text) for form in entry.every_form())
+        return longest <= _name_count(spec.text)
 
     def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
         """Names of organisations, places and events in translation ("Ligue arabe")."""
@@ -1503,6 +1538,23 @@ _HONORIFIC_NAMES = frozenset("""sultan hafiz hafez amir malik haji hajji hadj ha
 mir shah khan pasha bey sayed syed sayid seyyid sharif cherif chérif""".split())
 
 
+_SON_OF = NASAB | {"bent", "ould", "ag"}  # French "bent", Mauritanian "ould", Tuareg "ag"
+
+
+@lru_cache(maxsize=10_000)
+def _name_count(spelling: str) -> int:
+    """How many names a spelling has: not its articles, "bin" or initials ("M."), and "Abdel
+    Rahman" is one name as "Abdurrahman" is."""
+    tokens = tokenize(spelling)
+    count = 0
+    for n, token in enumerate(tokens):
+        folded = token.folded
+        if folded not in ARTICLES and folded not in _SON_OF and len(folded) > 1 and not (
+                n and tokens[n - 1].folded in SERVANT_OF):
+            count += 1
+    return count
+
+
 def _particle_before(words: list[str], n: int) -> int:
     """1 when capitalized word ``n`` is led by a capitalized article or "Bin" ("Al-Madani",
     "Bin Dagher"), the start of the family name; else 0."""
@@ -2087,7 +2139,8 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
         nxt = tokens[last + 1]
         gap = text[tokens[last].end:nxt.start]
         if (nxt.text[:1].isupper() and is_name_gap(text, tokens[last].end, nxt.start)
-                and not any(c in gap for c in "'\u2019")):
+                and not any(c in gap for c in "'\u2019")
+                and nxt.folded not in TITLES_AFTER_NAMES):  # "El-Nokrashy Pasha"
             return True
         if _ARTICLE_NAME_AFTER.match(text, tokens[last].end):
             return True  # "Busra al-Harir": an article-led name part goes on
@@ -2184,6 +2237,10 @@ _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.I
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LOWER_ARTICLES = ("al", "el")  # the lower-case articles _WORD_BEFORE reads through
+# what is named after a person, after the person's name: "Rafik Hariri University"
+_NAMED_AFTER = frozenset("""university airport stadium hospital mosque school college
+institute academy foundation prize award street avenue boulevard square bridge dam highway
+library museum centre center hall mausoleum brigade brigades battalion""".split())
 # a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
 _WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")

@@ -36,6 +36,10 @@ présidente ambassadrice ambassadeur
 fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut
 """.split())  # noqa: SIM905
 
+# titles written after the name ("Nokrashy Pasha", "Ismail Bey", "Mehmed Efendi"): the name
+# ends before them
+TITLES_AFTER_NAMES = frozenset("pasha pacha bey efendi effendi".split())
+
 OPENERS = frozenset("""
 a an the this that these those and but or so yet then later meanwhile however moreover also
 earlier afterwards after before when while since as at in on of for from with by to during

@@ -18,6 +18,7 @@ from itertools import combinations, product
 
 import ahocorasick_rs
 
+from normalizer.commonwords import TITLES, TITLES_AFTER_NAMES
 from normalizer.glossary import Entry, Glossary, form_key
 from normalizer.glossary.ambiguous import COMMON_WORDS, GIVEN_NAMES, ambiguity
 from normalizer.romanize import (
@@ -731,7 +732,8 @@ def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,
     """Is a listed spelling the canonical name with its last word written otherwise (the
     same parts but articles, the same given names before it, a vowel off at most in one of
     5+ letters, and a last word of its own)? "Muhammad Hassan Taayashi" for Mohamed Hassan
-    Al-Taishi, "Qassem Musleh" for Qasim Muslih."""
+    Al-Taishi, "Qassem Musleh" for Qasim Muslih. Not a title in the family name's place
+    ("Mohammad Reza Shah" for Mohammad Reza Pahlavi: "the Shah" is no short form)."""
     canon_keys = [k for k, p in zip(part_keys(canon_parts, canonical), canon_parts,
                                     strict=True) if p.folded not in ARTICLES]
     own = [k for k, p in zip(keys, parts, strict=True) if p.folded not in ARTICLES]
@@ -739,7 +741,8 @@ def _same_but_last(canon_parts: list[Token], parts: list[Token], canonical: str,
     return (len(own) == len(canon_keys) >= 2
             and all(map(close_keys, own[:-1], canon_keys[:-1]))
             and own[-1] != canon_keys[-1]
-            and last.isalpha() and last not in ARTICLES and last not in PARTICLES)
+            and last.isalpha() and last not in ARTICLES and last not in PARTICLES
+            and last not in TITLES and last not in TITLES_AFTER_NAMES and last != "shah")
 
 
 def _possessive_keys(spelling: str) -> list[str]:

@@ -1418,6 +1418,30 @@ def test_a_listed_family_name_with_the_ayn_elsewhere_is_a_short_form() -> None:
 
 IN_CONTEXT = [
     # (glossary entry, text, expected): a name read with the words around it
+    # a title in a listed spelling's family-name place is no short form: "the Shah"
+    (entry("Mohammad Reza Pahlavi", "Mohammad Reza Shah"),
+     "Mohammad Reza Shah left Tehran in January 1979. The Shah never returned.",
+     "Mohammad Reza Pahlavi left Tehran in January 1979. The Shah never returned."),
+    # a place named after a person spells the name its own way
+    (entry("Hassiba Ben Bouali", "Hassiba Benbouali"),
+     "Hassiba Benbouali died in 1957. The Hassiba Benbouali University carries her name.",
+     "Hassiba Ben Bouali died in 1957. The Hassiba Benbouali University carries her name."),
+    # a middle name that is not the glossary's own makes someone else (the novelist) ...
+    (entry("Mohamed Hassanein Heikal", "Mohamed Heikal"),
+     "Mohamed Heikal edited Al-Ahram. He is not the novelist Mohamed Hussein Heikal.",
+     "Mohamed Hassanein Heikal edited Al-Ahram. He is not the novelist Mohamed Hussein Heikal."),
+    # ... while one more name next to its own is the person's longer name
+    (entry("Ahmed al-Rahawi", "Ahmad Ghaleb al-Rahwi"),
+     "Ahmed al-Rahawi was killed. His full name was Ahmed Ghaleb Nasser al-Rahawi.",
+     "Ahmed al-Rahawi was killed. His full name was Ahmed al-Rahawi."),
+    # "Abdel Basset" is one name, so the glossary spells no longer name than two
+    (entry("Abdelbaset al-Megrahi", "Abdel Basset al-Megrahi"),
+     "Abdelbaset al-Megrahi was freed. His full name is Abdelbaset Ali Mohmed Al Megrahi.",
+     "Abdelbaset al-Megrahi was freed. His full name is Abdelbaset al-Megrahi."),
+    # a title after the name ends it, in the full name and the short form
+    (entry("Mahmoud El Nokrashy", "Mahmoud Fahmy El Nokrashy"),
+     "The papers wrote Mahmoud Fahmy El Nokrashy Pasha. El-Nokrashy Pasha was shot.",
+     "The papers wrote Mahmoud El Nokrashy Pasha. El Nokrashy Pasha was shot."),
     # a middle name no table knows, where the glossary lists the person with an initial only
     (entry("Bashar Warda", "Bashar M. Warda"),
      "Bashar Warda spoke. Years earlier, Bashar Matti Warda had stayed in Baghdad.",
