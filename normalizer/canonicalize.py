@@ -142,14 +142,18 @@ _BY_ORIGIN = frozenset({"exact", "folded", "generated"})
 _TURKIC = r"o[gğ]h?lu|ogly|ogli|uly|kyzy|k[iı]z[iı]|q[iı]z[iı]|gizi"
 _SEP = r"[ \t\u00a0\u202f\n\-\u2010-\u2015'\u2018\u2019\u02bb\u02bc\u02be\u02bf]{1,3}"
 _PREVIOUS_GAP = re.compile(rf"{_SEP}(?:(?:a|al|el|ul|ad|ar|as|ash|at|az|an|ad|bin|ibn|bint|ben|de|"
-                           rf"da|du|van|von|der|ed|ud|e|i|{_TURKIC}){_SEP})?")  # e, i: ezafe
+                           rf"da|du|van|von|der|ed|ud|e|i|{_TURKIC}){_SEP}"  # e, i: ezafe
+                           # the Maghrebi and Egyptian "es-", "ez-" only joined: "et", "en" are
+                           # French words
+                           r"|(?:es|ez|et|en|er|ath|adh)[\-\u2010\u2011])?")
 _MAX_GAP = 10  # the longest _PREVIOUS_GAP: three separators, a particle, three separators
 _ENDS_ALONE = 2  # a word that ends a name with nothing before it (see _ends_a_name)
 # what _PREVIOUS_GAP is made of: separators and the letters of lower-case particles
 _GAP_CHARS = (" \t\u00a0\u202f\n-\u2010\u2011\u2012\u2013\u2014\u2015'\u2018\u2019"
               "\u02bb\u02bc\u02be\u02bfabcdefghijklmnopqrstuvwxyz\u011f\u0131")  # ğ ı: "oğlu"
 _JOINERS = frozenset(DASHES + APOSTROPHES)
-_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed)[-'\u2019]$",
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed|es|ez|et|er|en)"
+                             r"[-'\u2019]$",
                              re.IGNORECASE)
 # Capitalized Latin words: candidate name parts for unlisted romanizations and short forms.
 # (A word's start is checked where it matters: a look-behind here would slow every document.)
@@ -979,9 +983,9 @@ class Canonicalizer:
         words are let go after a few dictionary lookups, without regular expressions."""
         key, lasts = self._key(words[n]), self._last_forms(words[n])
         k = n - 1
-        while k >= 0 and (words[k].lower() in NASAB or words[k].lower() in ("al", "el")
+        while k >= 0 and (words[k].lower() in NASAB or words[k].lower() in ARTICLES
                           and self._key(words[k]) == "al"):
-            k -= 1  # an article is looked through, and a "Bin" written with a capital
+            k -= 1  # an article is looked through ("Al-", "As-"), and a capitalized "Bin"
         if k >= 0:
             prev = self._key(words[k])
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
@@ -1030,7 +1034,9 @@ class Canonicalizer:
         k = n - 1
         while k >= 0 and _name_gap(text, spans[k][1], spans[k + 1][0]):
             key = self._key(words[k])
-            if key == "al" and words[k].lower() in ("al", "el"):
+            if key == "al" and (words[k].lower() in ("al", "el") or (
+                    words[k].lower() in ARTICLES and text[spans[k][1]] in _JOINERS
+                    and spans[k + 1][0] == spans[k][1] + 1)):  # "Badr Shakir As-Sayyab"
                 out.append("al")
                 k -= 1
                 continue

@@ -37,6 +37,8 @@ MUST_MERGE = [
     ("Mohammad Yunus Khalis", "Mohammed Younes Khalis"),  # Yunus, Younis, Younes: one name
     ("Ibrahim Eissa", "Ibrahim Issa"),  # Isa: Issa, Eissa, Essa, Aissa
     ("Sheikh Jarrah", "Sheik Jarrah"),  # the title inside names: Sheik, Shaykh, Cheikh
+    ("Badr Shakir al-Sayyab", "Badr Shakir As-Sayyab"),  # a sun letter's article, capitalized
+    ("Badr Shakir al-Sayyab", "Badr Chaker es-Sayyâb"),  # the Maghrebi and Egyptian "es-"
     ("Sidi Ould Cheikh Abdallahi", "Sidi Ould Sheik Abdallahi"),
     ("Fuad Hussein", "Fuad Husain"),
     ("Ismail Haniyeh", "Ismail Haniya"),
