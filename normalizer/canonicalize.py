@@ -224,6 +224,7 @@ class Canonicalizer:
         self._entry_initials: dict[int, frozenset[str]] = {}
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' loose keys
+        self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
         self._respelling_keys = _Memo(self._respelling_index_keys)
@@ -359,7 +360,8 @@ class Canonicalizer:
         for m in chosen:
             if not _not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
                     text, compiled, m):
-                m = self._after_a_name(text, compiled, self._with_loose_article(text, m))
+                m = self._with_own_title(text, self._with_loose_article(text, m))
+                m = self._after_a_name(text, compiled, m)
                 if m is not None:
                     m = self._with_rest_of_name(text, compiled, m)
                 if m is not None and self._goes_on_with_another_name(text, compiled, m):
@@ -378,6 +380,25 @@ class Canonicalizer:
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
                         # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
         return out
+
+    def _with_own_title(self, text: str, m: Match) -> Match:
+        """A title written after a name ("Pasha", "Bey") belongs to the mention where the
+        glossary names the person with one ("Ahmed Djemal Pacha" for Cemal Pasha, when only
+        "Ahmed Djemal" is listed too); else it stays outside ("Nokrashy Pasha")."""
+        found = _next_to(_WORD_AFTER, text, m.end)
+        if found is None or fold_token(found.group(1)) not in TITLES_AFTER_NAMES \
+                or text[m.end:found.start(1)].strip() or not self._titled(m.spec.entry):
+            return m
+        return replace(m, end=found.end(1))
+
+    def _titled(self, entry: int) -> bool:
+        """Does the glossary name the person with a title written after the name?"""
+        titled = self._titled_entries.get(entry)
+        if titled is None:
+            titled = self._titled_entries[entry] = any(
+                t.folded in TITLES_AFTER_NAMES for form in self.glossary.entries[entry]
+                .every_form() for t in tokenize(form.text))
+        return titled
 
     def _after_a_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match | None:
         """A listed one-part spelling of a person ("al-Faraj", "Farmajo") after a capitalized
@@ -421,6 +442,13 @@ class Canonicalizer:
         found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
+        if m.spec.name_parts == 2 and m.spec.folded[-1] in TITLES_AFTER_NAMES \
+                and m.spec.kind == "listed":
+            # one name and its title ("Djemal Pacha") after a given name the glossary does
+            # not give the person: someone else ("Mehmed Djemal Pacha")
+            own = {self._key(t.text) for form in entry.every_form()
+                   for t in tokenize(form.text)}
+            return m if self._key(found.group(1)) in own else None
         keys = self._canonical_parts(m.spec.entry)[1]
         span = concat_align(keys, m.spec.keys)
         if m.spec.target == entry.canonical:

@@ -37,8 +37,8 @@ fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut
 """.split())  # noqa: SIM905
 
 # titles written after the name ("Nokrashy Pasha", "Ismail Bey", "Mehmed Efendi"): the name
-# ends before them
-TITLES_AFTER_NAMES = frozenset("pasha pacha bey efendi effendi".split())
+# ends before them, unless the glossary names the person with one ("Enver Pasha")
+TITLES_AFTER_NAMES = frozenset("pasha pacha pasa bey efendi effendi".split())  # pasa: "Paşa"
 
 OPENERS = frozenset("""
 a an the this that these those and but or so yet then later meanwhile however moreover also

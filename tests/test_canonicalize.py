@@ -1440,6 +1440,14 @@ IN_CONTEXT = [
     (entry("Abdelbaset al-Megrahi", "Abdel Basset al-Megrahi"),
      "Abdelbaset al-Megrahi was freed. His full name is Abdelbaset Ali Mohmed Al Megrahi.",
      "Abdelbaset al-Megrahi was freed. His full name is Abdelbaset al-Megrahi."),
+    # ... unless the glossary names the person with the title
+    (entry("Cemal Pasha", "Ahmed Djemal"),
+     "Le ministre de la Marine Ahmed Djemal Pacha dominait le gouvernement.",
+     "Le ministre de la Marine Cemal Pasha dominait le gouvernement."),
+    # one name and its title after another given name: someone else
+    (entry("Cemal Pasha", "Djemal Pacha"),
+     "Cemal Pasha left. Mehmed Djemal Pacha commanded the Fourth Army.",
+     "Cemal Pasha left. Mehmed Djemal Pacha commanded the Fourth Army."),
     # a title after the name ends it, in the full name and the short form
     (entry("Mahmoud El Nokrashy", "Mahmoud Fahmy El Nokrashy"),
      "The papers wrote Mahmoud Fahmy El Nokrashy Pasha. El-Nokrashy Pasha was shot.",
