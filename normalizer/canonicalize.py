@@ -223,8 +223,9 @@ class Canonicalizer:
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         self._entry_initials: dict[int, frozenset[str]] = {}
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
-        self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' loose keys
+        self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
+        self._families: dict[str | None, dict[str, list[int]]] = {}  # lang -> family key -> entries
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
         self._respelling_keys = _Memo(self._respelling_index_keys)
@@ -327,6 +328,7 @@ class Canonicalizer:
                 candidates += self._split_listed(text, compiled, window, capitals)
             listed_ends = {c.end for c in candidates if not c.spec.short}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
+            candidates += self._initials_names(text, compiled)
             if compiled.translated:
                 candidates += self._translated(text, compiled)
         if any(_stands_alone(c) for c in candidates):
@@ -879,8 +881,7 @@ class Canonicalizer:
                      and not (nasab and NASAB.intersection(spec.folded))
                      and (nth < known or self._may_add_unknown(spec))]
             if specs:  # the glossary's own middle names, where it spells any
-                added_keys = {self._consonants(self._key(words[j]))
-                              for j in range(k + 1, last_added + 1)
+                added_keys = {self._key(words[j]) for j in range(k + 1, last_added + 1)
                               if words[j].lower() not in _FAMILY_LEADS}
                 specs = [spec for spec in specs if self._may_add(spec, added_keys)]
             if not specs:
@@ -914,20 +915,21 @@ class Canonicalizer:
         return found
 
     def _may_add(self, spec: FormSpec, added_keys: set[str]) -> bool:
-        """May middle names with these keys (by consonants) be added to ``spec``? Any, where
-        the glossary spells the person with no longer name; else one of them must be its own:
-        listed "Mohamed Heikal" for Mohamed Hassanein Heikal makes "Mohamed Hussein Heikal"
-        someone else (the novelist), as "Mohammad Reza Ghalibaf" is not Mohammad Bagher
-        Ghalibaf, while "Ahmed Ghaleb Nasser al-Rahawi" is Ahmad Ghaleb al-Rahwi's longer name.
-        """
+        """May middle names with these keys be added to ``spec``? Any, where the glossary
+        spells the person with no longer name; else one of them must be its own, a vowel off
+        at most ("Fahd" for Fahad): listed "Mohamed Heikal" for Mohamed Hassanein Heikal makes
+        "Mohamed Hussein Heikal" someone else (the novelist), as "Mohammad Reza Ghalibaf" is
+        not Mohammad Bagher Ghalibaf, while "Ahmed Ghaleb Nasser al-Rahawi" is Ahmad Ghaleb
+        al-Rahwi's longer name."""
         if self._may_add_unknown(spec) or self.glossary.entries[spec.entry].type != "person":
             return True
         own = self._name_part_keys.get(spec.entry)
         if own is None:
             own = self._name_part_keys[spec.entry] = frozenset(
-                self._consonants(self._key(t.text)) for form in self.glossary.entries[spec.entry]
-                .every_form() for t in tokenize(form.text) if t.folded not in ARTICLES)
-        return not added_keys.isdisjoint(own)
+                self._key(t.text) for form in self.glossary.entries[spec.entry].every_form()
+                for t in tokenize(form.text) if t.folded not in ARTICLES)
+        return any(added == key or close_keys(added, key) or added in vowel_deletions(key)
+                   or key in vowel_deletions(added) for added in added_keys for key in own)
 
     def _may_add_unknown(self, spec: FormSpec) -> bool:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
@@ -943,6 +945,45 @@ class Canonicalizer:
             longest = self._longest_forms[spec.entry] = max(
                 _name_count(form.text) for form in entry.every_form())
         return longest <= _name_count(spec.text)
+
+    def _initials_names(self, text: str, compiled: CompiledGlossary) -> list[Match]:
+        """A person's given names as initials before the family name ("A.A.K. Niazi", "H. S.
+        Suhrawardy", "HM Ershad" for Hussain Muhammad Ershad): two or more initials, one for
+        each of the canonical's given names in order, and one person in the glossary with
+        them; not after another capitalized name ("Raushan H. M. Ershad" is someone else)."""
+        out: list[Match] = []
+        for found in _INITIALS_THEN_NAME.finditer(text):
+            letters = tuple(c.lower() for c in found.group(1) if c.isalpha())
+            entries = {entry for entry in self._by_family(compiled).get(
+                self._key(found.group(2)), ()) if self._given_initials(entry) == letters}
+            before = _word_before(text, found.start())
+            if len(entries) != 1 or (before is not None
+                                     and not is_ordinary_word(fold_token(before.group(1)))):
+                continue
+            entry = entries.pop()
+            parts = tokenize(text, found.start(), found.end())
+            spec = FormSpec(entry, found.group(), tuple(p.folded for p in parts),
+                            part_keys(parts), self.glossary.entries[entry].canonical,
+                            "listed", False)
+            out.append(Match(found.start(), found.end(), spec, "generated"))
+        return out
+
+    def _by_family(self, compiled: CompiledGlossary) -> dict[str, list[int]]:
+        """Person entries by the key of their canonical's last word, made once per language."""
+        index = self._families.get(compiled.lang)
+        if index is None:
+            index = self._families[compiled.lang] = {}
+            for entry in compiled.partials:
+                keys = self._canonical_parts(entry)[1]
+                if keys:
+                    index.setdefault(keys[-1], []).append(entry)
+        return index
+
+    def _given_initials(self, entry: int) -> tuple[str, ...]:
+        """The first letters of the canonical's given names (articles and "bin" aside)."""
+        tokens = self._canonical_parts(entry)[0]
+        return tuple(t.folded[0] for t in tokens[:-1]
+                     if t.folded not in ARTICLES and t.folded not in NASAB)
 
     def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
         """Names of organisations, places and events in translation ("Ligue arabe")."""
@@ -2271,6 +2312,9 @@ _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.I
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LOWER_ARTICLES = ("al", "el")  # the lower-case articles _WORD_BEFORE reads through
+# two to four initials and a capitalized word: "A.A.K. Niazi", "H. S. Suhrawardy", "HM Ershad"
+_INITIALS_THEN_NAME = re.compile(r"(?<![^\W_])((?:[A-Z]\.[ \u00a0]?){2,4}|[A-Z]{2,4}(?=[ \u00a0]))"
+                                 r"[ \u00a0]?([A-Z][^\W\d_]+)(?![^\W_])")
 # what is named after a person, after the person's name: "Rafik Hariri University"
 _NAMED_AFTER = frozenset("""university airport stadium hospital mosque school college
 institute academy foundation prize award street avenue boulevard square bridge dam highway
@@ -2321,10 +2365,11 @@ def _crosses_headline(text: str, start: int, end: int) -> bool:
 
 
 def _same_name_part(key: str, want: str) -> bool:
-    """The same name part in another romanization: the same key, one vowel off, or the same
-    consonants with g, k and q for the one Arabic letter ("Kadhafi", "Gaddafi", "Qaddafi")."""
-    return key == want or close_keys(key, want) or (
-        consonants(key).translate(_HARD_K) == consonants(want).translate(_HARD_K))
+    """The same name part in another romanization: the same key or one vowel off, with g, k
+    and q for the one Arabic letter ("Kadhafi", "Gaddafi", "Qaddafi"). Not the same
+    consonants alone: "Hasan" is not "Huseyn"."""
+    return key == want or close_keys(key, want) or close_keys(key.translate(_HARD_K),
+                                                               want.translate(_HARD_K))
 
 
 _JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")

@@ -703,6 +703,7 @@ def _swappable(canonical: str, parts: list[Token]) -> bool:
 _COMPOUND_HEAD_KEYS = frozenset(map(name_key, COMPOUND_HEADS))  # "abdul", "abu"
 _KUNYA_HEADS = COMPOUND_HEADS - SERVANT_OF  # "Abu" however written
 _ABU = name_key("abu")
+_ABDUL = name_key("abdul")
 
 
 def _name_words(parts: list[Token]) -> int:
@@ -714,10 +715,11 @@ def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -
     """Is a listed spelling of the canonical's parts from ``start`` on the name in full? Led
     by a given name ("Tayyip Erdogan"), or the canonical without a first Muhammad ("Nidal
     al-Shaar" for Mohammad Nidal Al-Shaar) unless what is left is one "Abdul X" name, or a
-    kunya with a nisba ("Abu Walid al-Sahrawi"). Never what an "Abdul" or "Abu" before it
-    starts: "Latif Pedram" is part of Abdul Latif Pedram."""
+    kunya with a nisba ("Abu Walid al-Sahrawi"), or the canonical without the "Abdul" of its
+    first name ("Wahid Kakar" for Abdul Waheed Kakar: written in full, the one name is whole
+    again). Never what an "Abu" before it starts: "Bakr al-Baghdadi" is no name of his."""
     if start and canon_keys[start - 1] in _COMPOUND_HEAD_KEYS:
-        return False
+        return start == 1 and canon_keys[0] == _ABDUL and _name_words(parts) >= 2
     if (parts[0].folded in GIVEN_NAMES or GIVEN_NAME_KEYS.get(parts[0].folded, _ABU) != _ABU) \
             and parts[0].folded not in COMPOUND_HEADS:
         return True  # (the table's forms too, "Ousmane Madani Haïdara", but no Abu: "Bou Saab")
@@ -813,8 +815,8 @@ def search_keys(parts: tuple[str, ...]) -> list[str]:
     with or without its period ("eddie t. hardin", "u.s").
 
     Every way of joining is listed for names of up to three parts; longer names get the
-    spaced form, each single join and the fully joined form (the automaton's size is what a
-    large glossary pays for in memory).
+    spaced form, each single join, the fully joined form (the automaton's size is what a
+    large glossary pays for in memory) and their initials written together ("a.a.k. niazi").
     """
     if len(parts) == 1:
         return [parts[0]]
@@ -823,7 +825,8 @@ def search_keys(parts: tuple[str, ...]) -> list[str]:
         patterns: Iterable[tuple[int, ...]] = product((0, 1), repeat=gaps)
     else:
         patterns = [(0,) * gaps, (1,) * gaps] + [
-            tuple(int(g == k) for g in range(gaps)) for k in range(gaps)]
+            tuple(int(g == k) for g in range(gaps)) for k in range(gaps)] + [
+            tuple(int(len(parts[g]) == 1 == len(parts[g + 1])) for g in range(gaps))]
     keys = []
     for joins in patterns:
         key = parts[0]

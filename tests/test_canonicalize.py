@@ -994,12 +994,15 @@ def test_a_name_that_goes_on_with_a_fathers_name_is_someone_else() -> None:
     (("Mohammed Abdul Salam", "Abdulsalam", "Abdul Salam"),
      "Mohammed Abdul Salam met the envoy. Later Abdulsalam and Abdul Salam spoke.",
      "Mohammed Abdul Salam met the envoy. Later Abdul Salam and Abdul Salam spoke."),
-    # a listed spelling without the canonical's Abdul is a short form too, however spelled
+    # a listed spelling without the canonical's Abdul is the name in full, Abdul restored
     (("Abdul Latif Pedram", "Latīf Pedrām", "Lateef Pedram"),
      "Abdul Latif Pedram spoke. Then Lateef Pedram and Latīf Pedrām left.",
-     "Abdul Latif Pedram spoke. Then Latif Pedram and Latif Pedram left."),
+     "Abdul Latif Pedram spoke. Then Abdul Latif Pedram and Abdul Latif Pedram left."),
+    (("Abdul Waheed Kakar", "Wahid Kakar"),
+     "Command of the army passed to Wahid Kakar. Kakar brokered a deal.",
+     "Command of the army passed to Abdul Waheed Kakar. Kakar brokered a deal."),
 ])
-def test_a_listed_part_of_an_abdul_name_is_a_short_form_written_one_way(
+def test_a_listed_part_of_an_abdul_name_is_written_one_way(
         spellings: tuple[str, ...], text: str, expected: str) -> None:
     person = entry(*spellings)
     out = run(text, person)
@@ -1420,6 +1423,26 @@ def test_a_listed_family_name_with_the_ayn_elsewhere_is_a_short_form() -> None:
 
 IN_CONTEXT = [
     # (glossary entry, text, expected): a name read with the words around it
+    # initials for each given name, in order, and the family name: the person in full
+    (entry("Amir Abdullah Khan Niazi"),
+     "A.A.K. Niazi had vowed to fight. AAK Niazi surrendered on 16 December.",
+     "Amir Abdullah Khan Niazi had vowed to fight. Amir Abdullah Khan Niazi surrendered on"
+     " 16 December."),
+    # ... never after another name, nor with other initials
+    (entry("Hussain Muhammad Ershad"),
+     "His wife, Raushan H. M. Ershad, spoke. The UN Ershad office closed.",
+     "His wife, Raushan H. M. Ershad, spoke. The UN Ershad office closed."),
+    # a listed spelling with its initials written together
+    (entry("Amir Abdullah Khan Niazi", "A. A. K. Niazi"), "Later A.A.K. Niazi left.",
+     "Later Amir Abdullah Khan Niazi left."),
+    # "Hasan" is not "Huseyn", though both are h-s-n: the brother, someone else
+    (entry("Huseyn Shaheed Suhrawardy", "Shahid Suhrawardy"),
+     "Huseyn Shaheed Suhrawardy died in 1963. His brother Hasan Shahid Suhrawardy wrote poems.",
+     "Huseyn Shaheed Suhrawardy died in 1963. His brother Hasan Shahid Suhrawardy wrote poems."),
+    # a listed spelling led by a middle given name is the name in full
+    (entry("Huseyn Shaheed Suhrawardy", "Shahid Suhrawardy"),
+     "The Maulana later fell out with Shahid Suhrawardy over the pacts.",
+     "The Maulana later fell out with Huseyn Shaheed Suhrawardy over the pacts."),
     # a title in a listed spelling's family-name place is no short form: "the Shah"
     (entry("Mohammad Reza Pahlavi", "Mohammad Reza Shah"),
      "Mohammad Reza Shah left Tehran in January 1979. The Shah never returned.",

@@ -82,6 +82,8 @@ abdul atta bilal ghulam gulbuddin habib hamid hekmat hikmatullah ismail jalaludd
 naqibullah nurullah rahmatullah sirajuddin zabihullah zalmay amrullah haneef hanif
 ahmet ali arslan bulent burak cem emre erdal hulusi ibrahim kemal mevlut murat nihat omer ozgur
 selahattin suleyman tayyip yildirim
+shahid shaheed wahid waheed javed pervez parvez zulfikar zulfiqar aslam shahbaz shaukat
+mushtaq ishaq nadeem naveed zahid amjad junaid tanvir
 hassan mahamat idriss ibrahim issa oumar moussa boubacar mamadou amadou seydou modibo
 antoine bachir camille charbel elias emile fouad gebran georges joseph khalil michel nabih najib
 pierre raymond rafic sami samir sleiman suleiman walid wadih ziad
