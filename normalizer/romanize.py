@@ -74,7 +74,9 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # Lebanon and the Maghreb Abu is "Bou" too ("Elias Bou Saab" = Abou Saab). The names Eastern
 # churches give their patriarchs are written in French forms in French news
 # ("Ignace Ephrem II" = Ignatius Aphrem II, "Grégoire III" = Gregory III). "Sheikh", part of
-# many names ("Sheikh Jarrah", "Ould Cheikh Ahmed"), is "Sheik" in American usage.
+# many names ("Sheikh Jarrah", "Ould Cheikh Ahmed"), is "Sheik" in American usage. Turkish
+# writes a final d or b as t or p ("Mahmut", "Edip") and a j as c ("Cemal", "Cevdet"), Chad
+# "Ahmat" for Ahmad.
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
 uthman othman osman usman ousmane othmane otman
@@ -87,7 +89,7 @@ ismail ismael smail
 suleiman sulaiman soliman slimane souleymane suleyman sleiman
 yahya yahia yehia yahiya
 hussein hocine
-ahmad ahmet
+ahmad ahmet ahmat
 muhammad mehmet md
 abdul abd
 abu abul aboul abol bou bu bo
@@ -101,6 +103,14 @@ khidr khodr khader khadr khedr
 gregory gregoire gregorios
 aphrem ephrem afrem
 shaykh sheikh shaikh sheik sheick cheikh cheick
+mahmud mahmut
+murad murat
+hamid hamit
+edib edip
+jamal cemal
+jalal celal
+jawdat cevdet jevdet
+rajab recep
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and

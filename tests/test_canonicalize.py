@@ -38,6 +38,9 @@ MUST_MERGE = [
     ("Ibrahim Eissa", "Ibrahim Issa"),  # Isa: Issa, Eissa, Essa, Aissa
     ("Sheikh Jarrah", "Sheik Jarrah"),  # the title inside names: Sheik, Shaykh, Cheikh
     ("Badr Shakir al-Sayyab", "Badr Shakir As-Sayyab"),  # a sun letter's article, capitalized
+    ("Halide Edib Adivar", "Halide Edip Adivar"),  # Turkish final p and t for b and d
+    ("Mahmud Shevket", "Mahmut Shevket"),
+    ("Ahmed Djemal", "Ahmed Cemal"),  # Turkish c for j
     ("Badr Shakir al-Sayyab", "Badr Chaker es-Sayyâb"),  # the Maghrebi and Egyptian "es-"
     ("Sidi Ould Cheikh Abdallahi", "Sidi Ould Sheik Abdallahi"),
     ("Fuad Hussein", "Fuad Husain"),
