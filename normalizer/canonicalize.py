@@ -256,7 +256,8 @@ class Canonicalizer:
         for _ in range(2):
             # (a respelling makes the document name its person one way: a short form that
             # looked like someone else's next to the old spelling may now be theirs)
-            growing = [c for c in changes if c.rule == "document" or _may_grow(out, c)]
+            growing = [c for c in changes if c.rule == "document" or _may_grow(out, c)
+                       or self._translated_around(out, c, lang)]
             if not growing or not (self.generate or self._listed_across(out, growing, lang)):
                 break
             again, more = self._one_pass(out, lang)
@@ -265,6 +266,15 @@ class Canonicalizer:
             changes = compose_changes(text, changes, more)
             out = again
         return out, changes
+
+    def _translated_around(self, out: str, change: Change, lang: str | None) -> bool:
+        """Does a lower-case word of a translated name's language lead into the replacement
+        ("parti Jatiyo" written "parti Jatiya Party" is then the French "parti Jatiya")?"""
+        lexicon = load_lexicon(lang) if lang else None
+        if lexicon is None or not self.compiled(lang).translated:
+            return False
+        left = _GROW_LEFT.search(out, max(0, change.out_start - 40), change.out_start)
+        return left is not None and fold_token(left.group().split()[0]) in lexicon.words
 
     def _listed_across(self, out: str, changes: list[Change], lang: str | None) -> bool:
         """Does a listed spelling run across the edge of a replacement? Only then can another

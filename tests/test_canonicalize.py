@@ -1668,3 +1668,13 @@ def test_one_more_name_no_table_knows_only_where_the_document_names_the_person()
 def test_a_middle_name_no_table_knows_never_makes_someone_else(text: str,
                                                               glossary: Entry) -> None:
     assert run(text, glossary) == text
+
+
+def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
+    """"parti Jatiyo" written "parti Jatiya Party" is the French "parti Jatiya": the passes
+    go on until nothing changes, so a second run is a no-op."""
+    jatiya = entry("Jatiya Party", type="org", fr=("Jatiyo",))
+    text = "Chef du parti Jatiyo, Ershad était chef de l'opposition."
+    out = run(text, jatiya, lang="fr")
+    assert out == "Chef du Jatiya Party, Ershad était chef de l'opposition."
+    assert run(out, jatiya, lang="fr") == out
