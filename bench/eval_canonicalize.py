@@ -6,7 +6,8 @@ Usage: .venv/bin/python bench/eval_canonicalize.py [--docs bench/realtext/eval_d
 Two glossaries are derived from entities.csv: *full* (every spelling) and *minimal* (the
 canonical plus at most one alternative spelling per entity, the first one listed). A predicted
 change is correct when its span is a gold mention of the same entity (and, for a full-name
-mention, its output is the canonical). Recall counts the gold mentions that need a change: a
+mention, its output is the canonical, with a capital first letter at the start of a sentence).
+Recall counts the gold mentions that need a change: a
 full-name mention not spelled canonically, or a short mention whose spelling is not part of the
 canonical ("Hussain" for Fuad Hussein); at the start of a sentence a capital first letter is
 part of the canonical spelling ("Al-Hayya spoke." for al-Hayya). Distractors and all other text
@@ -60,8 +61,13 @@ def evaluate(glossary: Glossary, docs: list[dict], canon: dict[str, str],
         gold = {(m["start"], m["end"]): m for m in doc["mentions"]}
         for ch in changes:
             m = gold.get((ch.start, ch.end))
+            target = canon[m["entity"]] if m is not None else ""
+            # at the start of a sentence the canonical's first letter is a capital ("Al-Hayya
+            # spoke." for al-Hayya), as recall below counts it
             ok = m is not None and m["entity"] == ch.entry_id and (
-                m.get("short") or ch.canonical == canon[m["entity"]])
+                m.get("short") or ch.canonical == target or (
+                    starts_sentence(doc["text"], ch.start)
+                    and ch.canonical == target[:1].upper() + target[1:]))
             tp += ok
             fp += not ok
             by_rule[(ch.rule, ok)] += 1

@@ -225,7 +225,6 @@ class Canonicalizer:
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
-        self._families: dict[str | None, dict[str, list[int]]] = {}  # lang -> family key -> entries
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
         self._respelling_keys = _Memo(self._respelling_index_keys)
@@ -451,13 +450,17 @@ class Canonicalizer:
         if m.spec.kind == "partial" and _NASAB_BEFORE.search(text, max(0, m.start - 8),
                                                              m.start):
             return None  # a father's name: "Talib bin Mamari" is no short form "Mamari"
+        if m.spec.folded[0] in NASAB and m.start >= 2 and text[m.start - 1] in DASHES \
+                and text[m.start - 2].isalpha():
+            return None  # "Tanger-Ibn Battouta": a compound name (the airport's)
         found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
-        if m.spec.name_parts == 2 and m.spec.folded[-1] in TITLES_AFTER_NAMES \
-                and m.spec.kind == "listed":
-            # one name and its title ("Djemal Pacha") after a given name the glossary does
-            # not give the person: someone else ("Mehmed Djemal Pacha")
+        if (m.spec.name_parts == 2 and m.spec.folded[-1] in TITLES_AFTER_NAMES
+                or m.spec.folded[0] in NASAB) and m.spec.kind == "listed":
+            # one name and its title ("Djemal Pacha"), or a name that starts "Ibn" ("Ibn
+            # Rushd"), after a given name the glossary does not give the person: someone else
+            # ("Mehmed Djemal Pacha"; "Muhammad ibn Rushd" is a son of Rushd, the grandfather)
             own = {self._key(t.text) for form in entry.every_form()
                    for t in tokenize(form.text)}
             return m if self._key(found.group(1)) in own else None
@@ -961,39 +964,22 @@ class Canonicalizer:
         Suhrawardy", "HM Ershad" for Hussain Muhammad Ershad): two or more initials, one for
         each of the canonical's given names in order, and one person in the glossary with
         them; not after another capitalized name ("Raushan H. M. Ershad" is someone else)."""
+        if not compiled.by_initials:
+            return []
         out: list[Match] = []
         for found in _INITIALS_THEN_NAME.finditer(text):
-            letters = tuple(c.lower() for c in found.group(1) if c.isalpha())
-            entries = {entry for entry in self._by_family(compiled).get(
-                self._key(found.group(2)), ()) if self._given_initials(entry) == letters}
+            letters = "".join(c.lower() for c in found.group(1) if c.isalpha())
+            entries = compiled.by_initials.get(f"{letters}|{self._key(found.group(2))}", ())
             before = _word_before(text, found.start())
             if len(entries) != 1 or (before is not None
                                      and not is_ordinary_word(fold_token(before.group(1)))):
                 continue
-            entry = entries.pop()
             parts = tokenize(text, found.start(), found.end())
-            spec = FormSpec(entry, found.group(), tuple(p.folded for p in parts),
-                            part_keys(parts), self.glossary.entries[entry].canonical,
+            spec = FormSpec(entries[0], found.group(), tuple(p.folded for p in parts),
+                            part_keys(parts), self.glossary.entries[entries[0]].canonical,
                             "listed", False)
             out.append(Match(found.start(), found.end(), spec, "generated"))
         return out
-
-    def _by_family(self, compiled: CompiledGlossary) -> dict[str, list[int]]:
-        """Person entries by the key of their canonical's last word, made once per language."""
-        index = self._families.get(compiled.lang)
-        if index is None:
-            index = self._families[compiled.lang] = {}
-            for entry in compiled.partials:
-                keys = self._canonical_parts(entry)[1]
-                if keys:
-                    index.setdefault(keys[-1], []).append(entry)
-        return index
-
-    def _given_initials(self, entry: int) -> tuple[str, ...]:
-        """The first letters of the canonical's given names (articles and "bin" aside)."""
-        tokens = self._canonical_parts(entry)[0]
-        return tuple(t.folded[0] for t in tokens[:-1]
-                     if t.folded not in ARTICLES and t.folded not in NASAB)
 
     def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
         """Names of organisations, places and events in translation ("Ligue arabe")."""
@@ -2322,6 +2308,12 @@ _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.I
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LOWER_ARTICLES = ("al", "el")  # the lower-case articles _WORD_BEFORE reads through
+_FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:le|la|les|du|des|au|aux)[ \u00a0]+$")
+# the same in French, before the name: "l'hôpital Avicenne", "le lycée Averroès"
+_NAMED_AFTER_BEFORE = re.compile(
+    r"(?<![^\W_])(?:hôpital|lycée|collège|école|université|aéroport|stade|rue|avenue|boulevard"
+    r"|mosquée|fondation|institut|musée|cratère)[ \u00a0]+$",  # ("à sa place X": not "place")
+    re.IGNORECASE)
 # two to four initials and a capitalized word: "A.A.K. Niazi", "H. S. Suhrawardy", "HM Ershad"
 _INITIALS_THEN_NAME = re.compile(r"(?<![^\W_])((?:[A-Z]\.[ \u00a0]?){2,4}|[A-Z]{2,4}(?=[ \u00a0]))"
                                  r"[ \u00a0]?([A-Z][^\W\d_]+)(?![^\W_])")
@@ -2511,7 +2503,16 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
       assembly, the Majlis Iran's), unless it names an event (French writes its militias'
       members in lower case: "les shebab", "les talibans");
     - a one-word person spelling after "bin"/"ben"/"ibn": the father's name inside someone
-      else's name ("Theyazin ben Haïtham" is not Haitham)."""
+      else's name ("Theyazin ben Haïtham" is not Haitham);
+    - a person's name after a French word for a place or body named after them ("l'hôpital
+      Avicenne", "le lycée Averroès"): that one's name, spelled as it spells it; a word taken
+      for a respelling of the person's name after a French article ("dans le Khwarezm", the
+      region), where French names a person so only by an epithet ("le Sahraoui")."""
+    if compiled.is_person(m.spec.entry) and (_NAMED_AFTER_BEFORE.search(
+            text, max(0, m.start - 14), m.start) or (
+            compiled.lang == "fr" and m.rule == "document"
+            and _FRENCH_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start))):
+        return True
     before, after = text[m.start - 1:m.start], text[m.end:m.end + 1]
     if (before and not before.isspace()) or (after and not after.isspace()):
         lo = m.start

@@ -219,6 +219,8 @@ class CompiledGlossary:
         self.generated: dict[str, list[FormSpec]] = {}
         self.last_keys: set[str] = set()  # what a word must be to end an unlisted variant
         self.partials: dict[int, list[FormSpec]] = {}
+        # a person's given names' initials and family-name key ("aak|niazi") -> entries
+        self.by_initials: dict[str, list[int]] = {}
         lexicon = load_lexicon(lang) if lang else None
         # English names' variants ("Israeli Defense Forces"), spelled out as listed ones
         self._variant_lexicon = lexicon if lang in SAME_LANGUAGE else None
@@ -334,6 +336,10 @@ class CompiledGlossary:
         if not person:
             self._add_ampersand_forms(index, entry, anchors)
         if person:
+            given = [p.folded[0] for p in canon_parts[:-1]
+                     if p.folded not in ARTICLES and p.folded not in NASAB]
+            if len(given) >= 2 and canon_keys:  # "A.A.K. Niazi" for Amir Abdullah Khan Niazi
+                self.by_initials.setdefault(f"{''.join(given)}|{canon_keys[-1]}", []).append(index)
             dropped, after_full = self._without_middle_names(index, entry, canon_parts)
             for spec in dropped:
                 anchors.setdefault(spec.text, []).append(spec)

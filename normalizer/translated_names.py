@@ -51,9 +51,10 @@ ENGLISH_FUNCTION_WORDS = frozenset("of the and for on in at to a an by with al e
 FRENCH_FUNCTION_WORDS = frozenset(
     "de du des d la le les l et pour sur par en au aux un une avec al el".split())
 # how French adjectives of the kind that qualify a name end ("israéliens", "nationale",
-# "islamique", "militaire", "préventive", "libanais", "libyennes")
+# "islamique", "militaire", "préventive", "libanais", "libyennes", "occupé")
 _FRENCH_ADJECTIVE = re.compile(r"(?:ien|ienne|yen|yenne|ais|aise|ain|aine|ois|oise|ique|aire|al|"
                                r"ale|aux|if|ive|el|elle)s?$")
+_PARTICIPLE = re.compile(r"[^\W\d_]{3,}ée?s?$")  # "occupé", "unifiée": read on the text, accented
 MAX_WORDS = 8  # content words of the longest name looked for
 MEMO_SIZE = 200_000  # distinct words remembered per lexicon and glossary
 SAME_LANGUAGE = frozenset({"en"})  # lexicons of spellings within one language: order kept
@@ -269,7 +270,8 @@ class TranslatedNames:
         spéciale de dissuasion compte ...": a verb, the name ends)."""
         k = j + 1
         return (k < len(tokens) and tokens[k].text[:1].islower()
-                and _FRENCH_ADJECTIVE.search(tokens[k].folded) is not None
+                and (_FRENCH_ADJECTIVE.search(tokens[k].folded) is not None
+                     or _PARTICIPLE.match(tokens[k].text) is not None)
                 and is_name_gap(text, tokens[j].end, tokens[k].start)
                 and bool(self.lexicon.translations(tokens[k])))
 

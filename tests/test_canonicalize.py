@@ -1678,3 +1678,32 @@ def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
     out = run(text, jatiya, lang="fr")
     assert out == "Chef du Jatiya Party, Ershad était chef de l'opposition."
     assert run(out, jatiya, lang="fr") == out
+
+
+@pytest.mark.parametrize(("entries", "text", "lang"), [
+    # "Muhammad ibn Rushd": a son of Rushd (the grandfather), not Ibn Rushd
+    ((entry("Ibn Rushd"),),
+     "His grandfather, Abu al-Walid Muhammad ibn Rushd, was a judge in Cordoba.", "en"),
+    # places and bodies named after a person, in French before the name
+    ((entry("Ibn Battuta", "Ibn Battouta"),),
+     "Les passagers de l'aéroport Tanger-Ibn Battouta découvrent son nom.", "fr"),
+    ((entry("Avicenna", fr=("Avicenne",)), entry("Ibn Rushd", fr=("Averroès",))),
+     "À l'hôpital Avicenne de Bobigny, puis au lycée Averroès de Lille.", "fr"),
+    # a region after a French article is no respelling of the scholar named for it
+    ((entry("al-Khwarizmi", "Al-Khawarizmi", fr=("Al-Khwârizmî",)),),
+     "Le père de l'algèbre\nUne conférence a retracé le parcours d'al-Khwarizmi, né vers 780"
+     " dans le Khwarezm. Le quotidien écrit al-Khwarizmi.", "fr"),
+])
+def test_a_name_inside_another_name_or_a_place_is_left_alone(
+        entries: tuple[Entry, ...], text: str, lang: str) -> None:
+    assert run(text, *entries, lang=lang) == text
+
+
+def test_a_french_name_goes_on_with_a_participle() -> None:
+    """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
+    the words before it are not the name without it."""
+    pfloag = entry("Popular Front for the Liberation of the Occupied Arabian Gulf",
+                   "Popular Front for the Liberation of Oman and the Arabian Gulf", type="org")
+    text = ("La fusion donne naissance au Front populaire de libération d’Oman et du golfe"
+            " Arabique occupé, selon la presse.")
+    assert run(text, pfloag, lang="fr") == text
