@@ -114,9 +114,9 @@ rajab recep
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and
-# Israel ("Kfar Kassem" = Kafr Qasim, "Kfar Kila" = Kafr Kila).
+# Israel ("Kfar Kassem" = Kafr Qasim, "Kfar Kila" = Kafr Kila), "Kafir" in English.
 _PLACE_WORD_GROUPS = """
-kafr kfar kefr kafer
+kafr kfar kefr kafer kafir
 """
 PLACE_WORD_KEYS: dict[str, str] = {variant: group.split()[0] for group in
                                    _PLACE_WORD_GROUPS.strip().splitlines()

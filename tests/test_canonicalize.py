@@ -304,6 +304,8 @@ def test_a_place_words_romanizations_by_the_table() -> None:
     # the Arabic "kafr" (village) is "Kfar" in Lebanon and Israel
     kafr = entry("Kafr Qasim", type="place")
     assert run("Residents of Kfar Qassem marched.", kafr) == "Residents of Kafr Qasim marched."
+    tahla = entry("Kafr Tahla", type="place")  # and "Kafir" in English
+    assert run("She was born in Kafir Tahla.", tahla) == "She was born in Kafr Tahla."
 
 
 def test_an_unknown_middle_word_is_a_fathers_name_only_after_bin() -> None:
