@@ -461,9 +461,7 @@ class Canonicalizer:
             # one name and its title ("Djemal Pacha"), or a name that starts "Ibn" ("Ibn
             # Rushd"), after a given name the glossary does not give the person: someone else
             # ("Mehmed Djemal Pacha"; "Muhammad ibn Rushd" is a son of Rushd, the grandfather)
-            own = {self._key(t.text) for form in entry.every_form()
-                   for t in tokenize(form.text)}
-            return m if self._key(found.group(1)) in own else None
+            return m if self._key(found.group(1)) in self._own_keys(m.spec.entry) else None
         keys = self._canonical_parts(m.spec.entry)[1]
         span = concat_align(keys, m.spec.keys)
         if m.spec.target == entry.canonical:
@@ -936,13 +934,18 @@ class Canonicalizer:
         al-Rahwi's longer name."""
         if self._may_add_unknown(spec) or self.glossary.entries[spec.entry].type != "person":
             return True
-        own = self._name_part_keys.get(spec.entry)
-        if own is None:
-            own = self._name_part_keys[spec.entry] = frozenset(
-                self._key(t.text) for form in self.glossary.entries[spec.entry].every_form()
-                for t in tokenize(form.text) if t.folded not in ARTICLES)
         return any(added == key or close_keys(added, key) or added in vowel_deletions(key)
-                   or key in vowel_deletions(added) for added in added_keys for key in own)
+                   or key in vowel_deletions(added)
+                   for added in added_keys for key in self._own_keys(spec.entry))
+
+    def _own_keys(self, entry: int) -> frozenset[str]:
+        """The keys of every word in the entry's spellings, made once."""
+        own = self._name_part_keys.get(entry)
+        if own is None:
+            own = self._name_part_keys[entry] = frozenset(
+                self._key(t.text) for form in self.glossary.entries[entry].every_form()
+                for t in tokenize(form.text))
+        return own
 
     def _may_add_unknown(self, spec: FormSpec) -> bool:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
