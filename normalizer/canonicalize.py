@@ -370,7 +370,7 @@ class Canonicalizer:
         out = []
         for m in chosen:
             if not _not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
-                    text, compiled, m):
+                    text, compiled, m) and not _kin_of_the_one_named(text, compiled, out, m):
                 m = self._with_own_title(text, self._with_loose_article(text, m))
                 m = self._after_a_name(text, compiled, m)
                 if m is not None:
@@ -2480,6 +2480,33 @@ def _relative_of_the_one_before(text: str, chosen: list[Match], m: Match) -> boo
     before = [c.end for c in chosen if c.spec.entry == m.spec.entry and c.end <= m.start]
     return bool(before) and m.start - before[-1] <= 60 and _KIN_OF.fullmatch(
         text, before[-1], m.start) is not None
+
+
+def _kin_of_the_one_named(text: str, compiled: CompiledGlossary, named: list[Match],
+                          m: Match) -> bool:
+    """A person's full name introduced as a relative of the person named just before ("...
+    that Mousharafa was killed. His father, Moustafa Mosharafa, was a scholar"): one is not
+    one's own father, so the name is the relative's, who may share most of it. Only when no
+    other full name stands between them ("Inji Efflatoun ... Son neveu Hassan Galaleddine ...
+    sa tante Injy Efflatoun" is her again)."""
+    if m.spec.kind == "keep" or m.spec.short or not compiled.is_person(m.spec.entry):
+        return False
+    kin = _POSSESSIVE_KIN.search(text, max(0, m.start - 40), m.start)
+    if kin is None:
+        return False
+    before = [c for c in named if c.end <= kin.start()]
+    return bool(before) and before[-1].spec.entry == m.spec.entry \
+        and _FULL_NAME.search(text, before[-1].end, kin.start()) is None
+
+
+# "his father, ", "son frère aîné ": a relative of the one named before, then the relative's name
+_POSSESSIVE_KIN = re.compile(
+    rf"\b(?:(?i:his|her)[ \u00a0]+(?:{_KIN_EN})|(?i:son|sa)[ \u00a0]+(?:{_KIN_FR})"
+    rf"(?:[ \u00a0]+(?:aîné|aînée|cadet|cadette|maternel|paternel|maternelle|paternelle))?)"
+    r",?[ \u00a0]+$")
+# two capitalized words in a row: someone's full name
+_FULL_NAME = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]+[ \u00a0]+"
+                        r"[A-Z\u00c0-\u00de][^\W\d_]+")
 
 
 def _introduced_as_kin(text: str, start: int, end: int) -> bool:

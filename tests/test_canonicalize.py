@@ -1709,3 +1709,17 @@ def test_a_french_name_goes_on_with_a_participle() -> None:
     text = ("La fusion donne naissance au Front populaire de libération d’Oman et du golfe"
             " Arabique occupé, selon la presse.")
     assert run(text, pfloag, lang="fr") == text
+
+
+def test_a_relative_introduced_after_the_person_is_someone_else() -> None:
+    """"His father, Moustafa Mosharafa": one is not one's own father, even with most of the
+    name; with another person named between them, "sa tante" is someone else's aunt."""
+    son = entry("Ali Moustafa Mosharafa", "Mostafa Mosharafa")
+    text = ("Ali Moustafa Mosharafa taught in Cairo. His father, Mostafa Mosharafa, was a"
+            " scholar.")
+    assert run(text, son) == text
+    inji = entry("Inji Aflatoun", "Inji Efflatoun", "Injy Efflatoun")
+    text = ("La galerie expose Inji Efflatoun. Son neveu Hassan Galaleddine a offert les toiles"
+            " de sa tante Injy Efflatoun.")
+    assert run(text, inji, lang="fr") == text.replace("Efflatoun", "Aflatoun").replace(
+        "Injy", "Inji")
