@@ -2499,10 +2499,12 @@ def _kin_of_the_one_named(text: str, compiled: CompiledGlossary, named: list[Mat
         and _FULL_NAME.search(text, before[-1].end, kin.start()) is None
 
 
-# "his father, ", "son frère aîné ": a relative of the one named before, then the relative's name
+# "his father, ", "son frère aîné ", "was the son of ": a relative of the one named before
 _POSSESSIVE_KIN = re.compile(
     rf"\b(?:(?i:his|her)[ \u00a0]+(?:{_KIN_EN})|(?i:son|sa)[ \u00a0]+(?:{_KIN_FR})"
-    rf"(?:[ \u00a0]+(?:aîné|aînée|cadet|cadette|maternel|paternel|maternelle|paternelle))?)"
+    rf"(?:[ \u00a0]+(?:aîné|aînée|cadet|cadette|maternel|paternel|maternelle|paternelle))?"
+    rf"|(?:was|is|était|est|fut)[ \u00a0]+(?:the|le|la)[ \u00a0]+"  # "... était le fils de "
+    rf"(?:(?i:{_KIN_EN})[ \u00a0]+of|(?i:{_KIN_FR})[ \u00a0]+(?:de|du)))"
     r",?[ \u00a0]+$")
 # two capitalized words in a row: someone's full name
 _FULL_NAME = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]+[ \u00a0]+"

@@ -1718,6 +1718,9 @@ def test_a_relative_introduced_after_the_person_is_someone_else() -> None:
     text = ("Ali Moustafa Mosharafa taught in Cairo. His father, Mostafa Mosharafa, was a"
             " scholar.")
     assert run(text, son) == text
+    text = ("Le physicien Ali Moustafa Mosharafa était le fils de Mostafa Mosharafa, un"
+            " cheikh.")
+    assert run(text, son, lang="fr") == text
     inji = entry("Inji Aflatoun", "Inji Efflatoun", "Injy Efflatoun")
     text = ("La galerie expose Inji Efflatoun. Son neveu Hassan Galaleddine a offert les toiles"
             " de sa tante Injy Efflatoun.")
