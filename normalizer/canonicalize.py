@@ -2485,7 +2485,8 @@ def _relative_of_the_one_before(text: str, chosen: list[Match], m: Match) -> boo
 def _kin_of_the_one_named(text: str, compiled: CompiledGlossary, named: list[Match],
                           m: Match) -> bool:
     """A person's full name introduced as a relative of the person named just before ("...
-    that Mousharafa was killed. His father, Moustafa Mosharafa, was a scholar"): one is not
+    that Mousharafa was killed. His father, Moustafa Mosharafa, was a scholar", "... était le
+    fils de Moustafa Mosharafa"): one is not
     one's own father, so the name is the relative's, who may share most of it. Only when no
     other full name stands between them ("Inji Efflatoun ... Son neveu Hassan Galaleddine ...
     sa tante Injy Efflatoun" is her again)."""
