@@ -2506,7 +2506,8 @@ _POSSESSIVE_KIN = re.compile(
     rf"(?:[ \u00a0]+(?:aîné|aînée|cadet|cadette|maternel|paternel|maternelle|paternelle))?"
     rf"|(?:was|is|était|est|fut)[ \u00a0]+(?:the|le|la)[ \u00a0]+"  # "... était le fils de "
     rf"(?:(?i:{_KIN_EN})[ \u00a0]+of|(?i:{_KIN_FR})[ \u00a0]+(?:de|du)))"
-    r",?[ \u00a0]+$")
+    # (a title or a first name of the relative's between: "His grandfather Sayyid ")
+    r",?[ \u00a0]+(?:[A-Z\u00c0-\u00de][^\W\d_]*[ \u00a0]+){0,2}$")
 # two capitalized words in a row: someone's full name
 _FULL_NAME = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]+[ \u00a0]+"
                         r"[A-Z\u00c0-\u00de][^\W\d_]+")
@@ -2535,8 +2536,9 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
       in English, a one-word spelling the glossary capitalizes ("the majlis" is any
       assembly, the Majlis Iran's), unless it names an event (French writes its militias'
       members in lower case: "les shebab", "les talibans");
-    - a one-word person spelling after "bin"/"ben"/"ibn": the father's name inside someone
-      else's name ("Theyazin ben Haïtham" is not Haitham);
+    - a person's spelling after "bin"/"ben"/"ibn": the father's name inside someone else's
+      name ("Theyazin ben Haïtham" is not Haitham, "Saif bin Hamad Al Sharqi" not Hamad Al
+      Sharqi);
     - a person's name after a French word for a place or body named after them ("l'hôpital
       Avicenne", "le lycée Averroès"): that one's name, spelled as it spells it; a word taken
       for a respelling of the person's name after a French article ("dans le Khwarezm", the
@@ -2561,9 +2563,12 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             and compiled.entries[m.spec.entry].type not in EVENT_TYPES) \
             and not any(c.isupper() for c in text[m.start:m.end]):
         return True
-    return (m.spec.kind == "listed" and m.spec.name_parts == 1  # "bint Al-Waleed" too
-            and compiled.is_person(m.spec.entry)
-            and _NASAB_BEFORE.search(text, max(0, m.start - 6), m.start) is not None)
+    if m.spec.kind != "listed" or not compiled.is_person(m.spec.entry):
+        return False
+    nasab = _NASAB_BEFORE.search(text, max(0, m.start - 6), m.start)
+    # (a longer spelling only after a name: "Saif bin Hamad Al Sharqi", a son of Hamad)
+    return nasab is not None and (m.spec.name_parts == 1  # "bint Al-Waleed" too
+                                  or _word_before(text, nasab.start()) is not None)
 
 
 def _stands_alone(m: Match) -> bool:

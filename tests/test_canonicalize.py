@@ -1721,8 +1721,18 @@ def test_a_relative_introduced_after_the_person_is_someone_else() -> None:
     text = ("Le physicien Ali Moustafa Mosharafa était le fils de Mostafa Mosharafa, un"
             " cheikh.")
     assert run(text, son, lang="fr") == text
+    saqqaf = entry("Omar Saqqaf", "Omar al-Saqqaf", "Omar Al Saqqaf")  # a title between
+    text = "Omar al-Saqqaf joined the ministry. His grandfather Sayyid Omar Al Saqqaf traded."
+    assert run(text, saqqaf) == text.replace("Omar al-Saqqaf", "Omar Saqqaf", 1)
     inji = entry("Inji Aflatoun", "Inji Efflatoun", "Injy Efflatoun")
     text = ("La galerie expose Inji Efflatoun. Son neveu Hassan Galaleddine a offert les toiles"
             " de sa tante Injy Efflatoun.")
     assert run(text, inji, lang="fr") == text.replace("Efflatoun", "Aflatoun").replace(
         "Injy", "Inji")
+
+
+def test_a_name_after_bin_is_a_fathers_name() -> None:
+    """"Saif bin Hamad Al Sharqi" is a son of Hamad Al Sharqi, whatever the glossary lists."""
+    hamad = entry("Hamad bin Mohammed Al Sharqi", "Hamad Al Sharqi")
+    text = "He succeeded his elder brother Saif bin Hamad Al Sharqi in 1930."
+    assert run(text, hamad) == text
