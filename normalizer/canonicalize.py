@@ -45,7 +45,15 @@ Contract:
   else's; after the person's own first name they are the name in full. Another given name
   right before a person's whole name makes a son's name ("Yahya Abdullah Ayedh Al-Razami"),
   unless it is Muhammad, an "Abd" or a title ("Sultan Haitham bin Tariq"). A quoted nickname that
-  the canonical spells joins the mention ('Salah Abdallah "Gosh"').
+  the canonical spells joins the mention ('Salah Abdallah "Gosh"'). Two or more initials, one
+  for each of the canonical's given names, and the family name are the person in full ("A.A.K.
+  Niazi", "HM Ershad") where one person in the glossary has them.
+- A title written after a name ("Pasha", "Bey") ends it, unless the glossary names the person
+  with one ("Ahmed Djemal Pacha" for Cemal Pasha). A name followed by the word for a place or
+  body named after the person ("Rafik Hariri University"), or after the French one
+  ("l'hôpital Avicenne"), is that one's, left alone; so is a person's spelling after "bin"
+  and a name (a father's name), and a person's full name introduced as a relative of the
+  person just named ("His father, Moustafa Mosharafa").
 - Names of organisations, places and events in the document language's words ("translated",
   ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
   names ("alias", ``normalizer.glossary.known``, on by default) are found like listed ones.
