@@ -299,6 +299,11 @@ class CompiledGlossary:
                 span = concat_align(in_context, part_keys(parts, variant.text))
                 if span is not None:
                     ayn_tokens = in_context[span[0]:span[1]].count("")
+            if person and span is None and len(parts) == 1 and _joined_article_name(
+                    canon_parts[-1].folded, parts[0].folded):
+                # "Harthi" is the end of "Jokha Alharthi", its article joined to it: a family
+                # name alone, a short form ("Al Harthi" is Alharthi, not Jokha Alharthi)
+                span = (len(canon_parts) - 1, len(canon_parts))
             # (the canonical without its leading article is the name in full: "Misbah
             # Abuzaid Talha" for Al-Misbah Abuzaid Talha)
             if span is not None and span[0] > 0 and not all(
@@ -715,6 +720,13 @@ _ABDUL = name_key("abdul")
 def _name_words(parts: list[Token]) -> int:
     """The words of a name that are not articles."""
     return len(parts) - _articles(parts)
+
+
+def _joined_article_name(word: str, spelling: str) -> bool:
+    """Is ``spelling`` the name in ``word`` without the article joined to it ("harthi",
+    "alharthi")?"""
+    return word[:2] in ("al", "el") and len(word) > len(spelling) >= 4 \
+        and name_key(word[2:]) == name_key(spelling)
 
 
 def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -> bool:

@@ -1736,3 +1736,12 @@ def test_a_name_after_bin_is_a_fathers_name() -> None:
     hamad = entry("Hamad bin Mohammed Al Sharqi", "Hamad Al Sharqi")
     text = "He succeeded his elder brother Saif bin Hamad Al Sharqi in 1930."
     assert run(text, hamad) == text
+
+
+def test_a_listed_family_name_without_its_joined_article_is_a_short_form() -> None:
+    """"Harthi" listed for Jokha Alharthi is her family name alone, not her whole name:
+    "Al Harthi" after the full mention is written "Alharthi", never "Al Jokha Alharthi"."""
+    harthi = entry("Jokha Alharthi", "Harthi")
+    text = "Omani author Jokha Al Harthi is on the longlist. Al Harthi wrote the book."
+    assert run(text, harthi) == ("Omani author Jokha Alharthi is on the longlist. Alharthi"
+                                 " wrote the book.")
