@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import combinations, product
 
 import ahocorasick_rs
@@ -722,6 +723,12 @@ def _name_words(parts: list[Token]) -> int:
     return len(parts) - _articles(parts)
 
 
+@cache
+def _given_name_keys() -> frozenset[str]:
+    """The romanization keys of the given-name table's names ("najib" for Neguib too)."""
+    return frozenset(name_key(name) for name in GIVEN_NAMES if name.isascii()) - {_ABU}
+
+
 def _joined_article_name(word: str, spelling: str) -> bool:
     """Is ``spelling`` the name in ``word`` without the article joined to it ("harthi",
     "alharthi")?"""
@@ -738,9 +745,11 @@ def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -
     again). Never what an "Abu" before it starts: "Bakr al-Baghdadi" is no name of his."""
     if start and canon_keys[start - 1] in _COMPOUND_HEAD_KEYS:
         return start == 1 and canon_keys[0] == _ABDUL and _name_words(parts) >= 2
-    if (parts[0].folded in GIVEN_NAMES or GIVEN_NAME_KEYS.get(parts[0].folded, _ABU) != _ABU) \
+    if (parts[0].folded in GIVEN_NAMES or GIVEN_NAME_KEYS.get(parts[0].folded, _ABU) != _ABU
+            or name_key(parts[0].folded) in _given_name_keys()) \
             and parts[0].folded not in COMPOUND_HEADS:
-        return True  # (the table's forms too, "Ousmane Madani Haïdara", but no Abu: "Bou Saab")
+        return True  # (the table's forms too, "Ousmane Madani Haïdara", but no Abu: "Bou Saab";
+        # in another romanization, "Neguib el-Hilaly" for Ahmed Naguib el Hilaly)
     if parts[0].folded in _KUNYA_HEADS and _name_words(parts) >= 3:
         return True  # a kunya with its nisba: "Abou Walid al-Sahraoui" for Adnan Abu Walid ...
     return (set(canon_keys[:start]) == {MUHAMMAD} and parts[0].folded not in SERVANT_OF

@@ -1745,3 +1745,13 @@ def test_a_listed_family_name_without_its_joined_article_is_a_short_form() -> No
     text = "Omani author Jokha Al Harthi is on the longlist. Al Harthi wrote the book."
     assert run(text, harthi) == ("Omani author Jokha Alharthi is on the longlist. Alharthi"
                                  " wrote the book.")
+
+
+def test_a_listed_end_of_a_name_led_by_a_given_name_in_another_romanization() -> None:
+    """"Neguib el-Hilaly" is led by Naguib (Najib) in another spelling: the name in full, as
+    the other listed spellings are, so a second pass finds nothing more to change."""
+    hilaly = entry("Ahmed Naguib el Hilaly", "Naguib Hilaly", "Neguib el-Hilaly")
+    text = "British lists carried him as Neguib el-Hilaly."
+    out = run(text, hilaly)
+    assert out == "British lists carried him as Ahmed Naguib el Hilaly."
+    assert run(out, hilaly) == out
