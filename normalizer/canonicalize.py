@@ -97,6 +97,7 @@ from normalizer.matcher import (
     ayn_joined,
     concat_align,
     consonants,
+    given_name_keys,
     join_keys,
     joined,
     joined_with_bounds,
@@ -1664,7 +1665,7 @@ def _added_name_starts(folded: list[str], last: int, father: bool = False,
             i -= 2
         elif (father and i == last) or folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
                 len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)) or (
-                _given_name_keys().get(name_key(folded[i])) is not None) or (
+                name_key(folded[i]) in given_name_keys()) or (
                 len(folded[i]) >= 6 and _PATRONYMIC.search(folded[i])):
             i -= 1  # (a given name in another romanization too: "Yaqoub" for Yaqub)
         elif unknown and _may_be_middle_name(folded[i]):
@@ -1704,12 +1705,6 @@ def _may_be_middle_name(folded: str) -> bool:
 # second halves of compound given names: "Ahmad Shah", "Ahmad Wali", "Mohammad Khan"
 _COMPOUND_SECONDS = frozenset("""shah chah wali vali khan jan gul mir allah ullah din eddine
 uddin eddin uldin""".split())
-
-
-@lru_cache(maxsize=1)
-def _given_name_keys() -> dict[str, str]:
-    """Romanization key -> a given name with it (``GIVEN_NAMES`` by key)."""
-    return {name_key(name): name for name in GIVEN_NAMES if name.isascii()}
 
 
 _JOINED_SERVANT_OF = tuple(sorted(SERVANT_OF))
