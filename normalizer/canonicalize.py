@@ -113,6 +113,7 @@ from normalizer.namesim import (
     name_run,
     neighbours,
     other_middle_name,
+    respelling,
     respells,
     spelling_parts,
 )
@@ -375,7 +376,13 @@ class Canonicalizer:
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
             chosen = self._acronyms(text, compiled.lang, capitals, chosen)
-            chosen = self._respelled(text, compiled, window, capitals, chosen)
+            respelled = self._respelled(text, compiled, window, capitals, chosen)
+            if len(respelled) != len(chosen) and any(
+                    m.rule == "document" and not m.spec.short for m in respelled):
+                # a person named in full by a respelling ("Ahmed al-Zend" for Ahmed al-Zind)
+                # is named in full: the document's short forms of it follow ("Zend")
+                respelled = self._resolve_short(text, compiled, window, capitals, respelled, [])
+            chosen = respelled
         out = []
         for m in chosen:
             if not _not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
@@ -1553,8 +1560,9 @@ class Canonicalizer:
             partials = compiled.partials.get(m.spec.entry)
             if not partials or m.spec.kind == "keep" or m.spec.short:
                 continue
-            last_words = [p for p in partials if p.keys[-1] == m.spec.keys[-1]
-                          and p.name_parts == 1]  # "Amiri", "al-Amiri"
+            last_words = [p for p in partials if p.name_parts == 1 and _same_family(
+                p.keys[-1], m.spec.keys[-1], p.folded[-1], m.spec.folded[-1])]
+            # ("Amiri", "al-Amiri"; "Kikel" of a listed "Abou Akla Kikel" for Abuagla Keikal)
             if not last_words:
                 continue
             tokens = tokenize(text, m.start, m.end)
@@ -1563,6 +1571,9 @@ class Canonicalizer:
                 continue  # "Alimohammadi" is no family name alone ("Alkhawaja" is)
             last = tokens[-1]
             key = self._key(last.text)
+            if m.rule == "document" and key != m.spec.keys[-1] and not respelling(
+                    key, m.spec.keys[-1], last.folded, m.spec.folded[-1]):
+                continue  # a respelling of another listed spelling: "Ghavam el-Saltaneh"
             out += [replace(p, folded=(*p.folded[:-1], last.folded), keys=(*p.keys[:-1], key))
                     for p in last_words if key != p.keys[-1]]
         return out
@@ -2614,6 +2625,14 @@ def _hyphen_name_after(text: str, end: int) -> bool:
 
 
 _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
+
+
+def _same_family(key: str, listed_key: str, folded: str, listed_folded: str) -> bool:
+    """Is a listed full spelling's last word (``listed_key``) the canonical's family name
+    (``key``), the same or respelled with other vowels ("Kikel" for Keikal)? Then the
+    document's own spelling of that word is a short form of the person."""
+    return key == listed_key or respelling(key, listed_key, folded, listed_folded) and (
+        consonants(key) == consonants(listed_key))
 
 
 def _name_gap(text: str, start: int, end: int) -> bool:
