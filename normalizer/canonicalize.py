@@ -25,7 +25,10 @@ Contract:
   An ordinary word or a country's or capital's name is a short form only as the person's own
   word left as it is ("The" is never "Thea", "Iran" never "Irene"). A family name led by
   "bin" or "Abu" keeps it ("Bin Mubarak", "Abu Rudeineh"); the word after "bin" alone is a
-  father's name.
+  father's name. A first name alone after the full mention, written as the full mention wrote
+  it ("Vouria Ghafouri ... Vouria"), is the person's, spelled as the canonical's first name,
+  unless anyone may carry it ("Mohammed", "Ali"), a religious title comes before it, another
+  name word touches it, or someone else of the document carries it.
 - A person named in full and written differently elsewhere in the same document ("document",
   ``namesim``): a typo or a respelling no rule joins ("Kaftancigolu" after "Canan
   Kaftancioglu", "Hani al-Malki" after "Hani al-Mulki"), every part the same or alike, one
@@ -382,7 +385,7 @@ class Canonicalizer:
                 # a person named in full by a respelling ("Ahmed al-Zend" for Ahmed al-Zind)
                 # is named in full: the document's short forms of it follow ("Zend")
                 respelled = self._resolve_short(text, compiled, window, capitals, respelled, [])
-            chosen = respelled
+            chosen = self._given_name_alone(text, compiled, window, capitals, respelled)
         out = []
         for m in chosen:
             if not _not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
@@ -1327,6 +1330,66 @@ class Canonicalizer:
                                            same_word[capitals.keys[n]], entry, n):
                     continue
             found.append(Match(tokens[first].start, tokens[last].end, spec, "document"))
+        return _select(chosen + found) if found else chosen
+
+    def _given_name_alone(self, text: str, compiled: CompiledGlossary, window: _DocTokens,
+                          capitals: _Capitals, chosen: list[Match]) -> list[Match]:
+        """A person named in full and then by the first name alone, written as the full
+        mention wrote it ("Vouria Ghafouri ... Vouria joined in 2016"): the canonical's first
+        name, spelled its way ("Voria"). News calls athletes, artists, women and royals so.
+        Only a first name of the canonical's own (the same key), no article, particle, title
+        or "Abd", not one of the names so common that it alone names anyone ("Mohammed",
+        "Ali"), not after a religious title ("the Prophet Muhammad"), not beside another
+        name word, and only where no one else in the document carries it."""
+        firsts: dict[str, tuple[int, int, str]] = {}  # first word as written -> person
+        for m in chosen:
+            if m.spec.short or m.spec.kind == "keep" or m.rule not in _NAMED_IN_FULL \
+                    or not compiled.is_person(m.spec.entry):
+                continue
+            canon_parts, canon_keys = self._canonical_parts(m.spec.entry)
+            head = canon_parts[0].folded if canon_parts else ""
+            if len(canon_keys) < 2 or head in PARTICLES or head in COMPOUND_HEADS \
+                    or is_common_capitalized(head):
+                continue
+            first = tokenize(text, m.start, m.end)[0]
+            if first.folded in _NAMES_OF_ANYONE or first.text == canon_parts[0].text \
+                    or self._key(first.text) != canon_keys[0]:
+                continue
+            seen = firsts.get(first.folded)
+            if seen is not None and seen[0] != m.spec.entry:
+                firsts[first.folded] = (-1, 0, "")  # two persons of the document carry it
+            elif seen is None:
+                firsts[first.folded] = (m.spec.entry, m.end, canon_parts[0].text)
+        if not any(entry >= 0 for entry, _end, _target in firsts.values()):
+            return chosen
+        taken = _Occupied(chosen)
+        found: list[Match] = []
+        elsewhere: set[str] = set()  # first words of other names in the document
+        for n, folded in enumerate(capitals.folded):
+            if folded not in firsts:
+                continue
+            start, end, word = capitals[n]
+            covering = taken.at(start)
+            if covering is not None:
+                if covering.spec.entry != firsts[folded][0]:
+                    elsewhere.add(folded)
+                continue
+            tokens, _keys, at = window.around(start)
+            if at is None:
+                continue
+            run = name_run(text, tokens, at)
+            if run != (at, at):
+                elsewhere.add(folded)  # "Zeinab Sulaimani", someone else
+                continue
+            entry, named_end, target = firsts[folded]
+            before = _word_before_any(text, start)
+            if entry < 0 or start < named_end or before in _RELIGIOUS_TITLES \
+                    or word.isupper() or _CAPITAL_IN_NEXT_WORD.match(text, end):
+                continue
+            spec = FormSpec(entry, word, (folded,), (capitals.keys[n],), target, "partial",
+                            True, short=True)
+            found.append(Match(start, end, spec, "short"))
+        found = [m for m in found if m.spec.folded[0] not in elsewhere]
         return _select(chosen + found) if found else chosen
 
     def _respelling_targets(self, compiled: CompiledGlossary, entry: int) -> tuple[
@@ -2371,6 +2434,12 @@ def _word_before(text: str, pos: int) -> re.Match[str] | None:
     return None if found is None or _crosses_headline(text, found.end(1), pos) else found
 
 
+def _word_before_any(text: str, pos: int) -> str:
+    """The word just before ``pos`` (folded, any case), "" at the text's start."""
+    words = re.split(r"[\s'’]+", text[max(0, pos - 30):pos].rstrip())
+    return fold_token(words[-1].strip(".,;:«»\"()")) if words else ""  # "l'imam": imam
+
+
 def _next_to(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
     """``pattern`` matched right after ``pos``, unless the gap is the headline's end."""
     found = pattern.match(text, pos)
@@ -2625,6 +2694,16 @@ def _hyphen_name_after(text: str, end: int) -> bool:
 
 
 _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
+_NAMED_IN_FULL = _FULL_MENTION | {"document"}
+# first names that alone name anyone, the Prophet and the imams first of all: never read as
+# the one person of the document who carries them
+_NAMES_OF_ANYONE = frozenset("""muhammad mohammad mohammed mohamed muhammed mohamad mehmet
+mehmed ali hassan hasan hussein husain hussain hossein husayn ahmed ahmad abdullah abdallah
+omar umar othman uthman osman fatima fatma aisha ibrahim ismail musa moussa isa issa yusuf
+youssef jesus mary maryam""".split())
+_RELIGIOUS_TITLES = frozenset("prophet prophète imam saint st".split())
+# the next word has a capital in it: "Moustafa ak-Kazimi" (a typo) goes on as a name
+_CAPITAL_IN_NEXT_WORD = re.compile(r"[ \u00a0\-\u2010\u2011]?[^\s]*[A-Z\u00c0-\u00de]")
 
 
 def _same_family(key: str, listed_key: str, folded: str, listed_folded: str) -> bool:

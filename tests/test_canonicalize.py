@@ -780,6 +780,42 @@ def test_family_name_after_a_respelled_full_mention_is_a_short_form() -> None:
     assert " Saltaneh had led the government." in run(text, qavam)
 
 
+def test_first_name_alone_after_the_full_name_as_written_there() -> None:
+    voria = entry("Voria Ghafouri")
+    text = "Vouria Ghafouri has signed again. Vouria joined the club from Sepahan in 2016."
+    assert run(text, voria) == text.replace("Vouria", "Voria")
+    jalalian = entry("Zeynab Jalalian")
+    text = "Zeinab Jalalian is ill, her lawyer said. Zeinab has been jailed since 2008."
+    assert run(text, jalalian) == text.replace("Zeinab", "Zeynab")
+
+
+@pytest.mark.parametrize("text", [
+    # before the full mention
+    "Vouria joined the club in 2016. Vouria Ghafouri has signed again.",
+    # someone else of the document carries the name
+    "Vouria Ghafouri has signed. His cousin Vouria Haddad said Vouria would stay.",
+    # beside another name word, even through a typo
+    "Vouria Ghafouri has signed. Fans of Vouria ak-Ghafouri cheered.",
+    # in capitals, an acronym or a headline
+    "Vouria Ghafouri has signed. VOURIA said nothing.",
+])
+def test_first_name_alone_left_alone(text: str) -> None:
+    voria = entry("Voria Ghafouri")
+    assert "vouria" in run(text, voria).replace("Voria Ghafouri", "").lower()
+
+
+def test_first_name_alone_never_for_the_prophet_or_a_name_anyone_carries() -> None:
+    shamil = entry("Shamil Basayev")
+    text = "Chamil Bassaïev portait le prénom de l'imam Chamil, figure de la résistance."
+    assert run(text, shamil, lang="fr").endswith("de l'imam Chamil, figure de la résistance.")
+    mbs = entry("Muhammad bin Salman")
+    text = "Mohammed bin Salman spoke of Mohammed, who founded the faith."
+    assert run(text, mbs).endswith("spoke of Mohammed, who founded the faith.")
+    title = entry("Sheikh Tamim")  # a title first: no first name to call him by
+    assert run("Sheikh Tamim spoke. Sheikh said so.", title) == (
+        "Sheikh Tamim spoke. Sheikh said so.")
+
+
 def test_a_compound_family_name_written_as_one_word_is_a_short_form() -> None:
     e = entry("Massoud Ali Mohammadi")
     text = "Massoud Ali Mohammadi was killed. Ali-Mohammadi taught physics."
