@@ -1492,6 +1492,12 @@ class Canonicalizer:
             if len(spec.keys) == 2 and spec.folded[0] in COMPOUND_HEADS:
                 # "Abdulsalam", "Aboulnaga": the compound written as one word
                 by_key.setdefault(join_keys(*spec.keys), []).append(spec)
+            elif len(spec.keys) == 2 and spec.folded[0] in _JOINABLE_HEADS:
+                # "Benjelloun", "Algosaibi": the family name written as one word
+                one_word = "".join(spec.folded)
+                key = self._key(one_word)
+                by_key.setdefault(key, []).append(replace(spec, folded=(one_word,),
+                                                          keys=(key,)))
             if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                 by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
             if len(spec.folded[-1]) >= _LONG_FAMILY and spec.name_parts == 1:
@@ -2323,11 +2329,26 @@ def _with_initial(text: str, tokens: list[Token], first: int, m: Match,
     parts = tokenize(canonical)
     initials = {c for p in parts[:-len(m.spec.keys)] if p.folded
                 for c in (p.folded[0], name_key(p.folded)[:1])} - {"m"}
+    def initial_before(k: int, known: bool) -> bool:
+        return k > 0 and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper() \
+            and (not known or tokens[k - 1].folded in initials) \
+            and _INITIAL_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start) is not None
+
     k = first
-    while k > 0 and len(tokens[k - 1].text) == 1 and tokens[k - 1].text.isupper() \
-            and tokens[k - 1].folded in initials \
-            and _INITIAL_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+    while initial_before(k, known=True):
         k -= 1  # one more initial
+    if initial_before(k, known=False):
+        # a middle initial the canonical has no name for, after the person's own first
+        # name: "Ghazi A. Algosaibi" for Ghazi Al Gosaibi is the person in full
+        other = k
+        while initial_before(other, known=False):
+            other -= 1
+        if other >= 1 and len(parts) >= 2 and is_name_gap(
+                text, tokens[other - 1].end, tokens[other].start) and surface_key(
+                tokens[other - 1].text, tokens[other - 1].folded) == surface_key(
+                parts[0].text, parts[0].folded):
+            return Match(tokens[other - 1].start, m.end, replace(m.spec, target=canonical),
+                         m.rule)
     if k == first:
         return m
     start = tokens[k].start
@@ -2695,6 +2716,8 @@ def _hyphen_name_after(text: str, end: int) -> bool:
 
 _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
+# a family name's first word that the family name is also written joined to
+_JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
 # first names that alone name anyone, the Prophet and the imams first of all: never read as
 # the one person of the document who carries them
 _NAMES_OF_ANYONE = frozenset("""muhammad mohammad mohammed mohamed muhammed mohamad mehmet

@@ -816,6 +816,28 @@ def test_first_name_alone_never_for_the_prophet_or_a_name_anyone_carries() -> No
         "Sheikh Tamim spoke. Sheikh said so.")
 
 
+@pytest.mark.parametrize(("canonical", "full", "alone", "written"), [
+    ("Tahar Ben Jelloun", "Tahar Ben Jelloun", "Benjelloun", "Ben Jelloun"),
+    ("Hassiba Ben Bouali", "Hassiba Benbouali", "Benbouali", "Ben Bouali"),
+    ("Ghazi Al Gosaibi", "Ghazi Al Gosaibi", "Algosaibi", "Al Gosaibi"),
+])
+def test_a_family_name_with_ben_or_al_written_as_one_word_is_a_short_form(
+        canonical: str, full: str, alone: str, written: str) -> None:
+    e = entry(canonical)
+    assert run(f"{full} won the prize. {alone} said so.", e) == (
+        f"{canonical} won the prize. {written} said so.")
+    assert run(f"{alone} said so.", e) == f"{alone} said so."  # no full mention before
+
+
+def test_a_middle_initial_after_the_first_name_is_the_person_in_full() -> None:
+    e = entry("Ghazi Al Gosaibi")
+    text = "Ghazi Al Gosaibi was a poet. Readers of Ghazi A. Algosaibi know his novels."
+    assert run(text, e) == "Ghazi Al Gosaibi was a poet. Readers of Ghazi Al Gosaibi know " \
+        "his novels."
+    text = "Ghazi Al Gosaibi was a poet. Readers of Hamad A. Algosaibi know his novels."
+    assert "Hamad A. Algosaibi" in run(text, e)  # another first name: someone else
+
+
 def test_a_compound_family_name_written_as_one_word_is_a_short_form() -> None:
     e = entry("Massoud Ali Mohammadi")
     text = "Massoud Ali Mohammadi was killed. Ali-Mohammadi taught physics."
