@@ -1498,6 +1498,12 @@ class Canonicalizer:
                 key = self._key(one_word)
                 by_key.setdefault(key, []).append(replace(spec, folded=(one_word,),
                                                           keys=(key,)))
+            elif len(spec.keys) == 1 and (head := _joined_head(spec.folded[0])):
+                # "Ben Khedda" for Benkhedda: the family name written as two words
+                rest = spec.folded[0][len(head):]
+                key = self._key(rest)
+                by_key.setdefault(key, []).append(replace(
+                    spec, folded=(head, rest), keys=(self._key(head), key)))
             if len(spec.folded[-1]) >= 6:  # "Hifter" after "Haftar"
                 by_key.setdefault("~" + masked(spec.keys[-1]), []).append(spec)
             if len(spec.folded[-1]) >= _LONG_FAMILY and spec.name_parts == 1:
@@ -2718,6 +2724,15 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+
+
+def _joined_head(folded: str) -> str:
+    """The "Ben" or "Al" a one-word family name starts with ("benkhedda", "alsanousi"),
+    before four letters or more; "" if none."""
+    for head in _JOINABLE_HEADS:
+        if folded.startswith(head) and len(folded) - len(head) >= 4:
+            return head
+    return ""
 # first names that alone name anyone, the Prophet and the imams first of all: never read as
 # the one person of the document who carries them
 _NAMES_OF_ANYONE = frozenset("""muhammad mohammad mohammed mohamed muhammed mohamad mehmet

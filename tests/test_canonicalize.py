@@ -820,6 +820,9 @@ def test_first_name_alone_never_for_the_prophet_or_a_name_anyone_carries() -> No
     ("Tahar Ben Jelloun", "Tahar Ben Jelloun", "Benjelloun", "Ben Jelloun"),
     ("Hassiba Ben Bouali", "Hassiba Benbouali", "Benbouali", "Ben Bouali"),
     ("Ghazi Al Gosaibi", "Ghazi Al Gosaibi", "Algosaibi", "Al Gosaibi"),
+    # and the other way round
+    ("Benyoucef Benkhedda", "Benyoucef Ben Khedda", "Ben Khedda", "Benkhedda"),
+    ("Saud Alsanousi", "Saud Alsanousi", "Al-Sanousi", "Alsanousi"),
 ])
 def test_a_family_name_with_ben_or_al_written_as_one_word_is_a_short_form(
         canonical: str, full: str, alone: str, written: str) -> None:
