@@ -351,6 +351,8 @@ class Canonicalizer:
             listed_ends = {c.end for c in candidates if not c.spec.short}
             candidates += self._generated(text, compiled, window, capitals, listed_ends)
             candidates += self._initials_names(text, compiled)
+            if compiled.by_first_last:
+                candidates += self._middle_initials_names(text, compiled)
             if compiled.translated:
                 candidates += self._translated(text, compiled)
         if any(_stands_alone(c) for c in candidates):
@@ -1001,6 +1003,39 @@ class Canonicalizer:
                             part_keys(parts), self.glossary.entries[entries[0]].canonical,
                             "listed", False)
             out.append(Match(found.start(), found.end(), spec, "generated"))
+        return out
+
+    def _middle_initials_names(self, text: str, compiled: CompiledGlossary) -> list[Match]:
+        """A person's first and family names around one or two middle initials ("Ahmed H.
+        Zewail", "Noordin M. Top"), where one person in the glossary has that first and
+        family name: the person in full. Where a listed spelling has middle names with those
+        initials ("Ahmed Hassan Zewail") anywhere; else (``loose``) only where the document
+        names the person otherwise too. Not after another capitalized name."""
+        out: list[Match] = []
+        for found in _MIDDLE_INITIALS.finditer(text):
+            lo = max(0, found.start() - 40)
+            first = _CAPITALIZED_WORD_BEFORE.search(text, lo, found.start())
+            after = _NAME_WORD_AFTER.match(text, found.end())
+            if first is None or after is None or (
+                    first.start() > lo and is_word_char(text[first.start() - 1])):
+                continue
+            filed = compiled.by_first_last.get(
+                f"{self._key(first.group())}|{self._key(after.group(2))}", ())
+            if len({entry for entry, _middle in filed}) != 1:
+                continue
+            before = _word_before(text, first.start())
+            if before is not None and not is_ordinary_word(fold_token(before.group(1))):
+                continue  # "Raushan Ahmed H. Zewail": someone else
+            letters = [c.lower() for c in found.group(1) if c.isalpha()]
+            known = any(len(middle) == len(letters) and all(
+                letter == name[:1] for letter, name in zip(letters, middle, strict=True))
+                for _entry, middle in filed)
+            entry = filed[0][0]
+            parts = tokenize(text, first.start(), after.end())
+            spec = FormSpec(entry, text[first.start():after.end()],
+                            tuple(p.folded for p in parts), part_keys(parts),
+                            self.glossary.entries[entry].canonical, "listed", False)
+            out.append(Match(first.start(), after.end(), spec, "generated", loose=not known))
         return out
 
     def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
@@ -2724,6 +2759,11 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+# one or two middle initials between a first and a family name: "Ahmed H. Zewail"
+_MIDDLE_INITIALS = re.compile(r"[ \u00a0]((?:[A-Z]\.[ \u00a0]?){1,2})(?<=[ \u00a0.])")
+_CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+$")
+_NAME_WORD_AFTER = re.compile(
+    r"[ \u00a0]?((?:[AaEe]l[-\u2010\u2011 ])?)([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
 
 
 def _joined_head(folded: str) -> str:

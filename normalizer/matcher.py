@@ -222,6 +222,9 @@ class CompiledGlossary:
         self.partials: dict[int, list[FormSpec]] = {}
         # a person's given names' initials and family-name key ("aak|niazi") -> entries
         self.by_initials: dict[str, list[int]] = {}
+        # a person's first and family names' keys ("ahmad|zewail") -> (entry, the middle
+        # names a listed spelling puts between them, folded): for "Ahmed H. Zewail"
+        self.by_first_last: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
         lexicon = load_lexicon(lang) if lang else None
         # English names' variants ("Israeli Defense Forces"), spelled out as listed ones
         self._variant_lexicon = lexicon if lang in SAME_LANGUAGE else None
@@ -327,6 +330,8 @@ class CompiledGlossary:
                 spec = replace(spec, origin="alias")
             if not spec.short:
                 listed_targets.setdefault("".join(spec.folded), spec.target)
+                if person:
+                    self._index_first_last(index, parts)
                 if person and _same_but_last(canon_parts, parts, entry.canonical, spec.keys):
                     other_lasts.append(parts[-1])
             anchors.setdefault(variant.text, []).append(spec)
@@ -373,6 +378,20 @@ class CompiledGlossary:
                 target = listed_targets.get("".join(t.folded for t in tokenize(spec.target)))
                 if target is not None and target != spec.target:
                     partials[k] = replace(spec, target=target)
+
+    def _index_first_last(self, index: int, parts: list[Token]) -> None:
+        """File a person's listed spelling under its first and last name words."""
+        names = [p for p in parts if p.folded not in NASAB and (
+            p.folded not in ARTICLES or p.text.isupper())]  # an initial: "A." is no article
+        if len(names) < 2 or names[0].folded in PARTICLES or names[0].folded in COMPOUND_HEADS \
+                or names[0].folded in TITLES or len(names[0].folded) < 2:
+            return
+        key = f"{surface_key(names[0].text, names[0].folded)}|" \
+              f"{surface_key(names[-1].text, names[-1].folded)}"
+        filed = (index, tuple(p.folded for p in names[1:-1]))
+        known = self.by_first_last.setdefault(key, [])
+        if filed not in known:
+            known.append(filed)
 
     def _add_variants(self, index: int, entry: Entry,
                       anchors: dict[str, list[FormSpec]]) -> None:

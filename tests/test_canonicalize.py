@@ -841,6 +841,22 @@ def test_a_middle_initial_after_the_first_name_is_the_person_in_full() -> None:
     assert "Hamad A. Algosaibi" in run(text, e)  # another first name: someone else
 
 
+def test_middle_initials_between_first_and_family_name() -> None:
+    zewail = entry("Ahmed Zewail", "Ahmed Hassan Zewail")
+    # the listed middle name's initial: the person in full, anywhere
+    assert run("Ahmed H. Zewail won the prize.", zewail) == "Ahmed Zewail won the prize."
+    # an initial no listed spelling explains: only where the document names him otherwise
+    assert run("Ahmed K. Zewail won the prize.", zewail) == "Ahmed K. Zewail won the prize."
+    assert run("Ahmed K. Zewail won. Ahmed Zewayl said so.", zewail) == (
+        "Ahmed Zewail won. Ahmed Zewail said so.")
+    # after another name: someone else's name
+    text = "Raushan Ahmed H. Zewail spoke."
+    assert run(text, zewail) == text
+    ghoneim = entry("Mohamed Ghoneim", "Mohamed A. Ghoneim")  # "A." is an initial here
+    assert run("Its founder, Mohammed A. Ghoneim, spoke.", ghoneim) == (
+        "Its founder, Mohamed Ghoneim, spoke.")
+
+
 def test_a_compound_family_name_written_as_one_word_is_a_short_form() -> None:
     e = entry("Massoud Ali Mohammadi")
     text = "Massoud Ali Mohammadi was killed. Ali-Mohammadi taught physics."
