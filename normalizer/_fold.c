@@ -148,10 +148,18 @@ is_mark(Py_UCS4 c)
         || c == 0x670 || (c >= 0x6D6 && c <= 0x6ED) || (c >= 0x200C && c <= 0x200D);
 }
 
+/* textfold.AYN_LETTERS: modifier letters that write an ayn or a hamza, apostrophes to a
+ * reader ("ʿAbdallāh"): never part of a token. */
 static int
-is_token_char(Py_UCS4 c)  /* textfold.TOKEN_RE: (?:[^\W_]|[marks])+ */
+is_ayn_letter(Py_UCS4 c)
 {
-    return (c != '_' && Py_UNICODE_ISALNUM(c)) || is_mark(c);
+    return c == 0x2BB || c == 0x2BC || c == 0x2BE || c == 0x2BF;
+}
+
+static int
+is_token_char(Py_UCS4 c)  /* textfold.TOKEN_RE: (?:[^\W_AYN_LETTERS]|[marks])+ */
+{
+    return (c != '_' && Py_UNICODE_ISALNUM(c) && !is_ayn_letter(c)) || is_mark(c);
 }
 
 /*

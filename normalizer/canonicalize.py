@@ -133,6 +133,7 @@ from normalizer.romanize import (
 )
 from normalizer.textfold import (
     APOSTROPHES,
+    AYN_LETTERS,
     DASHES,
     Token,
     fold_token,
@@ -411,7 +412,7 @@ class Canonicalizer:
                     if m.spec.origin != "alias" or not renamed_to(text, m.start):
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
                         # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
-        return out
+        return [_with_leading_ayn(text, m) for m in out]
 
     def _with_own_title(self, text: str, m: Match) -> Match:
         """A title written after a name ("Pasha", "Bey") belongs to the mention where the
@@ -2494,6 +2495,16 @@ def _word_before(text: str, pos: int) -> re.Match[str] | None:
         return None
     found = _WORD_BEFORE.search(text, lo, pos)
     return None if found is None or _crosses_headline(text, found.end(1), pos) else found
+
+
+def _with_leading_ayn(text: str, m: Match) -> Match:
+    """A modifier letter for ayn or hamza right before a mention is its first letter:
+    "ʿAbdallāh Behbahānī" is written over whole, never "ʿAbdollah Behbahani"."""
+    start = m.start
+    if start and text[start - 1] in AYN_LETTERS and (
+            start == 1 or not is_word_char(text[start - 2])):
+        return replace(m, start=start - 1)
+    return m
 
 
 def _word_before_any(text: str, pos: int) -> str:

@@ -19,9 +19,12 @@ _MARK_RANGES = ((0x300, 0x36F), (0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670), 
                 (0x200C, 0x200D))
 _MARKS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _MARK_RANGES)
 _MARK_CHARS = frozenset(chr(c) for first, last in _MARK_RANGES for c in range(first, last + 1))
-TOKEN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+# The modifier letters that write an ayn or a hamza ("ʿAbdallāh", "Epʿrem", Uzbek "Oʻzbek")
+# are letters to Unicode but apostrophes to a reader: they separate tokens, as "'" does.
+AYN_LETTERS = "\u02bb\u02bc\u02be\u02bf"
+TOKEN_RE = re.compile(rf"(?:[^\W_{AYN_LETTERS}]|[{_MARKS}])+")
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-APOSTROPHES = "'\u2019\u2018\u02bc\u02bb\u02bf\u02be`\u00b4\u2032"
+APOSTROPHES = "'\u2019\u2018`\u00b4\u2032" + AYN_LETTERS
 _SPACE = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"
 # What may stand between two tokens of one name: spaces (at most one line break), one dash or
 # apostrophe (optionally spaced), a slash after capitals or an initial (never "Menfi/Dbeyba",
@@ -156,7 +159,7 @@ def search_text(text: str) -> str:
 
 def is_word_char(ch: str) -> bool:
     """Part of a token (a letter, digit or combining mark), as ``TOKEN_RE`` counts it."""
-    return ch.isalnum() or ch in _MARK_CHARS
+    return ch.isalnum() and ch not in AYN_LETTERS or ch in _MARK_CHARS
 
 
 def word_chars_at(text: str, end: bool) -> str:

@@ -144,6 +144,9 @@ MUST_MERGE = [
     # an apostrophe for Arabic ayn or hamza inside a name
     ("Esmail Qaani", "Esmaeil Qa’ani"),
     ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
+    # the modifier letters for ayn and hamza (letters to Unicode): the word's first letter
+    ("Abdollah Behbahani", "ʿAbdallāh Behbahānī"),
+    ("Izz al-Din Qalaq", "ʻIzz al-Dīn Qalaq"),
     # a word the glossary writes joined, written as two
     ("Abdullatif Rashid", "Abdul Latif Rashid"),
     ("Hossein Amirabdollahian", "Hossein Amir Abdollahian"),
@@ -1328,6 +1331,16 @@ def test_a_leading_ayn_is_part_of_a_listed_spelling_unless_it_opens_a_quote() ->
     den = entry("Lions’ Den", "‘Arīn al-Usūd", type="org")
     assert run("A site wrote ‘Arīn al-Usūd.", den) == "A site wrote Lions’ Den."
     assert run("A site wrote ‘Arīn al-Usūd’ then.", den) == "A site wrote ‘Lions’ Den’ then."
+
+
+def test_a_modifier_letter_for_ayn_separates_words_and_starts_the_name() -> None:
+    behbahani = entry("Abdollah Behbahani")
+    text = "Abdollah Behbahani was killed. An entry on ʿAbdallāh Behbahānī traces his family."
+    assert run(text, behbahani) == (
+        "Abdollah Behbahani was killed. An entry on Abdollah Behbahani traces his family.")
+    aflaq = entry("Michel Aflaq")  # inside a name, as an apostrophe would be
+    assert run("A portrait of Michel ʿAflaq hung there.", aflaq) == (
+        "A portrait of Michel Aflaq hung there.")
 
 
 def test_frequent_words_of_a_title_case_headline_are_not_another_name() -> None:

@@ -155,7 +155,7 @@ def test_the_c_capitals_scan_agrees_with_the_regex(text: str) -> None:
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=60)
        | st.lists(st.sampled_from(["Qa", "’", "_", "9", "é", "\u0301", "\u064e", "\u200c",
-                                   "ﬁ", "İ", " ", "-", "ة", "x", "١"]),
+                                   "ﬁ", "İ", " ", "-", "ة", "x", "١", "\u02bf", "\u02bb"]),
                   max_size=14).map("".join),
        st.integers(0, 70), st.integers(0, 70))
 def test_the_c_tokenizer_agrees_with_the_regex(text: str, start: int, end: int) -> None:
