@@ -553,8 +553,9 @@ class Canonicalizer:
                 or not _may_be_middle_name(fold_token(found.group(1))) \
                 or _next_to(_WORD_AFTER, text, found.end(1)) is not None \
                 or not any(c.spec.entry == m.spec.entry and c.start != m.start
-                           and c.spec.kind != "keep" for c in chosen):
-            return None
+                           and c.spec.kind != "keep" for c in chosen) \
+                or _CHILD_OF_AFTER.match(text, found.end(1)):
+            return None  # ("Saliou Mbacké Ndiouroul, fils de ...": a namesake, the son of one)
         return replace(m, end=found.end(1))
 
     def _canonical_parts(self, entry: int) -> tuple[list[Token], tuple[str, ...]]:
@@ -1620,6 +1621,12 @@ class Canonicalizer:
                     blocked.setdefault(m.spec.keys[-1], m.start)
             elif _relative_of_the_one_before(text, chosen, m):
                 blocked.setdefault(m.spec.keys[-1], m.start)  # two of the family from here
+            elif compiled.lang == "fr" and m.spec.name_parts == 1 \
+                    and _FRENCH_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start) \
+                    and fold_token(text[m.start:m.end]) not in self._words_of(
+                        text, compiled, chosen, m.spec.entry):
+                continue  # after a French article, only the person's own word: "le
+                # Sahraoui", "les Atrache"; "La Mecque" is no "Macke"
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
                 with_initial = _with_initial(text, tokens, at, m, canonical)
@@ -1631,6 +1638,16 @@ class Canonicalizer:
         extra = [m for m in accepted
                  if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return _select(chosen + extra) if extra else chosen
+
+    @staticmethod
+    def _words_of(text: str, compiled: CompiledGlossary, chosen: list[Match],
+                  entry: int) -> set[str]:
+        """The words a person's family name is written with (folded): in the glossary's short
+        forms and in the document's full mentions of the person."""
+        words = {spec.folded[-1] for spec in compiled.partials.get(entry, ())}
+        words.update(tokenize(text, m.start, m.end)[-1].folded for m in chosen
+                     if m.spec.entry == entry and not m.spec.short)
+        return words
 
     def _drops_given_name(self, parts: list[tuple[str, str]],
                           spelling: tuple[tuple[str, str], ...], entry: int) -> bool:
@@ -2451,11 +2468,13 @@ _NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){_WORD_GAP}$", re.I
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){_WORD_GAP}"
                           r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
 _LOWER_ARTICLES = ("al", "el")  # the lower-case articles _WORD_BEFORE reads through
-_FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:le|la|les|du|des|au|aux)[ \u00a0]+$")
+_FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:le|la|les|du|des|au|aux)[ \u00a0]+$",
+                                    re.IGNORECASE)
 # the same in French, before the name: "l'hôpital Avicenne", "le lycée Averroès"
 _NAMED_AFTER_BEFORE = re.compile(
     r"(?<![^\W_])(?:hôpital|lycée|collège|école|université|aéroport|stade|rue|avenue|boulevard"
-    r"|mosquée|fondation|institut|musée|cratère)[ \u00a0]+$",  # ("à sa place X": not "place")
+    r"|mosquée|fondation|institut|musée|cratère|parc|jardin|palais|gare)[ \u00a0]+$",
+    # ("à sa place X": not "place")
     re.IGNORECASE)
 # two to four initials and a capitalized word: "A.A.K. Niazi", "H. S. Suhrawardy", "HM Ershad"
 _INITIALS_THEN_NAME = re.compile(r"(?<![^\W_])((?:[A-Z]\.[ \u00a0]?){2,4}|[A-Z]{2,4}(?=[ \u00a0]))"
@@ -2463,7 +2482,8 @@ _INITIALS_THEN_NAME = re.compile(r"(?<![^\W_])((?:[A-Z]\.[ \u00a0]?){2,4}|[A-Z]{
 # what is named after a person, after the person's name: "Rafik Hariri University"
 _NAMED_AFTER = frozenset("""university airport stadium hospital mosque school college
 institute academy foundation prize award street avenue boulevard square bridge dam highway
-library museum centre center hall mausoleum brigade brigades battalion""".split())
+library museum centre center hall mausoleum brigade brigades battalion park gardens garden
+palace station cemetery memorial tower""".split())
 # a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
 _WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
@@ -2770,6 +2790,12 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+# a person introduced by a parent right after the name: "X, son of ...", "X, fils de ..."
+_CHILD_OF_AFTER = re.compile(
+    r",?[ \u00a0]+(?:the[ \u00a0]+|le[ \u00a0]+|la[ \u00a0]+)?"
+    r"(?:eldest[ \u00a0]+|youngest[ \u00a0]+)?"
+    r"(?:son|daughter|grandson|granddaughter|nephew|niece|fils|fille|petit-fils|petite-fille"
+    r"|neveu|nièce)[ \u00a0]+(?:of|de|d['\u2019]|du)", re.IGNORECASE)
 # one or two middle initials between a first and a family name: "Ahmed H. Zewail"
 _MIDDLE_INITIALS = re.compile(r"[ \u00a0]((?:[A-Z]\.[ \u00a0]?){1,2})(?<=[ \u00a0.])")
 _CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+$")

@@ -1807,6 +1807,10 @@ def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
      "Les passagers de l'aéroport Tanger-Ibn Battouta découvrent son nom.", "fr"),
     ((entry("Avicenna", fr=("Avicenne",)), entry("Ibn Rushd", fr=("Averroès",))),
      "À l'hôpital Avicenne de Bobigny, puis au lycée Averroès de Lille.", "fr"),
+    # a park or a palace named after a person is that one's, in English and in French
+    ((entry("Amin al-Soltan", "Atabak"),),
+     "Sattar was wounded in 1910 at Atabak Park when troops disarmed his men.", "en"),
+    ((entry("Amin al-Soltan", "Atabak"),), "Il fut blessé au parc Atabak en 1910.", "fr"),
     # a region after a French article is no respelling of the scholar named for it
     ((entry("al-Khwarizmi", "Al-Khawarizmi", fr=("Al-Khwârizmî",)),),
      "Le père de l'algèbre\nUne conférence a retracé le parcours d'al-Khwarizmi, né vers 780"
@@ -1815,6 +1819,23 @@ def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
 def test_a_name_inside_another_name_or_a_place_is_left_alone(
         entries: tuple[Entry, ...], text: str, lang: str) -> None:
     assert run(text, *entries, lang=lang) == text
+
+
+def test_a_family_name_after_a_french_article_only_as_the_person_writes_it() -> None:
+    fallou = entry("Fallou Mbacke", "Fallou Macke")
+    text = "On photographie Fallou Mbacké en 1940. Il avait fait le pèlerinage à La Mecque."
+    assert run(text, fallou, lang="fr").endswith("le pèlerinage à La Mecque.")
+    sahrawi = entry("Adnan Abu Walid al-Sahrawi")  # an epithet, as the document writes it
+    text = "Adnan Abou Walid Al-Sahraoui dirige le groupe, que la presse appelle le Sahraoui."
+    assert run(text, sahrawi, lang="fr").endswith("la presse appelle le Sahrawi.")
+
+
+def test_one_more_name_is_no_longer_name_of_one_introduced_by_a_parent() -> None:
+    saliou = entry("Saliou Mbacke")
+    text = ("On annonce la mort de Saliou Mbacké Ndiouroul, fils de Serigne Abdou Lahad. "
+            "Il vivait dans les champs ouverts par Serigne Saliou Mbacké.")
+    out = run(text, saliou, lang="fr")
+    assert "Saliou Mbacké Ndiouroul, fils de" in out and out.endswith("Saliou Mbacke.")
 
 
 def test_a_french_name_goes_on_with_a_participle() -> None:
