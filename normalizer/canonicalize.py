@@ -239,6 +239,7 @@ class Canonicalizer:
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
+        self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
         self._respelling_keys = _Memo(self._respelling_index_keys)
@@ -392,7 +393,7 @@ class Canonicalizer:
         out = []
         for m in chosen:
             if not _not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
-                    text, compiled, m) and not _kin_of_the_one_named(text, compiled, out, m):
+                    text, compiled, m) and not self._kin_of_the_one_named(text, compiled, out, m):
                 m = self._with_own_title(text, self._with_loose_article(text, m))
                 m = self._after_a_name(text, compiled, m)
                 if m is not None:
@@ -413,6 +414,41 @@ class Canonicalizer:
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
                         # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
         return [_with_leading_ayn(text, m) for m in out]
+
+    def _kin_of_the_one_named(self, text: str, compiled: CompiledGlossary, named: list[Match],
+                                  m: Match) -> bool:
+        """A person's full name introduced as a relative of the person named just before ("...
+        that Mousharafa was killed. His father, Moustafa Mosharafa, was a scholar", "... était le
+        fils de Moustafa Mosharafa"): one is not
+        one's own father, so the name is the relative's, who may share most of it. Only when no
+        other full name stands between them ("Inji Efflatoun ... Son neveu Hassan Galaleddine ...
+        sa tante Injy Efflatoun" is her again)."""
+        if m.spec.kind == "keep" or m.spec.short or not compiled.is_person(m.spec.entry):
+            return False
+        kin = _POSSESSIVE_KIN.search(text, max(0, m.start - 40), m.start)
+        if kin is None:
+            return False
+        before = [c for c in named if c.end <= kin.start()]
+        return bool(before) and before[-1].spec.entry == m.spec.entry \
+            and _FULL_NAME.search(text, before[-1].end, kin.start()) is None \
+            and not any(self._person_words(compiled).get(fold_token(found.group()), set())
+                        - {m.spec.entry}
+                        for found in _CAPITALIZED_IN.finditer(text, before[-1].end, kin.start()))
+            # (another person of the glossary between: "When young Nubar arrived, his uncle
+            # Boghos Bey Yusufyan ..." is Nubar's uncle)
+
+    def _person_words(self, compiled: CompiledGlossary) -> dict[str, set[int]]:
+        """The name words of the glossary's persons (folded; titles and articles aside) and
+        whose they are: made once, for the rare look-ups of ``_kin_of_the_one_named``."""
+        words = self._person_words_made.get(compiled.lang)
+        if words is None:
+            words = self._person_words_made[compiled.lang] = {}
+            for i in compiled.partials:
+                for form in self.glossary.entries[i].forms(compiled.lang):
+                    for t in tokenize(form.text):
+                        if t.folded not in ARTICLES and t.folded not in TITLES:
+                            words.setdefault(t.folded, set()).add(i)
+        return words
 
     def _with_own_title(self, text: str, m: Match) -> Match:
         """A title written after a name ("Pasha", "Bey") belongs to the mention where the
@@ -531,8 +567,9 @@ class Canonicalizer:
         if found is None or found.group(1).isupper():
             return False
         folded = fold_token(found.group(1))
-        if folded in _NAMED_AFTER:
-            return True  # "the Hassiba Benbouali University": a place named after the person
+        if folded in _NAMED_AFTER or _named_after_further(text, found.end(1)):
+            return True  # "the Hassiba Benbouali University", "the Orabi Pasha Cultural
+            # Center": a place named after the person
         if folded in TITLES_AFTER_NAMES:
             return False  # "Mahmoud Fahmy El Nokrashy Pasha": a title after the name
         if _title_case_line(text, m.start):
@@ -2517,6 +2554,19 @@ def _word_before(text: str, pos: int) -> re.Match[str] | None:
     return None if found is None or _crosses_headline(text, found.end(1), pos) else found
 
 
+def _named_after_further(text: str, pos: int) -> bool:
+    """One or two more capitalized words after ``pos`` and then the word for a place or body
+    named after someone ("... Cultural Center", "... International Airport")?"""
+    for _ in range(2):
+        found = _next_to(_WORD_AFTER, text, pos)
+        if found is None or found.group(1).isupper():
+            return False
+        if fold_token(found.group(1)) in _NAMED_AFTER:
+            return True
+        pos = found.end(1)
+    return False
+
+
 def _with_leading_ayn(text: str, m: Match) -> Match:
     """A modifier letter for ayn or hamza right before a mention is its first letter:
     "ʿAbdallāh Behbahānī" is written over whole, never "ʿAbdollah Behbahani"."""
@@ -2658,24 +2708,6 @@ def _relative_of_the_one_before(text: str, chosen: list[Match], m: Match) -> boo
         text, before[-1], m.start) is not None
 
 
-def _kin_of_the_one_named(text: str, compiled: CompiledGlossary, named: list[Match],
-                          m: Match) -> bool:
-    """A person's full name introduced as a relative of the person named just before ("...
-    that Mousharafa was killed. His father, Moustafa Mosharafa, was a scholar", "... était le
-    fils de Moustafa Mosharafa"): one is not
-    one's own father, so the name is the relative's, who may share most of it. Only when no
-    other full name stands between them ("Inji Efflatoun ... Son neveu Hassan Galaleddine ...
-    sa tante Injy Efflatoun" is her again)."""
-    if m.spec.kind == "keep" or m.spec.short or not compiled.is_person(m.spec.entry):
-        return False
-    kin = _POSSESSIVE_KIN.search(text, max(0, m.start - 40), m.start)
-    if kin is None:
-        return False
-    before = [c for c in named if c.end <= kin.start()]
-    return bool(before) and before[-1].spec.entry == m.spec.entry \
-        and _FULL_NAME.search(text, before[-1].end, kin.start()) is None
-
-
 # "his father, ", "son frère aîné ", "was the son of ": a relative of the one named before
 _POSSESSIVE_KIN = re.compile(
     rf"\b(?:(?i:his|her)[ \u00a0]+(?:{_KIN_EN})|(?i:son|sa)[ \u00a0]+(?:{_KIN_FR})"
@@ -2684,6 +2716,7 @@ _POSSESSIVE_KIN = re.compile(
     rf"(?:(?i:{_KIN_EN})[ \u00a0]+of|(?i:{_KIN_FR})[ \u00a0]+(?:de|du)))"
     # (a title or a first name of the relative's between: "His grandfather Sayyid ")
     r",?[ \u00a0]+(?:[A-Z\u00c0-\u00de][^\W\d_]*[ \u00a0]+){0,2}$")
+_CAPITALIZED_IN = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]+")
 # two capitalized words in a row: someone's full name
 _FULL_NAME = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]+[ \u00a0]+"
                         r"[A-Z\u00c0-\u00de][^\W\d_]+")

@@ -1811,6 +1811,9 @@ def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
     ((entry("Amin al-Soltan", "Atabak"),),
      "Sattar was wounded in 1910 at Atabak Park when troops disarmed his men.", "en"),
     ((entry("Amin al-Soltan", "Atabak"),), "Il fut blessé au parc Atabak en 1910.", "fr"),
+    # ... and so is a place named with one more word between ("Cultural Center")
+    ((entry("Ahmed Urabi", "Orabi Pasha"),),
+     "His house in Kandy is now the Orabi Pasha Cultural Center.", "en"),
     # a region after a French article is no respelling of the scholar named for it
     ((entry("al-Khwarizmi", "Al-Khawarizmi", fr=("Al-Khwârizmî",)),),
      "Le père de l'algèbre\nUne conférence a retracé le parcours d'al-Khwarizmi, né vers 780"
@@ -1836,6 +1839,19 @@ def test_one_more_name_is_no_longer_name_of_one_introduced_by_a_parent() -> None
             "Il vivait dans les champs ouverts par Serigne Saliou Mbacké.")
     out = run(text, saliou, lang="fr")
     assert "Saliou Mbacké Ndiouroul, fils de" in out and out.endswith("Saliou Mbacke.")
+
+
+def test_a_relative_of_another_person_named_between_is_the_glossary_person() -> None:
+    yusufian = entry("Boghos Bey Yusufian", "Boghos Bey Yusufyan")
+    nubar = entry("Nubar Pasha")
+    text = ("Boghos Bey Yusufian advised the pasha. When young Nubar arrived in Egypt, his "
+            "uncle Boghos Bey Yusufyan took him to the palace.")
+    assert run(text, yusufian, nubar).endswith("his uncle Boghos Bey Yusufian took him to "
+                                               "the palace.")
+    mosharafa = entry("Ali Moustafa Mosharafa")  # the one named just before: his relative
+    text = ("Ali Moustafa Mosharafa taught in Cairo. Mosharafa was killed, a blog claims. His "
+            "father, Moustafa Mosharafa, was a scholar.")
+    assert run(text, mosharafa).endswith("His father, Moustafa Mosharafa, was a scholar.")
 
 
 def test_a_french_name_goes_on_with_a_participle() -> None:
