@@ -523,8 +523,10 @@ class Canonicalizer:
         keys = self._canonical_parts(m.spec.entry)[1]
         span = concat_align(keys, m.spec.keys)
         if m.spec.target == entry.canonical:
-            # the person's own given name before a spelling of the whole name belongs to it
-            # ("Raphael Louis Sako" for Louis Raphaël I Sako); any other word is left outside,
+            # the person's own first name before a spelling of the whole name belongs to it
+            # ("Mohamed Tewfik Nessim" for Muhammad Tawfiq Nasim when "Tewfik Nessim" is
+            # listed; never another of the person's names, out of order: "Amani Abeid Karume"
+            # is the son of Abeid Amani Karume); any other word is left outside,
             # unless the spelling is the canonical without its first name: then another name
             # before it is someone else's ("Alia Mehdi Akef", the daughter of Mohammed Mehdi
             # Akef)
@@ -534,6 +536,9 @@ class Canonicalizer:
                     unused.remove(key)
             before = self._key(found.group(1))
             if before in unused and m.start - found.end(1) <= 3:
+                if keys.index(before) != 0:
+                    return None  # not the canonical's first name: "Amani Abeid Karume", the
+                    # son of Abeid Amani Karume, is named "Amani son of Abeid"
                 return Match(found.start(1), m.end, m.spec, m.rule)
             if span is not None and span[0] > 0 and m.start - found.end(1) <= 3 \
                     and not _same_name_part(before, keys[span[0] - 1]):

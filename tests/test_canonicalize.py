@@ -1444,12 +1444,20 @@ def test_a_regnal_number_may_be_left_out_inside_a_name() -> None:
         "Muhammadu Sanusi spoke.")
 
 
-def test_the_persons_own_given_name_before_a_listed_spelling_joins_it() -> None:
-    """"Raphael Louis Sako" (given names reversed) is the patriarch, never "Raphael Louis
-    Raphaël I Sako"; a title before the spelling stays outside."""
+def test_the_persons_own_first_name_before_a_listed_spelling_joins_it() -> None:
+    """"Mohamed Tewfik Nessim": the first name a listed spelling leaves out joins it. Another
+    of the person's names before it, out of the canonical's order, makes someone else: "Amani
+    Abeid Karume" is the son of Abeid Amani Karume, so "Raphael Louis Sako" (the patriarch's
+    names reversed) is left as written too, never "Raphael Louis Raphaël I Sako". A title
+    before the spelling stays outside."""
+    nasim = entry("Muhammad Tawfiq Nasim", "Tewfik Nessim")
+    assert run("Mohamed Tewfik Nessim resigned.", nasim) == "Muhammad Tawfiq Nasim resigned."
+    karume = entry("Abeid Amani Karume", "Abeid Karume")
+    text = "Amani Abeid Karume led Zanzibar from 2000, as his father had."
+    assert run(text, karume) == text
     sako = entry("Louis Raphaël I Sako", "Louis Sako")
     assert run("An agency wrote Raphael Louis Sako.", sako) == (
-        "An agency wrote Louis Raphaël I Sako.")
+        "An agency wrote Raphael Louis Sako.")
     assert run("Cardinal Louis Sako spoke.", sako) == "Cardinal Louis Raphaël I Sako spoke."
 
 
