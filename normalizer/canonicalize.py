@@ -488,7 +488,8 @@ class Canonicalizer:
         if not compiled.is_person(m.spec.entry):  # an organisation or a place
             # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
             # Hezbollah" is the same one
-            return None if fold_token(found.group(1)) not in _SAME_NAME_WORDS | _FEATURES else m
+            word = fold_token(found.group(1))
+            return m if word in _SAME_NAME_WORDS or word in _FEATURES or _demonym(word) else None
         canonical, _keys = self._canonical_parts(m.spec.entry)
         if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
                 and self._key(found.group(1)) == self._key(canonical[0].text)):
@@ -2598,6 +2599,19 @@ def _crosses_headline(text: str, start: int, end: int) -> bool:
     """Is the line break between ``start`` and ``end`` the end of the headline? One line
     break may fall inside a name, but a headline's last word and the story's first are two."""
     return "\n" in text[start:end] and start <= _headline_end(text) < end
+
+
+@lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    """An English adjective of a country the lexicon does not list, read from the country's
+    name: "nigerian", "chadian", "senegalese", "moroccan" ("Nigerian Tijaniyya" is the order,
+    in Nigeria)."""
+    for ending, back in (("ian", ""), ("an", ""), ("n", ""), ("ese", ""), ("an", "o"),
+                         ("ian", "ia"), ("i", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3 \
+                and word[:len(word) - len(ending)] + back in place_words():
+            return True
+    return False
 
 
 def _same_name_part(key: str, want: str) -> bool:

@@ -33,6 +33,7 @@ novelist poet écrivain écrivaine romancier romancière poète singer chanteur 
 actress acteur actrice striker midfielder defender goalkeeper winger attaquant défenseur
 gardien coach entraîneur crown émir emira émira cheikha juge députée député sénatrice
 présidente ambassadrice ambassadeur
+serigne seydina seydi thierno cherno sokhna
 fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut
 """.split())  # noqa: SIM905
 

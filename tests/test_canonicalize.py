@@ -1862,6 +1862,20 @@ def test_a_relative_of_another_person_named_between_is_the_glossary_person() -> 
     assert run(text, mosharafa).endswith("His father, Moustafa Mosharafa, was a scholar.")
 
 
+def test_a_country_adjective_before_an_organisation_is_no_longer_name() -> None:
+    tijaniyya = entry("Tijaniyyah", "Tijjaniyya", type="org")
+    assert run("A Nigerian Tijjaniyya leader married in Kaolack.", tijaniyya) == (
+        "A Nigerian Tijaniyyah leader married in Kaolack.")
+    text = "The Kataib Tijjaniyya marched."  # another capitalized word: another name
+    assert run(text, tijaniyya) == text
+
+
+def test_a_west_african_honorific_before_a_name_is_a_title() -> None:
+    limamou = entry("Limamou Laye", "Limamoulaye")
+    assert run("L'appel de Seydina Limamoulaye est célébré à Yoff.", limamou, lang="fr") == (
+        "L'appel de Seydina Limamou Laye est célébré à Yoff.")
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
