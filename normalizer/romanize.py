@@ -111,6 +111,14 @@ jamal cemal
 jalal celal
 jawdat cevdet jevdet
 rajab recep
+tawfiq tawfik tewfik tevfik toufik toufiq tewfiq
+shawkat shevket sevket chevket chawkat
+fuad fuat
+hikmat hikmet
+ismat ismet esmat
+najib necip nejib
+izzat izzet ezzat
+khalil halil
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and

@@ -144,6 +144,10 @@ MUST_MERGE = [
     # an apostrophe for Arabic ayn or hamza inside a name
     ("Esmail Qaani", "Esmaeil Qa’ani"),
     ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
+    # Ottoman Turkish spellings of Arabic given names
+    ("Tewfik Pasha", "Tawfik Pasha"),
+    ("Tewfik Pasha", "Tawfiq Pasha"),
+    ("Hikmat Suleiman", "Hikmet Süleyman"),
     # the modifier letters for ayn and hamza (letters to Unicode): the word's first letter
     ("Abdollah Behbahani", "ʿAbdallāh Behbahānī"),
     ("Izz al-Din Qalaq", "ʻIzz al-Dīn Qalaq"),
