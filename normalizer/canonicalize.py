@@ -1058,8 +1058,8 @@ class Canonicalizer:
         names the person otherwise too. Not after another capitalized name."""
         out: list[Match] = []
         for found in _MIDDLE_INITIALS.finditer(text):
-            lo = max(0, found.start() - 40)
-            first = _CAPITALIZED_WORD_BEFORE.search(text, lo, found.start())
+            lo = max(0, found.start() - 41)
+            first = _CAPITALIZED_WORD_BEFORE.search(text, lo, found.start() - 1)
             after = _NAME_WORD_AFTER.match(text, found.end())
             if first is None or after is None or (
                     first.start() > lo and is_word_char(text[first.start() - 1])):
@@ -1071,7 +1071,7 @@ class Canonicalizer:
             before = _word_before(text, first.start())
             if before is not None and not is_ordinary_word(fold_token(before.group(1))):
                 continue  # "Raushan Ahmed H. Zewail": someone else
-            letters = [c.lower() for c in found.group(1) if c.isalpha()]
+            letters = [c.lower() for c in found.group() if c.isalpha()]
             known = any(len(middle) == len(letters) and all(
                 letter == name[:1] for letter, name in zip(letters, middle, strict=True))
                 for _entry, middle in filed)
@@ -2520,8 +2520,11 @@ _NAMED_AFTER_BEFORE = re.compile(
     # ("à sa place X": not "place")
     re.IGNORECASE)
 # two to four initials and a capitalized word: "A.A.K. Niazi", "H. S. Suhrawardy", "HM Ershad"
-_INITIALS_THEN_NAME = re.compile(r"(?<![^\W_])((?:[A-Z]\.[ \u00a0]?){2,4}|[A-Z]{2,4}(?=[ \u00a0]))"
-                                 r"[ \u00a0]?([A-Z][^\W\d_]+)(?![^\W_])")
+# (the capital first, the look-behind after it: the scan then skips from capital to capital,
+# three times faster than trying the look-behind at every character)
+_INITIALS_THEN_NAME = re.compile(
+    r"([A-Z](?<![^\W_][A-Z])(?:\.[ \u00a0]?(?:[A-Z]\.[ \u00a0]?){1,3}|[A-Z]{1,3}(?=[ \u00a0])))"
+    r"[ \u00a0]?([A-Z][^\W\d_]+)(?![^\W_])")
 # what is named after a person, after the person's name: "Rafik Hariri University"
 _NAMED_AFTER = frozenset("""university airport stadium hospital mosque school college
 institute academy foundation prize award street avenue boulevard square bridge dam highway
@@ -2849,7 +2852,7 @@ _CHILD_OF_AFTER = re.compile(
     r"(?:son|daughter|grandson|granddaughter|nephew|niece|fils|fille|petit-fils|petite-fille"
     r"|neveu|nièce)[ \u00a0]+(?:of|de|d['\u2019]|du)", re.IGNORECASE)
 # one or two middle initials between a first and a family name: "Ahmed H. Zewail"
-_MIDDLE_INITIALS = re.compile(r"[ \u00a0]((?:[A-Z]\.[ \u00a0]?){1,2})(?<=[ \u00a0.])")
+_MIDDLE_INITIALS = re.compile(r"[A-Z](?<=[ \u00a0][A-Z])\.(?:[ \u00a0]?[A-Z]\.)?[ \u00a0]?")
 _CAPITALIZED_WORD_BEFORE = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+$")
 _NAME_WORD_AFTER = re.compile(
     r"[ \u00a0]?((?:[AaEe]l[-\u2010\u2011 ])?)([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
