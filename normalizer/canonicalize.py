@@ -2529,7 +2529,7 @@ _INITIALS_THEN_NAME = re.compile(
 _NAMED_AFTER = frozenset("""university airport stadium hospital mosque school college
 institute academy foundation prize award street avenue boulevard square bridge dam highway
 library museum centre center hall mausoleum brigade brigades battalion park gardens garden
-palace station cemetery memorial tower""".split())
+palace station cemetery memorial tower district quarter neighbourhood neighborhood""".split())
 # a capitalized word after a mention, through an article ("Seif al-Islam Kadhafi")
 _WORD_AFTER = re.compile(rf"{_WORD_GAP}(?:[AaEe]l[ \u00a0\-\u2010\u2011])?"
                          r"([A-Z\u00c0-\u00de][^\W\d_]+)(?![^\W_])")
@@ -2773,9 +2773,13 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     - a person's name after a French word for a place or body named after them ("l'hôpital
       Avicenne", "le lycée Averroès"): that one's name, spelled as it spells it; a word taken
       for a respelling of the person's name after a French article ("dans le Khwarezm", the
-      region), where French names a person so only by an epithet ("le Sahraoui")."""
+      region), where French names a person so only by an epithet ("le Sahraoui"); and
+      after "the", before the word for such a place in lower case ("the Fatih district")."""
     if compiled.is_person(m.spec.entry) and (_NAMED_AFTER_BEFORE.search(
             text, max(0, m.start - 14), m.start) or (
+            _THE_BEFORE.search(text, max(0, m.start - 5), m.start)
+            and (after := _LOWER_WORD_AFTER.match(text, m.end)) is not None
+            and after.group(1) in _NAMED_AFTER) or (
             compiled.lang == "fr" and m.rule == "document"
             and _FRENCH_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start))):
         return True
@@ -2845,6 +2849,8 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+_THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
+_LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)(?![^\W_])")
 # a person introduced by a parent right after the name: "X, son of ...", "X, fils de ..."
 _CHILD_OF_AFTER = re.compile(
     r",?[ \u00a0]+(?:the[ \u00a0]+|le[ \u00a0]+|la[ \u00a0]+)?"

@@ -39,7 +39,8 @@ _ARABIC_MAP = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "أ": "ا", "إ
                              "ٱ": "ا", "ة": "ه", "ۀ": "ه", "ؤ": "و", "ئ": "ی"})
 _SPECIAL = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ð": "d",
                           "þ": "t", "ß": "s", "æ": "a", "œ": "o",
-                          "ə": "a"})  # Azerbaijani schwa: "Həsənov" is Hasanov
+                          "ə": "a",  # Azerbaijani schwa: "Həsənov" is Hasanov
+                          "ɗ": "d", "ɓ": "b", "ƙ": "k", "ƴ": "y"})  # Hausa: "ɗan Fodio"
 
 
 class Token(NamedTuple):

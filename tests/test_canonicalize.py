@@ -144,6 +144,8 @@ MUST_MERGE = [
     # an apostrophe for Arabic ayn or hamza inside a name
     ("Esmail Qaani", "Esmaeil Qa’ani"),
     ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
+    # the Hausa hooked letters ("ɗan" is "dan")
+    ("Usman dan Fodio", "Usman ɗan Fodio"),
     # Ottoman Turkish spellings of Arabic given names
     ("Tewfik Pasha", "Tawfik Pasha"),
     ("Tewfik Pasha", "Tawfiq Pasha"),
@@ -1823,6 +1825,9 @@ def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
     ((entry("Amin al-Soltan", "Atabak"),),
      "Sattar was wounded in 1910 at Atabak Park when troops disarmed his men.", "en"),
     ((entry("Amin al-Soltan", "Atabak"),), "Il fut blessé au parc Atabak en 1910.", "fr"),
+    # ... in lower case after "the" ("the Fatih district")
+    ((entry("Mehmed II", "Fatih"),),
+     "Visitors to the Fatih district of Istanbul see the walls.", "en"),
     # ... and so is a place named with one more word between ("Cultural Center")
     ((entry("Ahmed Urabi", "Orabi Pasha"),),
      "His house in Kandy is now the Orabi Pasha Cultural Center.", "en"),
