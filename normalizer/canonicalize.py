@@ -1332,8 +1332,10 @@ class Canonicalizer:
         """
         named: dict[int, int] = {}  # person -> where its first full mention ends
         for m in chosen:
-            if m.spec.kind != "keep" and not m.spec.short and m.rule in _FULL_MENTION \
-                    and compiled.is_person(m.spec.entry):
+            if m.spec.kind != "keep" and m.rule in _FULL_MENTION \
+                    and compiled.is_person(m.spec.entry) and (not m.spec.short or (
+                        m.spec.name_parts >= 2  # the name in full, family name first
+                        and m.spec.target == self.glossary.entries[m.spec.entry].canonical)):
                 named.setdefault(m.spec.entry, m.end)
         if not named:
             return chosen

@@ -1885,6 +1885,18 @@ def test_a_west_african_honorific_before_a_name_is_a_title() -> None:
         "L'appel de Seydina Limamou Laye est célébré à Yoff.")
 
 
+def test_a_name_in_full_family_name_first_names_the_person_for_respellings() -> None:
+    """"Barbarossa Hayreddin Pasha" (family name first) names him in full, as the canonical
+    it is written as does on a second pass: "Barbaros" after it is read the same both times."""
+    e = entry("Hayreddin Barbarossa", "Barbaros Hayreddin Pasha")
+    text = ("Turkey's navy marked the 1538 battle in which Barbarossa Hayreddin Pasha routed "
+            "the fleet of Andrea Doria. Barbaros, as Turks call him, had been made admiral. "
+            "Hayreddin Barbarossa inherited the nickname from his brother.")
+    once = run(text, e)
+    assert "in which Hayreddin Barbarossa routed" in once
+    assert run(once, e) == once
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
