@@ -64,6 +64,8 @@ SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is on
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 # A regnal number inside a name, left out like a middle given name ("Louis Raphaël I Sako")
 _REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")
+# a ruler "the First" at the end of a spelling: "Selim I", "Selim Ier", "Fouad 1er"
+_FIRST_OF_THE_NAME = re.compile(r"(?<=[^\W\d_]) (?:I|Ier|1er)$")
 # "and" in each language, for names written with "&" ("Instance Vérité & Dignité")
 _AND_WORDS = {"en": ("and",), "fr": ("et",), "es": ("y",), "de": ("und",), "it": ("e",),
               "pt": ("e",), "nl": ("en",)}
@@ -346,6 +348,8 @@ class CompiledGlossary:
             self._add_variants(index, entry, anchors)
         if not person:
             self._add_ampersand_forms(index, entry, anchors)
+        else:
+            self._add_first_of_the_name_forms(index, entry, anchors)
         if person:
             given = [p.folded[0] for p in canon_parts[:-1]
                      if p.folded not in ARTICLES and p.folded not in NASAB]
@@ -427,6 +431,28 @@ class CompiledGlossary:
                     continue
                 spec = self._spec(index, text, tokenize(text), entry.canonical, "listed", False)
                 anchors.setdefault(text, []).append(spec)
+
+    def _add_first_of_the_name_forms(self, index: int, entry: Entry,
+                                     anchors: dict[str, list[FormSpec]]) -> None:
+        """A ruler "the First" in French and in English: "Selim Ier", "Fayçal Ier" (also
+        "1er") for a listed "Selim I", and "Selim I" for a listed "Selim Ier", as listed
+        spellings, unless a glossary entry spells them itself."""
+        for form in entry.forms(self.lang):
+            found = _FIRST_OF_THE_NAME.search(form.text)
+            if found is None:
+                continue
+            stem = form.text[:found.start()]
+            for other in (" I", " Ier", " 1er"):
+                text = stem + other
+                if text == form.text or form_key(text) in self._claimed_forms() \
+                        or text in anchors:
+                    continue
+                parts = tokenize(text)
+                spec = replace(self._spec(index, text, parts, entry.canonical, "listed", False),
+                               origin="generated")
+                anchors[text] = [spec]
+                if entry.generate and _generable(parts):
+                    self._index_generated(spec)
 
     def _add_din_forms(self, index: int, spelling: str, spec: FormSpec,
                        anchors: dict[str, list[FormSpec]]) -> None:

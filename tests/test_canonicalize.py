@@ -1897,6 +1897,16 @@ def test_a_name_in_full_family_name_first_names_the_person_for_respellings() -> 
     assert run(once, e) == once
 
 
+def test_a_ruler_the_first_in_french_and_english() -> None:
+    selim = entry("Selim I")
+    assert run("Le sultan Selim Ier conquit l'Égypte.", selim, lang="fr") == (
+        "Le sultan Selim I conquit l'Égypte.")
+    faisal = entry("Faisal I")  # in another romanization too
+    assert run("Le roi Fayçal Ier régna à Bagdad.", faisal, lang="fr") == (
+        "Le roi Faisal I régna à Bagdad.")
+    assert run("Selim II and Selim Ier.", entry("Selim II")) == "Selim II and Selim Ier."
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
