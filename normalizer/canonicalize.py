@@ -1411,7 +1411,9 @@ class Canonicalizer:
                 if self._another_ends_with(text, window, capitals, taken,
                                            same_word[capitals.keys[n]], entry, n):
                     continue
-            found.append(Match(tokens[first].start, tokens[last].end, spec, "document"))
+            match = Match(tokens[first].start, tokens[last].end, spec, "document")
+            if not self._goes_on_with_a_father(text, match):  # "Sayyida Salma bint Said"
+                found.append(match)
         return _select(chosen + found) if found else chosen
 
     def _given_name_alone(self, text: str, compiled: CompiledGlossary, window: _DocTokens,

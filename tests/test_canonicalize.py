@@ -1907,6 +1907,13 @@ def test_a_ruler_the_first_in_french_and_english() -> None:
     assert run("Selim II and Selim Ier.", entry("Selim II")) == "Selim II and Selim Ier."
 
 
+def test_a_respelling_followed_by_a_fathers_name_is_a_longer_name() -> None:
+    ruete = entry("Emily Ruete", "Sayyida Salme")
+    text = ("Emily Ruete wrote a memoir. Her birth name was Sayyida Salma bint Said, "
+            "a daughter of the sultan.")
+    assert "Sayyida Salma bint Said" in run(text, ruete)
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
