@@ -550,6 +550,9 @@ class Canonicalizer:
             return m
         if span is not None and span[0] > 0 and _same_name_part(self._key(found.group(1)),
                                                                 keys[span[0] - 1]):
+            if span[0] - 1 > 0 and not all(k in ARTICLES for k in keys[:span[0] - 1]):
+                return None  # the canonical but its first name: "Fakhri Abdel Nour" is the
+                # grandfather of Mounir Fakhry Abdel Nour, named by the family's chain
             return Match(found.start(1), m.end, replace(m.spec, target=entry.canonical), m.rule)
         return None
 
@@ -1666,7 +1669,9 @@ class Canonicalizer:
                 if at is None or (_extends_name(text, tokens, at, last, taken, after=False)
                                   and not _introduced_as_kin(text, m.start, m.end)):
                     blocked.setdefault(m.spec.keys[-1], m.start)
-            elif _relative_of_the_one_before(text, chosen, m):
+            elif _relative_of_the_one_before(text, chosen, m) or (
+                    kin := _KIN_OF_A_NAME.search(text, max(0, m.start - 60), m.start)
+            ) and self._key(kin.group("name") or kin.group("name2")) == m.spec.keys[-1]:
                 blocked.setdefault(m.spec.keys[-1], m.start)  # two of the family from here
             elif compiled.lang == "fr" and m.spec.name_parts == 1 \
                     and _FRENCH_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start) \
@@ -2734,6 +2739,15 @@ def _relative_of_the_one_before(text: str, chosen: list[Match], m: Match) -> boo
         text, before[-1], m.start) is not None
 
 
+# a relation of a person named by name, up to the relative's name: "Abdel Nour's grandfather,
+# ", "le grand-père d'Abdel Nour, " (the relative's when that name is the person's own; "Neveu
+# d'Abdullah Abdullah, Dashty ..." is the person himself)
+_KIN_OF_A_NAME = re.compile(
+    rf"(?:(?P<name>[^\W\d_]+)['\u2019]s[ \u00a0]+"
+    rf"(?:(?i:late|elder|younger|eldest|youngest)[ \u00a0]+)?(?:{_KIN_EN})"
+    rf"|\b(?i:{_KIN_FR})[ \u00a0]+(?:de|d['\u2019]|du)[ \u00a0]*"
+    rf"(?:[A-Z\u00c0-\u00de][^\W\d_]+[ \u00a0\-]){{0,2}}"
+    rf"(?P<name2>[A-Z\u00c0-\u00de][^\W\d_]+)),?[ \u00a0]+$")
 # "his father, ", "son frère aîné ", "was the son of ": a relative of the one named before
 _POSSESSIVE_KIN = re.compile(
     rf"\b(?:(?i:his|her)[ \u00a0]+(?:{_KIN_EN})|(?i:son|sa)[ \u00a0]+(?:{_KIN_FR})"
@@ -2778,7 +2792,16 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
       Avicenne", "le lycée Averroès"): that one's name, spelled as it spells it; a word taken
       for a respelling of the person's name after a French article ("dans le Khwarezm", the
       region), where French names a person so only by an epithet ("le Sahraoui"); and
-      after "the", before the word for such a place in lower case ("the Fatih district")."""
+      after "the", before the word for such a place in lower case ("the Fatih district");
+    - one word of a person after "Saint" (the saint: "Saint Macarius" is not Bishop Makarios),
+      or after a clergy title when the person has a given and a family name ("l'évêque
+      Marcos" is no Samir Morcos, who is no bishop)."""
+    if compiled.is_person(m.spec.entry) and m.spec.name_parts == 1 and (
+            before := _word_before_any(text, m.start)) and (
+            before in _SAINT or before in _CLERGY and sum(
+                t.folded not in ARTICLES and not _ROMAN.fullmatch(t.text)
+                for t in tokenize(m.spec.target)) >= 2):  # ("pape Chénouda": Shenouda III)
+        return True
     if compiled.is_person(m.spec.entry) and (_NAMED_AFTER_BEFORE.search(
             text, max(0, m.start - 14), m.start) or (
             _THE_BEFORE.search(text, max(0, m.start - 5), m.start)
@@ -2853,6 +2876,10 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+_SAINT = frozenset("saint st sainte san santa".split())
+_ROMAN = re.compile(r"[IVX]+")
+_CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape
+patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
 _LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)(?![^\W_])")
 # a person introduced by a parent right after the name: "X, son of ...", "X, fils de ..."

@@ -1914,6 +1914,30 @@ def test_a_respelling_followed_by_a_fathers_name_is_a_longer_name() -> None:
     assert "Sayyida Salma bint Said" in run(text, ruete)
 
 
+def test_a_saint_or_a_clergy_title_makes_someone_else() -> None:
+    makarios = entry("Makarios", "Macarius")
+    text = "The monks rebuilt the monastery of Saint Macarius. Bishop Macarius blessed it."
+    assert run(text, makarios) == text.replace("Bishop Macarius", "Bishop Makarios")
+    morcos = entry("Samir Morcos", fr=("Marcos",))  # a layman: "l'évêque Marcos" is a bishop
+    text = "L'évêque Marcos a enquêté. Le penseur Marcos a parlé."
+    assert run(text, morcos, lang="fr") == text.replace("penseur Marcos", "penseur Samir Morcos")
+    shenouda = entry("Shenouda III", fr=("Chénouda",))  # a pope named by one name
+    assert run("Le pape Chénouda est mort.", shenouda, lang="fr") == (
+        "Le pape Shenouda III est mort.")
+
+
+def test_the_relative_named_after_the_persons_own_name() -> None:
+    e = entry("Mounir Fakhry Abdel Nour", "Mounir Fakhri Abdel Nour", "Abdel-Nour")
+    text = ("Ils veulent nommer Mounir Fakhri Abdel Nour. Le grand-père d'Abdel Nour, Fakhri "
+            "Abdel Nour, était un proche de Zaghloul.")
+    assert run(text, e, lang="fr").endswith(
+        "Le grand-père d'Abdel Nour, Fakhri Abdel Nour, était un proche de Zaghloul.")
+    dashti = entry("Fahim Dashti")  # the relation of someone else: the person himself
+    text = ("Fahim Dashti a été tué. Neveu d'Abdullah Abdullah, Dashty avait survécu en 2001.")
+    assert run(text, dashti, lang="fr").endswith("Neveu d'Abdullah Abdullah, Dashti avait "
+                                                 "survécu en 2001.")
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
