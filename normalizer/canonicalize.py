@@ -599,7 +599,7 @@ class Canonicalizer:
                 or not _may_be_middle_name(fold_token(found.group(1))) \
                 or _next_to(_WORD_AFTER, text, found.end(1)) is not None \
                 or not any(c.spec.entry == m.spec.entry and c.start != m.start
-                           and c.spec.kind != "keep" for c in chosen) \
+                           and c.spec.kind != "keep" and not c.spec.short for c in chosen) \
                 or _CHILD_OF_AFTER.match(text, found.end(1)):
             return None  # ("Saliou Mbacké Ndiouroul, fils de ...": a namesake, the son of one)
         return replace(m, end=found.end(1))
@@ -2793,6 +2793,8 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
       for a respelling of the person's name after a French article ("dans le Khwarezm", the
       region), where French names a person so only by an epithet ("le Sahraoui"); and
       after "the", before the word for such a place in lower case ("the Fatih district");
+    - a person's name of two words or more whose first word is an ordinary word written in
+      lower case ("said Djohar" for Said Mohamed Djohar: the verb);
     - one word of a person after "Saint" (the saint: "Saint Macarius" is not Bishop Makarios),
       or after a clergy title when the person has a given and a family name ("l'évêque
       Marcos" is no Samir Morcos, who is no bishop)."""
@@ -2810,6 +2812,11 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             compiled.lang == "fr" and m.rule == "document"
             and _FRENCH_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start))):
         return True
+    if text[m.start:m.start + 1].islower() and m.spec.text[:1].isupper() \
+            and compiled.is_person(m.spec.entry) and m.spec.name_parts >= 2 \
+            and (first := fold_token(text[m.start:m.end].split()[0])) not in PARTICLES \
+            and is_ordinary_word(first):
+        return True  # "... in Paris said Djohar was held": the verb, then the family name
     before, after = text[m.start - 1:m.start], text[m.end:m.end + 1]
     if (before and not before.isspace()) or (after and not after.isspace()):
         lo = m.start

@@ -1938,6 +1938,22 @@ def test_the_relative_named_after_the_persons_own_name() -> None:
                                                  "survécu en 2001.")
 
 
+def test_an_ordinary_word_in_lower_case_is_no_first_name() -> None:
+    djohar = entry("Said Mohamed Djohar", "Said Djohar")
+    text = "Diplomats in Paris said Djohar was being held at an army camp."
+    assert run(text, djohar) == text
+    laden = entry("Osama bin Laden", fr=("ben Laden",))  # a particle in lower case is one
+    assert run("Oussama ben Laden est mort ; le chef ben Laden avait fui.", laden,
+               lang="fr") == "Osama bin Laden est mort ; le chef bin Laden avait fui."
+
+
+def test_one_more_name_only_where_the_person_is_named_in_full_otherwise() -> None:
+    hannan = entry("Abdul Hannan")
+    text = ("Student organiser Abdul Hannan Masud was named to the committee. He is unrelated "
+            "to Mufti Hannan, hanged in 2017.")
+    assert run(text, hannan) == text
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""

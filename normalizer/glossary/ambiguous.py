@@ -72,6 +72,7 @@ nawaz nazir nizar noor nour nouri nuri obaid obeid obaidullah omer osman othman 
 qasim rafik rafiq raed ragab rajab ramadan ramzi rami ramzan rashad raouf raed riad riyad
 rifaat saber sabri sadeq sadiq sadek saddam saeb safwat saif sajjad salman samer samih sardar
 saud sayf seif shafik shafiq shakib sharif sherif shoukri shukri sobhi suhail suhayl tahir
+salih
 taher talal tamer tamim tarik tawfik tawfiq thamer turki usama usman wael waleed wasim yaqub
 yacoub yaser yasir younes younis yousef yousif youssouf younous zakaria zakariya zaki zayed
 zuhair zoheir
