@@ -1669,7 +1669,8 @@ class Canonicalizer:
                 if at is None or (_extends_name(text, tokens, at, last, taken, after=False)
                                   and not _introduced_as_kin(text, m.start, m.end)):
                     blocked.setdefault(m.spec.keys[-1], m.start)
-            elif _relative_of_the_one_before(text, chosen, m) or (
+            elif _relative_of_the_one_before(text, chosen, m) or _kin_right_before(
+                    text, m.start) or (
                     kin := _KIN_OF_A_NAME.search(text, max(0, m.start - 60), m.start)
             ) and self._key(kin.group("name") or kin.group("name2")) == m.spec.keys[-1]:
                 blocked.setdefault(m.spec.keys[-1], m.start)  # two of the family from here
@@ -2383,8 +2384,10 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
                 prev.folded, not text[prev.end:tokens[k].start].isspace()):
             k -= 1  # "al-Sinouar", not the French "et" of "el-Sarraj et Manfi"
             continue
-        if prev.folded in NASAB:
-            return True  # "Mohammed bin Zayed": the father's name inside a longer name
+        if prev.folded in NASAB or prev.folded in TURKIC_PATRONYMICS or (
+                prev.folded in _EZAFE and k >= 2 and text[prev.start - 1] in DASHES):
+            return True  # "Mohammed bin Zayed", "Refat Abdurahman oğlu Çubarov", "Babak-e
+            # Khorramdin": the father's name or a name part inside a longer name
         head = k - 1  # the start of the word the previous token ends ("Shia’a")
         while head > 0 and joined(text, tokens[head - 1], tokens[head]):
             head -= 1
@@ -2460,6 +2463,10 @@ def _with_initial(text: str, tokens: list[Token], first: int, m: Match,
                 parts[0].text, parts[0].folded):
             return Match(tokens[other - 1].start, m.end, replace(m.spec, target=canonical),
                          m.rule)
+        if other >= 1 and tokens[other - 1].text[:1].isupper() and is_name_gap(
+                text, tokens[other - 1].end, tokens[other].start) \
+                and not is_common_capitalized(tokens[other - 1].folded):
+            return None  # "Shah A. M. S. Kibria": another person's name and initials
     if k == first:
         return m
     start = tokens[k].start
@@ -2730,6 +2737,17 @@ _KIN_OF = re.compile(
     rf"(?:[ \u00a0]*(?:l['\u2019])?[a-zà-ÿ]+){{0,3}}[ \u00a0]*")
 
 
+def _kin_right_before(text: str, start: int) -> bool:
+    """"His grandfather, Fakhri Abdel Nour": a relative named as one right before ``start``;
+    not a likeness ("Like his father, Hudaybi trained in law" is the person)."""
+    kin = _POSSESSIVE_KIN.search(text, max(0, start - 40), start)
+    return kin is not None and not _LIKE_BEFORE.search(text, max(0, kin.start() - 8),
+                                                       kin.start())
+
+
+_LIKE_BEFORE = re.compile(r"(?i:\b(?:like|unlike|comme|as))[ \u00a0]+$")
+
+
 def _relative_of_the_one_before(text: str, chosen: list[Match], m: Match) -> bool:
     """Is short form ``m`` the family name of a relative the text names right after the
     person ("Abdul Majid al-Khoei, fils du grand ayatollah al-Khoï")? One is not one's own
@@ -2883,6 +2901,7 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+_EZAFE = frozenset({"e", "ye", "i"})  # Persian: "Babak-e Khorramdin"
 _SAINT = frozenset("saint st sainte san santa".split())
 _ROMAN = re.compile(r"[IVX]+")
 _CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape

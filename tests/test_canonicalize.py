@@ -1954,6 +1954,30 @@ def test_one_more_name_only_where_the_person_is_named_in_full_otherwise() -> Non
     assert run(text, hannan) == text
 
 
+@pytest.mark.parametrize(("canonical", "text"), [
+    # a Turkic patronymic before the word: inside a longer name
+    ("Refat Chubarov", "Refat Chubarov spoke. A namesake is Ilmi Abdurahman oğlu Çubarov."),
+    # a Persian ezafe joined by a hyphen: the same
+    ("Babak Khorramdin", "Babak Khorramdin fought. A portal writes Babak -e- Khoramdin."),
+    # a relative named as one: "his grandfather"
+    ("Mounir Fakhry Abdel Nour",
+     "Mounir Fakhry Abdel Nour spoke. His grandfather Fakhri Abdel Nour knew Zaghloul."),
+    # initials the canonical has no name for, after another name: someone else
+    ("Golam Kibria Gaus", "Golam Kibria Gaus was charged over the killing of Shah A. M. S. "
+     "Kibria."),
+])
+def test_a_short_form_inside_another_name_or_a_relatives_is_left_alone(
+        canonical: str, text: str) -> None:
+    out = run(text, entry(canonical))
+    assert out[out.index(".") + 1:] == text[text.index(".") + 1:]
+
+
+def test_a_likeness_to_a_relative_is_no_relative() -> None:
+    hodeibi = entry("Mamoun El Hodeiby", "Ma'mun al-Hudaybi")
+    text = "Ma'mun al-Hudaybi was a judge. Like his father, Hudaybi trained in law."
+    assert run(text, hodeibi).endswith("Like his father, Hodeiby trained in law.")
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
