@@ -1378,8 +1378,10 @@ class Canonicalizer:
             if at is None:
                 continue
             first, last = name_run(text, tokens, at)
-            if tokens[first].start in runs_seen:
-                continue
+            if tokens[first].start in runs_seen or (
+                    last + 1 < len(tokens) and ayn_joined(text, tokens[last], tokens[last + 1])):
+                continue  # (the run's last word goes on after an ayn: "Maher Al Mu'aiqily"
+                # is no "Maher Al Mu" to rewrite)
             runs_seen.add(tokens[first].start)
             if any(taken.at(tokens[k].start) is not None for k in range(first, last + 1)):
                 continue
@@ -2811,6 +2813,7 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
       for a respelling of the person's name after a French article ("dans le Khwarezm", the
       region), where French names a person so only by an epithet ("le Sahraoui"); and
       after "the", before the word for such a place in lower case ("the Fatih district");
+    - a span that ends inside a word going on after an apostrophe ("Mu" of "Mu'aiqily");
     - a person's name of two words or more whose first word is an ordinary word written in
       lower case ("said Djohar" for Said Mohamed Djohar: the verb);
     - one word of a person after "Saint" (the saint: "Saint Macarius" is not Bishop Makarios),
@@ -2830,6 +2833,8 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             compiled.lang == "fr" and m.rule == "document"
             and _FRENCH_ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start))):
         return True
+    if _WORD_GOES_ON.match(text, m.end):
+        return True  # the word goes on after an ayn's apostrophe: "Al Mu'aiqily" is no "Al Mu"
     if text[m.start:m.start + 1].islower() and m.spec.text[:1].isupper() \
             and compiled.is_person(m.spec.entry) and m.spec.name_parts >= 2 \
             and (first := fold_token(text[m.start:m.end].split()[0])) not in PARTICLES \
@@ -2901,6 +2906,7 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+_WORD_GOES_ON = re.compile(r"['\u2019\u02bc\u02bf](?!s(?![^\W_]))[a-z\u00e0-\u00ff]")
 _EZAFE = frozenset({"e", "ye", "i"})  # Persian: "Babak-e Khorramdin"
 _SAINT = frozenset("saint st sainte san santa".split())
 _ROMAN = re.compile(r"[IVX]+")

@@ -1978,6 +1978,14 @@ def test_a_likeness_to_a_relative_is_no_relative() -> None:
     assert run(text, hodeibi).endswith("Like his father, Hodeiby trained in law.")
 
 
+def test_a_name_never_stops_inside_a_word_that_goes_on_after_an_ayn() -> None:
+    e = entry("Maher Al-Muaiqly", "Maher Al Muaiqly")
+    text = "Malaise de l'imam Maher Al Mu'aiqily. Maher Al-Muaiqly a interrompu la prière."
+    assert run(text, e, lang="fr").startswith("Malaise de l'imam Maher Al Mu'aiqily.")
+    assert run("Haniyeh's office spoke.", entry("Ismail Haniyeh", "Haniyeh")) == (
+        "Haniyeh's office spoke.")
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
