@@ -105,7 +105,15 @@ aphrem ephrem afrem
 shaykh sheikh shaikh sheik sheick cheikh cheick
 mahmud mahmut
 murad murat
-hamid hamit
+hamid hamit hamed
+adil adel
+majid majed
+kamil kamel
+tahir taher
+shakir shaker
+sabir saber
+jabir jaber
+nadir nader
 edib edip
 jamal cemal
 jalal celal

@@ -146,6 +146,9 @@ MUST_MERGE = [
     ("Mohammed Shia al-Sudani", "Mohammed Shia’a Al-Sudani"),
     # the Hausa hooked letters ("ɗan" is "dan")
     ("Usman dan Fodio", "Usman ɗan Fodio"),
+    # the Maghreb's and the Gulf's "e" for a given name's "i" ("Adel" for Adil)
+    ("Adil al-Kalbani", "Adel ben Salem Al-Kalbani"),
+    ("Majid al-Ansari", "Majed Al-Ansari"),
     # Ottoman Turkish spellings of Arabic given names
     ("Tewfik Pasha", "Tawfik Pasha"),
     ("Tewfik Pasha", "Tawfiq Pasha"),
