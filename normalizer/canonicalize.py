@@ -505,6 +505,15 @@ class Canonicalizer:
         Essebsi", an ancestor)."""
         entry = self.glossary.entries[m.spec.entry]
         if not compiled.is_person(m.spec.entry):
+            if entry.type == "place" and m.spec.kind == "listed" and (
+                    after := _next_to(_WORD_AFTER, text, m.end)) is not None \
+                    and not after.group(1).isupper() and not _title_case_line(text, m.start) \
+                    and fold_token(after.group(1)) not in _CALENDAR \
+                    and fold_token(after.group(1)) not in GIVEN_NAMES and fold_token(
+                        after.group(1)) not in {t.folded for t in tokenize(entry.canonical)}:
+                return None  # "Bab El-Oued City" (a film), "Gaza City": a longer name (a
+                # given name starts someone's: "the imam of Masjid-ul-Haram Bandar Balila";
+                # the canonical's own word goes on with it: "Pearl Square Roundabout")
             return m
         if m.spec.kind == "partial" and _NASAB_BEFORE.search(text, max(0, m.start - 8),
                                                              m.start):
@@ -2906,6 +2915,10 @@ _FULL_MENTION = frozenset({"exact", "folded", "generated", "translated"})
 _NAMED_IN_FULL = _FULL_MENTION | {"document"}
 # a family name's first word that the family name is also written joined to
 _JOINABLE_HEADS = frozenset("ben bin ibn al el".split())
+_CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december lundi mardi
+mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
+septembre octobre novembre décembre""".split())
 _WORD_GOES_ON = re.compile(r"['\u2019\u02bc\u02bf](?!s(?![^\W_]))[a-z\u00e0-\u00ff]")
 _EZAFE = frozenset({"e", "ye", "i"})  # Persian: "Babak-e Khorramdin"
 _SAINT = frozenset("saint st sainte san santa".split())

@@ -1989,6 +1989,16 @@ def test_a_name_never_stops_inside_a_word_that_goes_on_after_an_ayn() -> None:
         "Haniyeh's office spoke.")
 
 
+def test_a_place_followed_by_another_name_word_is_a_longer_name() -> None:
+    oued = entry("Bab el-Oued", "Bab El Oued", type="place")
+    text = "Allouache made Bab El-Oued City in 1994. He grew up in Bab El Oued."
+    assert run(text, oued) == "Allouache made Bab El-Oued City in 1994. He grew up in Bab " \
+        "el-Oued."
+    haram = entry("Masjid al-Haram", "Masjid-ul-Haram", type="place")  # then a person's name
+    assert run("The imam of Masjid-ul-Haram Bandar Balila died.", haram) == (
+        "The imam of Masjid al-Haram Bandar Balila died.")
+
+
 def test_a_french_name_goes_on_with_a_participle() -> None:
     """"... du golfe Arabique occupé": the participle after the noun is part of the name, so
     the words before it are not the name without it."""
