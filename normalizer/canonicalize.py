@@ -92,6 +92,7 @@ from normalizer.matcher import (
     LONG_PART,
     NASAB,
     PARTICLES,
+    REGNAL,
     SERVANT_OF,
     TURKIC_PATRONYMICS,
     CompiledGlossary,
@@ -2831,7 +2832,7 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     if compiled.is_person(m.spec.entry) and m.spec.name_parts == 1 and (
             before := _word_before_any(text, m.start)) and (
             before in _SAINT or before in _CLERGY and sum(
-                t.folded not in ARTICLES and not _ROMAN.fullmatch(t.text)
+                t.folded not in ARTICLES and not REGNAL.fullmatch(t.text)
                 for t in tokenize(m.spec.target)) >= 2):  # ("pape Chénouda": Shenouda III)
         return True
     if compiled.is_person(m.spec.entry) and (_NAMED_AFTER_BEFORE.search(
@@ -2922,7 +2923,6 @@ septembre octobre novembre décembre""".split())
 _WORD_GOES_ON = re.compile(r"['\u2019\u02bc\u02bf](?!s(?![^\W_]))[a-z\u00e0-\u00ff]")
 _EZAFE = frozenset({"e", "ye", "i"})  # Persian: "Babak-e Khorramdin"
 _SAINT = frozenset("saint st sainte san santa".split())
-_ROMAN = re.compile(r"[IVX]+")
 _CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape
 patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
@@ -2953,7 +2953,7 @@ _NAMES_OF_ANYONE = frozenset("""muhammad mohammad mohammed mohamed muhammed moha
 mehmed ali hassan hasan hussein husain hussain hossein husayn ahmed ahmad abdullah abdallah
 omar umar othman uthman osman fatima fatma aisha ibrahim ismail musa moussa isa issa yusuf
 youssef jesus mary maryam""".split())
-_RELIGIOUS_TITLES = frozenset("prophet prophète imam saint st".split())
+_RELIGIOUS_TITLES = _SAINT | {"prophet", fold_token("prophète"), "imam"}  # (folded)
 # the next word has a capital in it: "Moustafa ak-Kazimi" (a typo) goes on as a name
 _CAPITAL_IN_NEXT_WORD = re.compile(r"[ \u00a0\-\u2010\u2011]?[^\s]*[A-Z\u00c0-\u00de]")
 

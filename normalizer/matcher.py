@@ -63,7 +63,7 @@ COMPOUND_HEADS = frozenset("abd abdul abdel abdol abdal abu abou abo abul aboul 
 SERVANT_OF = frozenset("abd abdul abdel abdol abdal".split())  # "Abdul X" is one name
 NASAB = frozenset({"bin", "ibn", "ben", "bint"})  # "son/daughter of": a father's name follows
 # A regnal number inside a name, left out like a middle given name ("Louis Raphaël I Sako")
-_REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")
+REGNAL = re.compile(r"I{1,3}|IV|VI{0,3}|IX|X")  # a ruler's number: "Sanusi II"
 # a ruler "the First" at the end of a spelling: "Selim I", "Selim Ier", "Fouad 1er"
 _FIRST_OF_THE_NAME = re.compile(r"(?<=[^\W\d_]) (?:I|Ier|1er)$")
 # "and" in each language, for names written with "&" ("Instance Vérité & Dignité")
@@ -506,7 +506,7 @@ class CompiledGlossary:
             return [], []  # a particle standing alone ("bin", "Abu", "al Sistani")
         given = {k for k in range(1, len(words) - 1)
                  if len(words[k]) == 1 and (words[k][0].folded in GIVEN_NAMES
-                                            or _REGNAL.fullmatch(words[k][0].text)
+                                            or REGNAL.fullmatch(words[k][0].text)
                                             and text[words[k][0].end:][:1] != ".")
                  and words[k][0].folded not in COMPOUND_HEADS
                  and words[k - 1][-1].folded not in COMPOUND_HEADS}
