@@ -83,7 +83,7 @@ from normalizer.commonwords import (
     place_words,
 )
 from normalizer.document import Change, Document
-from normalizer.glossary import EVENT_TYPES, Glossary
+from normalizer.glossary import EVENT_TYPES, Glossary, form_key
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.glossary.known import known_place_words, with_known_aliases
 from normalizer.matcher import (
@@ -238,6 +238,7 @@ class Canonicalizer:
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         self._entry_initials: dict[int, frozenset[str]] = {}
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
+        self._spelled_out: dict[int, bool] = {}  # entry -> the glossary spells it many ways
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
@@ -357,7 +358,7 @@ class Canonicalizer:
             if compiled.by_first_last:
                 candidates += self._middle_initials_names(text, compiled)
             if compiled.translated:
-                candidates += self._translated(text, compiled)
+                candidates += self._translated(text, compiled, candidates)
         if any(_stands_alone(c) for c in candidates):
             candidates = [c for c in candidates if not _stands_alone(c)
                           or not self._inside_other_name(text, window, c)]
@@ -408,6 +409,8 @@ class Canonicalizer:
                 if m is not None:
                     m = self._with_leading_given_name(text, compiled, m,
                                                       out[-1].end if out else 0)
+                    if m is None:
+                        continue
                     if out and m.start < out[-1].end:
                         continue  # grown into the name before it: "Fuad Hussain Amir-
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
@@ -658,7 +661,7 @@ class Canonicalizer:
         return None
 
     def _with_leading_given_name(self, text: str, compiled: CompiledGlossary, m: Match,
-                                 free_from: int) -> Match:
+                                 free_from: int) -> Match | None:
         """A person's name of two parts or more after a first given name the glossary leaves
         out: "Mohammad Peyman Maadi" for Payman Maadi, "Muhammad Tahir ul-Qadri" for Tahirul
         Qadri, "Abdel Aziz Doweik" for Aziz Dweik (the first half of a compound given name).
@@ -669,6 +672,8 @@ class Canonicalizer:
         before a short form ("Mohammed Haniyeh" is a son, not Ismail Haniyeh), never after
         another capitalized name word or "bin" (a longer name), and never when the
         canonical has the word already. The name must not go on after the mention either.
+        When the glossary spells the person three ways or more, none with that name, the
+        longer name is someone else's: None, the mention is left alone.
         """
         if m.start < 3 or text[m.start - 1] not in _BEFORE_LEADING \
                 or m.spec.kind not in ("listed", "dropped") or m.spec.short \
@@ -688,6 +693,10 @@ class Canonicalizer:
                 or after is not None and not is_common_capitalized(fold_token(after.group(1))) \
                 or _NASAB_BEFORE.search(text, max(0, found.start(1) - 8), found.start(1)):
             return m  # a longer name ("Ali Mohammed Fuad Masum", "... Masum Hawrami")
+        if self._well_spelled(m.spec.entry):
+            return None  # a glossary that spells the person three ways, never with this
+            # name, knows how they are written: the longer name is someone else's, a son
+            # named with his father's name ("Mohammed Saeed Lootah") or a namesake
         return replace(m, start=found.start(1))
 
     def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
@@ -1026,6 +1035,18 @@ class Canonicalizer:
                 for t in tokenize(form.text))
         return own
 
+    def _well_spelled(self, entry: int) -> bool:
+        """Does the glossary spell the entry in full three ways or more (case, accents and
+        dashes aside)? Then it describes how the entry is written, and a longer name it never
+        gives is someone else's; a glossary with a spelling or two leaves room for the
+        person's own fuller name."""
+        known = self._spelled_out.get(entry)
+        if known is None:
+            forms = {form_key(form.text) for form in self.glossary.entries[entry].every_form()
+                     if not form.after_full and not form.alias}
+            known = self._spelled_out[entry] = len(forms) >= _SPELLED_OUT
+        return known
+
     def _may_add_unknown(self, spec: FormSpec) -> bool:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
         and only when the glossary spells the person with no longer name: one it does spell
@@ -1096,12 +1117,19 @@ class Canonicalizer:
             out.append(Match(first.start(), after.end(), spec, "generated", loose=not known))
         return out
 
-    def _translated(self, text: str, compiled: CompiledGlossary) -> list[Match]:
-        """Names of organisations, places and events in translation ("Ligue arabe")."""
+    def _translated(self, text: str, compiled: CompiledGlossary,
+                    listed: list[Match]) -> list[Match]:
+        """Names of organisations, places and events in translation ("Ligue arabe"). Not
+        a common noun before a spelling the glossary lists for the same entry: in "le parti
+        Fadhila", where "Fadhila" is listed, the name is "Fadhila" and "parti" stays the
+        text's word, as a title before a person's name does."""
         out = []
         for found in compiled.translated.find(text):  # type: ignore[union-attr]
             if _crosses_headline(text, found.start, found.end):
                 continue  # the headline's last words and the story's first are two names
+            if any(c.spec.entry == found.entry and found.start < c.start < found.end <= c.end
+                   and text[found.start:c.start].islower() for c in listed):
+                continue
             parts = tokenize(text, found.start, found.end)
             spec = FormSpec(found.entry, text[found.start:found.end],
                             tuple(p.folded for p in parts), part_keys(parts),
@@ -2574,6 +2602,7 @@ _QUOTED_AFTER = re.compile(rf"{_WORD_GAP}[\"\u201c\u00ab\u2018'][ \u00a0]?"
 # ("Abdel Aziz", "Abd al-Aziz"); the article is only read after an "Abd"
 _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{_WORD_GAP}|[-\u2010\u2011])"
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
+_SPELLED_OUT = 3  # full spellings from which a glossary is taken to know how a name is written
 _LEADING_KEYS = frozenset({MUHAMMAD, "abdul"})
 _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
 

@@ -460,6 +460,17 @@ def test_a_listed_name_without_its_first_given_name_is_the_name_in_full() -> Non
     assert run("Haneef Atmar met the envoy.", atmar) == "Mohammad Hanif Atmar met the envoy."
 
 
+def test_a_leading_muhammad_is_the_persons_only_where_the_glossary_leaves_room() -> None:
+    text = "Mohammed Saeed Lootah opened the bank's new branch."
+    # a spelling or two: the person's own fuller name
+    assert run(text, entry("Saeed Lootah", "Saeed Ahmed Lootah")) == (
+        "Saeed Lootah opened the bank's new branch.")
+    # three spellings, none with Muhammad: the glossary knows the name; this is his son
+    lootah = entry("Saeed Lootah", "Saeed Ahmed Lootah", "Saeed bin Ahmed Al Lootah")
+    assert run(text, lootah) == text
+    assert run("Saeed Ahmed Lootah opened it.", lootah) == "Saeed Lootah opened it."
+
+
 def test_a_name_without_its_abdul_compound_after_the_full_mention() -> None:
     ghamari = entry("Muhammad Abdul Karim al-Ghamari")
     text = "Muhammad Abdul Karim al-Ghamari was killed. Muhammad al-Ghamari led the staff."
@@ -1805,14 +1816,24 @@ def test_a_middle_name_no_table_knows_never_makes_someone_else(text: str,
     assert run(text, glossary) == text
 
 
-def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
-    """"parti Jatiyo" written "parti Jatiya Party" is the French "parti Jatiya": the passes
-    go on until nothing changes, so a second run is a no-op."""
+def test_a_common_noun_before_a_listed_name_stays_the_texts() -> None:
+    """"parti Jatiyo", where "Jatiyo" is listed: the name is "Jatiyo" and "parti" stays,
+    as a title before a person's name does; a second run is a no-op all the same."""
     jatiya = entry("Jatiya Party", type="org", fr=("Jatiyo",))
     text = "Chef du parti Jatiyo, Ershad était chef de l'opposition."
     out = run(text, jatiya, lang="fr")
-    assert out == "Chef du Jatiya Party, Ershad était chef de l'opposition."
+    assert out == "Chef du parti Jatiya Party, Ershad était chef de l'opposition."
     assert run(out, jatiya, lang="fr") == out
+
+
+def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
+    """"parti Fadhila" for the Fadhila Party, the glossary without "Fadhila" alone: the
+    French name of the party, all of it replaced; a second run is a no-op."""
+    fadhila = entry("Islamic Virtue Party", "Fadhila Party", type="org")
+    text = "Le parti Fadhila quitte l'alliance."
+    out = run(text, fadhila, lang="fr")
+    assert out == "Le Islamic Virtue Party quitte l'alliance."
+    assert run(out, fadhila, lang="fr") == out
 
 
 @pytest.mark.parametrize(("entries", "text", "lang"), [
