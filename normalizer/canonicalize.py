@@ -108,6 +108,7 @@ from normalizer.matcher import (
     loose,
     masked,
     part_keys,
+    qaf_key,
 )
 from normalizer.namesim import (
     GIVEN_NAME_KEYS,
@@ -482,6 +483,10 @@ class Canonicalizer:
         if m.spec.name_parts != 1 and (m.spec.kind == "listed" or (
                 m.spec.kind == "partial" and m.rule == "generated")):
             return self._tail_after_a_name(text, compiled, m)  # generated ones too
+        entry = compiled.entries[m.spec.entry]
+        if entry.type == "org" and m.spec.kind == "listed" \
+                and _goes_on_into_another_name(text, entry.canonical, m):
+            return None  # "Damac Hills", "IRIB News Network": another thing, named after it
         if m.spec.kind != "listed" or m.rule not in ("exact", "folded"):
             return m
         if not compiled.is_person(m.spec.entry) and _next_to(_ARTICLE_NAME_AFTER, text, m.end):
@@ -509,15 +514,9 @@ class Canonicalizer:
         Essebsi", an ancestor)."""
         entry = self.glossary.entries[m.spec.entry]
         if not compiled.is_person(m.spec.entry):
-            if entry.type == "place" and m.spec.kind == "listed" and (
-                    after := _next_to(_WORD_AFTER, text, m.end)) is not None \
-                    and not after.group(1).isupper() and not _title_case_line(text, m.start) \
-                    and fold_token(after.group(1)) not in _CALENDAR \
-                    and fold_token(after.group(1)) not in GIVEN_NAMES and fold_token(
-                        after.group(1)) not in {t.folded for t in tokenize(entry.canonical)}:
-                return None  # "Bab El-Oued City" (a film), "Gaza City": a longer name (a
-                # given name starts someone's: "the imam of Masjid-ul-Haram Bandar Balila";
-                # the canonical's own word goes on with it: "Pearl Square Roundabout")
+            if entry.type == "place" and m.spec.kind == "listed" \
+                    and _goes_on_into_another_name(text, entry.canonical, m):
+                return None
             return m
         if m.spec.kind == "partial" and _NASAB_BEFORE.search(text, max(0, m.start - 8),
                                                              m.start):
@@ -1264,6 +1263,10 @@ class Canonicalizer:
             if not _capitalized_run(tokens, keys, i, at + 1):
                 continue
             j = _align_tokens(text, tokens, i, keys, spec.keys)
+            if j is None and (qaf := qaf_key(spec.folded[-1])) is not None:
+                j = _align_tokens(text, tokens, i, keys, (*spec.keys[:-1], qaf))  # "Qaddafi"
+                if j is not None and _crosses_headline(text, tokens[i].start, tokens[j - 1].end):
+                    j = None  # the headline's "Seif al-Islam" and the story's "Kadhafi a ..."
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
                 j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
             if j is None and (_same_without_articles(text, tokens, keys, i, at + 1, spec)
@@ -2691,6 +2694,8 @@ _NAME_VOCABULARY = _SAME_NAME_WORDS | frozenset(
     word for lexicon in filter(None, (load_lexicon("fr"), load_lexicon("en")))
     for words in lexicon.words.values() for word in words)
 # Words for a geographic feature named after a place: "Wadi Hadramaut" still spells Hadramout.
+# words for the feature a place's name already names: "the Bab-el-Mandeb Strait" is the strait
+_SAME_FEATURE = frozenset("strait straits peninsula".split())
 _FEATURES = frozenset("wadi ouadi oued jebel jabal djebel mount mont lake lac".split())
 _LOOSE_ARTICLE = re.compile(rf"(?<![^\W_])[AaEe]l{_WORD_GAP}$")
 _JOINED_ARTICLE_GAP = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011'\u2019][ \u00a0]?$")
@@ -2900,6 +2905,21 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     # (a longer spelling only after a name: "Saif bin Hamad Al Sharqi", a son of Hamad)
     return nasab is not None and (m.spec.name_parts == 1  # "bint Al-Waleed" too
                                   or _word_before(text, nasab.start()) is not None)
+
+
+def _goes_on_into_another_name(text: str, canonical: str, m: Match) -> bool:
+    """Is a place's or body's spelling followed by a capitalized word that makes a longer
+    name, another thing's ("Bab El-Oued City", a film; "Gaza City"; "Damac Hills")? Not a
+    word in capitals, a line in title case, a month or day, a given name or a title
+    (someone's name starts there: "the imam of Masjid-ul-Haram Bandar Balila", "Hezbollah
+    Secretary-General Naim Qassem"), the canonical's own word ("Pearl Square Roundabout")
+    nor a word for the feature the name names ("the Bab-el-Mandeb Strait")."""
+    after = _next_to(_WORD_AFTER, text, m.end)
+    if after is None or after.group(1).isupper() or _title_case_line(text, m.start):
+        return False
+    word = fold_token(after.group(1))
+    return word not in _CALENDAR and word not in GIVEN_NAMES and word not in TITLES \
+        and word not in _SAME_FEATURE and word not in {t.folded for t in tokenize(canonical)}
 
 
 def _stands_alone(m: Match) -> bool:

@@ -75,6 +75,21 @@ CONNECTORS = frozenset({"of", "the", "and", "for", "de", "la", "le", "les", "des
 _VOWEL = re.compile(r"[aiuy]")
 
 
+GIVEN_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)  # the keys of given names
+_G_AS_QAF = re.compile(r"g(?!h)")
+
+
+def qaf_key(folded: str) -> str | None:
+    """The key of a family name with its "g" read as the qaf that Libya and the Gulf sound
+    so ("Gaddafi" = Qaddafi = Kadhafi, "Al-Hogail" = Al-Hoqail), where ``name_key`` reads it
+    as Egypt's jim ("Gamal" = Jamal). None for a given name either way (Gamal is not Kamal),
+    a word of four letters or less, or one without such a "g"."""
+    if len(folded) < 5 or not _G_AS_QAF.search(folded):
+        return None
+    key = name_key(_G_AS_QAF.sub("q", folded))
+    return None if key in GIVEN_KEYS or name_key(folded) in GIVEN_KEYS else key
+
+
 def masked(key: str) -> str:
     """A key with vowels blanked: finds names that differ by one vowel for verification."""
     return _VOWEL.sub("*", key)
@@ -714,6 +729,10 @@ class CompiledGlossary:
             rest = names[-1][servant.end():]
             keys.add(pair_key(names[-1][:servant.end()], rest))
             self.last_keys.add(rest)
+        qaf = qaf_key(spec.folded[-1]) if len(names) >= 2 else None
+        if qaf is not None:  # "Muammar Qaddafi" for Muammar Gaddafi
+            keys.add(pair_key(names[-2], qaf))
+            self.last_keys.add(qaf)
         for key in keys:
             self.generated.setdefault(key, []).append(spec)
         self.last_keys.add(names[-1])

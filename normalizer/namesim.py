@@ -25,13 +25,13 @@ from functools import lru_cache
 
 from normalizer.commonwords import is_common_capitalized, is_ordinary_word, place_words
 from normalizer.glossary.ambiguous import GIVEN_NAMES
+from normalizer.matcher import GIVEN_KEYS as GIVEN_NAME_KEYS
 from normalizer.matcher import NASAB, consonants, joined, part_keys
-from normalizer.romanize import ARTICLES, article_in_context, name_key
+from normalizer.romanize import ARTICLES, article_in_context
 from normalizer.textfold import Token, is_name_gap, tokenize
 
 _WRITTEN_VOWELS = frozenset("aeiouy")
 MIN_LETTERS = 4  # shorter parts are never respelled ("Arif" may be anyone's)
-GIVEN_NAME_KEYS = frozenset(name_key(name) for name in GIVEN_NAMES)
 
 
 @lru_cache(maxsize=200_000)

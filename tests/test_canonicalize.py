@@ -196,9 +196,15 @@ MUST_MERGE = [
     ("Isaias Afwerki", "Isaias Afewerki"),
     ("Abolghasem Salavati", "Abolqasem Salvati"),
     ("Said Chengriha", "Said Chanegriha"),
+    # the Libyan and Gulf "g" of a family name is the qaf others write "q" or "k"
+    ("Muammar Gaddafi", "Muammar Qaddafi"),
+    ("Muammar Gaddafi", "Mouammar Kadhafi"),
+    ("Majid Al-Hogail", "Majid Al-Hoqail"),
 ]
 
 MUST_NOT_MERGE = [
+    ("Ahmed Gamal", "Ahmed Kamal"),  # a given name's "g" is Egypt's jim: Gamal is Jamal
+    ("Mohamed Naguib", "Mohamed Naqib"),  # nor a family name that is a given name (Najib)
     ("Noureddine Taboubi", "Nasreddine Taboubi"),  # another "ad-Din" compound
     ("Nicole Gilbert", "Nicole Guilbert"),  # a word's first "gu" is written as it sounds
     ("Noureddine Taboubi", "Nasr al-Din Taboubi"),
@@ -2018,6 +2024,18 @@ def test_a_place_followed_by_another_name_word_is_a_longer_name() -> None:
     haram = entry("Masjid al-Haram", "Masjid-ul-Haram", type="place")  # then a person's name
     assert run("The imam of Masjid-ul-Haram Bandar Balila died.", haram) == (
         "The imam of Masjid al-Haram Bandar Balila died.")
+    mandeb = entry("Bab el Mandeb", "Bab-el-Mandeb", type="place")  # the feature it names
+    assert run("Ships avoid the Bab-el-Mandeb Strait.", mandeb) == (
+        "Ships avoid the Bab el Mandeb Strait.")
+
+
+def test_a_bodys_one_word_followed_by_another_name_word_is_another_thing() -> None:
+    damac = entry("DAMAC Properties", "Damac", type="org")
+    text = "Damac opened a golf club at Damac Hills in 2017."
+    assert run(text, damac) == "DAMAC Properties opened a golf club at Damac Hills in 2017."
+    hezbollah = entry("Hezbollah", "Hizbullah", type="org")  # a title starts a person's name
+    assert run("Hizbullah Secretary-General Naim Qassem spoke.", hezbollah) == (
+        "Hezbollah Secretary-General Naim Qassem spoke.")
 
 
 def test_a_french_name_goes_on_with_a_participle() -> None:
