@@ -484,9 +484,11 @@ class Canonicalizer:
                 m.spec.kind == "partial" and m.rule == "generated")):
             return self._tail_after_a_name(text, compiled, m)  # generated ones too
         entry = compiled.entries[m.spec.entry]
-        if entry.type == "org" and m.spec.kind == "listed" \
+        if (entry.type == "org" and m.spec.kind == "listed" or entry.type == "place"
+                and m.rule == "generated") \
                 and _goes_on_into_another_name(text, entry.canonical, m):
             return None  # "Damac Hills", "IRIB News Network": another thing, named after it
+            # (a place's unlisted one-word spelling too: "al-Habboubi Central Hospital")
         if m.spec.kind != "listed" or m.rule not in ("exact", "folded"):
             return m
         if not compiled.is_person(m.spec.entry) and _next_to(_ARTICLE_NAME_AFTER, text, m.end):
@@ -2879,6 +2881,8 @@ def _not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
         return True
     if _WORD_GOES_ON.match(text, m.end):
         return True  # the word goes on after an ayn's apostrophe: "Al Mu'aiqily" is no "Al Mu"
+    if _another_kind_after(text, compiled, m):
+        return True
     if text[m.start:m.start + 1].islower() and m.spec.text[:1].isupper() \
             and compiled.is_person(m.spec.entry) and m.spec.name_parts >= 2 \
             and (first := fold_token(text[m.start:m.end].split()[0])) not in PARTICLES \
@@ -2920,6 +2924,21 @@ def _goes_on_into_another_name(text: str, canonical: str, m: Match) -> bool:
     word = fold_token(after.group(1))
     return word not in _CALENDAR and word not in GIVEN_NAMES and word not in TITLES \
         and word not in _SAME_FEATURE and word not in {t.folded for t in tokenize(canonical)}
+
+
+def _another_kind_after(text: str, compiled: CompiledGlossary, m: Match) -> bool:
+    """Is the mention, a place or body whose canonical names what kind of thing it is
+    ("Al Thumama Stadium"), written without that word and followed by another such word
+    ("the Al Thumama district")? Then it names the other thing that shares the name."""
+    entry = compiled.entries[m.spec.entry]
+    if entry.type not in ("place", "org"):
+        return False
+    kinds = {t.folded for t in tokenize(entry.canonical)} & _NAMED_AFTER
+    if not kinds or not kinds.isdisjoint(m.spec.folded):
+        return False
+    after = _ANY_WORD_AFTER.match(text, m.end)
+    return after is not None and (word := fold_token(after.group(1))) in _NAMED_AFTER \
+        and word not in kinds
 
 
 def _stands_alone(m: Match) -> bool:
@@ -2975,6 +2994,7 @@ _SAINT = frozenset("saint st sainte san santa".split())
 _CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape
 patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
+_ANY_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)(?![^\W_])")
 _LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)(?![^\W_])")
 # a person introduced by a parent right after the name: "X, son of ...", "X, fils de ..."
 _CHILD_OF_AFTER = re.compile(

@@ -2033,9 +2033,22 @@ def test_a_bodys_one_word_followed_by_another_name_word_is_another_thing() -> No
     damac = entry("DAMAC Properties", "Damac", type="org")
     text = "Damac opened a golf club at Damac Hills in 2017."
     assert run(text, damac) == "DAMAC Properties opened a golf club at Damac Hills in 2017."
+    square = entry("Habboubi Square", "al-Haboubi", type="place")  # an unlisted spelling
+    text = "Protesters filled al-Haboubi. The wounded reached al-Habboubi Central Hospital."
+    assert run(text, square) == text.replace("al-Haboubi.", "Habboubi Square.")
     hezbollah = entry("Hezbollah", "Hizbullah", type="org")  # a title starts a person's name
     assert run("Hizbullah Secretary-General Naim Qassem spoke.", hezbollah) == (
         "Hezbollah Secretary-General Naim Qassem spoke.")
+
+
+def test_a_place_named_for_its_kind_is_not_the_other_kind_that_shares_its_name() -> None:
+    stadium = entry("Al Thumama Stadium", "Al-Thumama", type="place")
+    text = "Iran played at Al-Thumama. The venue is named after the Al-Thumama district."
+    assert run(text, stadium) == (
+        "Iran played at Al Thumama Stadium. The venue is named after the Al-Thumama district.")
+    brigade = entry("Al-Baraa Bin Malik Brigade", "Al-Baraa Bin Malik", type="org")
+    text = "The Al-Baraa Bin Malik battalion fought near Khartoum."
+    assert run(text, brigade) == text
 
 
 def test_a_french_name_goes_on_with_a_participle() -> None:
