@@ -90,7 +90,7 @@ suleiman sulaiman soliman slimane souleymane suleyman sleiman
 yahya yahia yehia yahiya
 hussein hocine
 ahmad ahmet ahmat
-muhammad mehmet md
+muhammad mehmet md muhammet
 abdul abd
 abu abul aboul abol bou bu bo
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar boubaker boubakeur aboubakeur
@@ -127,6 +127,15 @@ ismat ismet esmat
 najib necip nejib
 izzat izzet ezzat
 khalil halil
+fatima fatma fatemeh fatimah fatema
+qasim qasem qassem qassim kassem kacem ghasem ghassem
+idris idriss driss
+jafar jaafar cafer
+yaqub yakup yakub
+jawad javad cevat
+amina emine
+khadija hatice
+aisha ayesha aysha ayse aicha
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and

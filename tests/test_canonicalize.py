@@ -196,6 +196,14 @@ MUST_MERGE = [
     ("Isaias Afwerki", "Isaias Afewerki"),
     ("Abolghasem Salavati", "Abolqasem Salvati"),
     ("Said Chengriha", "Said Chanegriha"),
+    ("Fatima Mohajerani", "Fatma Mohajerani"),  # the Turkish and Egyptian Fatma
+    ("Fatima Al-Arwali", "Fatma al-Arwali"),
+    ("Qasem Soleimani", "Ghasem Soleimani"),  # the Persian gh and the Maghreb's "Kacem"
+    ("Qassem Hamdi", "Kacem Hamdi"),
+    ("Idris Lachguar", "Driss Lachguar"),
+    ("Jafar Panahi", "Cafer Panahi"),  # Turkish spellings of Arabic given names
+    ("Aisha Bakkar", "Aïcha Bakkar"),
+    ("Aisha Bakkar", "Ayesha Bakkar"),
     # the Libyan and Gulf "g" of a family name is the qaf others write "q" or "k"
     ("Muammar Gaddafi", "Muammar Qaddafi"),
     ("Muammar Gaddafi", "Mouammar Kadhafi"),
