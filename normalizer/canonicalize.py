@@ -2338,7 +2338,10 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
     want = tuple(k for k in spec.keys if k != "al")
     if len(have) < 2 or len(have) == j - i and len(want) == len(spec.keys):
         return False  # no article anywhere: the plain alignment already decided
-    return concat_align(have, want) == (0, len(have))
+    if concat_align(have, want) == (0, len(have)):
+        return True
+    qaf = qaf_key(spec.folded[-1])  # "Muammar al-Qadhafi" for Muammar Gaddafi
+    return qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have))
 
 
 def _fuzzy_without_articles(text: str, tokens: list[Token], keys: list[str], i: int, j: int,

@@ -207,6 +207,7 @@ MUST_MERGE = [
     # the Libyan and Gulf "g" of a family name is the qaf others write "q" or "k"
     ("Muammar Gaddafi", "Muammar Qaddafi"),
     ("Muammar Gaddafi", "Mouammar Kadhafi"),
+    ("Muammar Gaddafi", "Muammar al-Qadhafi"),  # with an article the glossary leaves out
     ("Majid Al-Hogail", "Majid Al-Hoqail"),
 ]
 
