@@ -2341,7 +2341,8 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
     if concat_align(have, want) == (0, len(have)):
         return True
     qaf = qaf_key(spec.folded[-1])  # "Muammar al-Qadhafi" for Muammar Gaddafi
-    return qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have))
+    return qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have)) \
+        and not _crosses_headline(text, tokens[i].start, tokens[j - 1].end)  # as above
 
 
 def _fuzzy_without_articles(text: str, tokens: list[Token], keys: list[str], i: int, j: int,
