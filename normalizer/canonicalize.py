@@ -481,7 +481,7 @@ class Canonicalizer:
         ("Amjad al-Faraj", his brother). A place's or organisation's one word followed by an
         article-led name part is inside another name."""
         if m.spec.name_parts != 1 and (m.spec.kind == "listed" or (
-                m.spec.kind == "partial" and m.rule == "generated")):
+                m.spec.kind == "partial" and m.rule in ("exact", "folded", "generated"))):
             return self._tail_after_a_name(text, compiled, m)  # generated ones too
         entry = compiled.entries[m.spec.entry]
         if (entry.type == "org" and m.spec.kind == "listed" or entry.type == "place"

@@ -498,6 +498,10 @@ def test_an_abu_family_name_is_a_short_form_with_its_abu() -> None:
     rudeineh = entry("Nabil Abu Rudeineh")
     text = "Nabil Abu Rudeineh spoke. Abou Roudeina said the talks had failed."
     assert run(text, rudeineh, lang="fr") == text.replace("Abou Roudeina", "Abu Rudeineh")
+    # after another given name it is someone else's, in the glossary's spelling or not
+    alia = entry("Amin Abu-Alia")
+    text = "Council head Amin Abu-Alia spoke. Jihad Abu Alia was shot dead. Abu Alia wept."
+    assert run(text, alia) == text.replace("dead. Abu Alia", "dead. Abu-Alia")
 
 
 def test_a_title_abbreviation_does_not_make_a_longer_name() -> None:
