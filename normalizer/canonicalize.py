@@ -1227,6 +1227,9 @@ class Canonicalizer:
         forms = (key, "~" + self._masked(key), *self._deletions(key))
         if len(key) >= 6 and key[:2] == "al" and surface[:2].lower() in ("al", "el"):
             forms += (key[2:],)  # the article joined to it: "Altirawi" for al-Tirawi
+        qaf = qaf_key(fold_token(surface.lower()))
+        if qaf is not None:
+            forms += (qaf,)  # the Libyan and Gulf "g" for a qaf: "Gaddafi" for al-Qaddafi
         return forms
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
@@ -1269,6 +1272,12 @@ class Canonicalizer:
                 j = _align_tokens(text, tokens, i, keys, (*spec.keys[:-1], qaf))  # "Qaddafi"
                 if j is not None and _crosses_headline(text, tokens[i].start, tokens[j - 1].end):
                     j = None  # the headline's "Seif al-Islam" and the story's "Kadhafi a ..."
+            if j is None and (qaf := qaf_key(tokens[at].folded)) is not None:
+                key = keys.swap(at, qaf)  # the text's "g" for the glossary's qaf
+                j = _align_tokens(text, tokens, i, keys, spec.keys)
+                keys.swap(at, key)
+                if j is not None and _crosses_headline(text, tokens[i].start, tokens[j - 1].end):
+                    j = None
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
                 j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
             if j is None and (_same_without_articles(text, tokens, keys, i, at + 1, spec)
@@ -2207,6 +2216,12 @@ class _LazyKeys:
             self.values[k] = value
         return value
 
+    def swap(self, k: int, value: str) -> str:
+        """Put ``value`` as token ``k``'s key for a moment; the key it had is returned."""
+        old = self._key(k)
+        self.values[k] = value
+        return old
+
     def __len__(self) -> int:
         return len(self.tokens)
 
@@ -2340,8 +2355,11 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
         return False  # no article anywhere: the plain alignment already decided
     if concat_align(have, want) == (0, len(have)):
         return True
-    qaf = qaf_key(spec.folded[-1])  # "Muammar al-Qadhafi" for Muammar Gaddafi
-    return qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have)) \
+    # the "g" of a qaf: "Muammar al-Qadhafi" for Muammar Gaddafi, and the other way round
+    qaf, text_qaf = qaf_key(spec.folded[-1]), qaf_key(tokens[j - 1].folded)
+    return (qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have))
+            or text_qaf is not None and concat_align((*have[:-1], text_qaf), want) == (
+                0, len(have))) \
         and not _crosses_headline(text, tokens[i].start, tokens[j - 1].end)  # as above
 
 

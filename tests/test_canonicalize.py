@@ -208,11 +208,15 @@ MUST_MERGE = [
     ("Muammar Gaddafi", "Muammar Qaddafi"),
     ("Muammar Gaddafi", "Mouammar Kadhafi"),
     ("Muammar Gaddafi", "Muammar al-Qadhafi"),  # with an article the glossary leaves out
+    ("Muammar al-Qaddafi", "Muammar Gaddafi"),  # and the other way round
+    ("Bahram Ghasemi", "Bahram Gassemi"),
+    ("Saad Zaghloul", "Saad Zagloul"),
     ("Majid Al-Hogail", "Majid Al-Hoqail"),
 ]
 
 MUST_NOT_MERGE = [
     ("Ahmed Gamal", "Ahmed Kamal"),  # a given name's "g" is Egypt's jim: Gamal is Jamal
+    ("Ahmed Kamal", "Ahmed Gamal"),
     ("Mohamed Naguib", "Mohamed Naqib"),  # nor a family name that is a given name (Najib)
     ("Noureddine Taboubi", "Nasreddine Taboubi"),  # another "ad-Din" compound
     ("Nicole Gilbert", "Nicole Guilbert"),  # a word's first "gu" is written as it sounds
