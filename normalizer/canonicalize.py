@@ -1272,7 +1272,8 @@ class Canonicalizer:
                 j = _align_tokens(text, tokens, i, keys, (*spec.keys[:-1], qaf))  # "Qaddafi"
                 if j is not None and _crosses_headline(text, tokens[i].start, tokens[j - 1].end):
                     j = None  # the headline's "Seif al-Islam" and the story's "Kadhafi a ..."
-            if j is None and (qaf := qaf_key(tokens[at].folded)) is not None:
+            if j is None and (qaf := qaf_key(tokens[at].folded)) is not None \
+                    and keys[at] not in self._own_keys(spec.entry):  # (not the entry's "g")
                 key = keys.swap(at, qaf)  # the text's "g" for the glossary's qaf
                 j = _align_tokens(text, tokens, i, keys, spec.keys)
                 keys.swap(at, key)
@@ -1280,7 +1281,8 @@ class Canonicalizer:
                     j = None
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
                 j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
-            if j is None and (_same_without_articles(text, tokens, keys, i, at + 1, spec)
+            if j is None and (_same_without_articles(text, tokens, keys, i, at + 1, spec,
+                                                     self._own_keys(spec.entry))
                               or _fuzzy_without_articles(text, tokens, keys, i, at + 1, spec)):
                 j = at + 1
             if j != at + 1:
@@ -2343,7 +2345,7 @@ def _gaps_ok(text: str, tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: int, j: int,
-                           spec: FormSpec) -> bool:
+                           spec: FormSpec, own: frozenset[str] = frozenset()) -> bool:
     """"Yahya al-Sinouar" ~ "Yahya Sinwar": an article present on one side only."""
     if not _gaps_ok(text, tokens, i, j):
         return False
@@ -2356,7 +2358,8 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
     if concat_align(have, want) == (0, len(have)):
         return True
     # the "g" of a qaf: "Muammar al-Qadhafi" for Muammar Gaddafi, and the other way round
-    qaf, text_qaf = qaf_key(spec.folded[-1]), qaf_key(tokens[j - 1].folded)
+    qaf = qaf_key(spec.folded[-1])  # (``own``: the keys of the entry's words, "g" and all)
+    text_qaf = None if keys[j - 1] in own else qaf_key(tokens[j - 1].folded)
     return (qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have))
             or text_qaf is not None and concat_align((*have[:-1], text_qaf), want) == (
                 0, len(have))) \

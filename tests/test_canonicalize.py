@@ -479,6 +479,16 @@ def test_a_listed_name_without_its_first_given_name_is_the_name_in_full() -> Non
     assert run("Haneef Atmar met the envoy.", atmar) == "Mohammad Hanif Atmar met the envoy."
 
 
+def test_the_canonicals_own_g_is_no_other_spellings_qaf() -> None:
+    """"Al Shugairi" is the canonical's own short form, not an unlisted spelling of the listed
+    "Al Shukairi" (which would write the name in full), so a second run changes nothing."""
+    shugairi = entry("Ahmad Al Shugairi", "Al Shukairi", "Ahmad Al Shukairi")
+    text = "Ahmad Al Shukairi hosts the show. Al Shugairi left business in 2002."
+    out = run(text, shugairi)
+    assert out == "Ahmad Al Shugairi hosts the show. Al Shugairi left business in 2002."
+    assert run(out, shugairi) == out
+
+
 def test_a_leading_muhammad_is_the_persons_only_where_the_glossary_leaves_room() -> None:
     text = "Mohammed Saeed Lootah opened the bank's new branch."
     # a spelling or two: the person's own fuller name
