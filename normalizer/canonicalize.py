@@ -500,6 +500,8 @@ class Canonicalizer:
             # "Kataib Hezbollah", "Hezbollah al-Nujaba": inside another name; "Lebanese
             # Hezbollah" is the same one
             word = fold_token(found.group(1))
+            if _of_another_nation(found.group(1), compiled.entries[m.spec.entry].canonical):
+                return None  # "Egyptian Hezbollah" is not the Lebanese Hezbollah
             return m if word in _SAME_NAME_WORDS or word in _FEATURES or _demonym(word) else None
         canonical, _keys = self._canonical_parts(m.spec.entry)
         if (len(canonical) >= 2 and canonical[0].folded not in ARTICLES
@@ -519,6 +521,9 @@ class Canonicalizer:
             if entry.type == "place" and m.spec.kind == "listed" \
                     and _goes_on_into_another_name(text, entry.canonical, m):
                 return None
+            before = _word_before(text, m.start)
+            if before is not None and _of_another_nation(before.group(1), entry.canonical):
+                return None  # "Egyptian Journalists' Syndicate": another country's body
             return m
         if m.spec.kind == "partial" and _NASAB_BEFORE.search(text, max(0, m.start - 8),
                                                              m.start):
@@ -590,6 +595,8 @@ class Canonicalizer:
         if found is None or found.group(1).isupper():
             return False
         folded = fold_token(found.group(1))
+        if text.startswith(("'s", "\u2019s"), found.end(1)) and _nation(folded) is not None:
+            return False  # a country's, after the name: "called Abu Jaafar al-Shabaki Iran's man"
         if folded in _NAMED_AFTER or _named_after_further(text, found.end(1)):
             return True  # "the Hassiba Benbouali University", "the Orabi Pasha Cultural
             # Center": a place named after the person
@@ -2692,6 +2699,33 @@ def _crosses_headline(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _nation(folded: str) -> str | None:
+    """The country a folded word names or is the adjective of ("egyptian", "egypt": egypt),
+    by the English lexicon, the place words and ``_demonym``; None for any other word."""
+    lexicon = load_lexicon("en")
+    for word in (lexicon.words.get(folded, ()) if lexicon else ()):
+        if word in place_words():
+            return word
+    if folded in place_words():
+        return folded
+    for ending, back in (("ian", ""), ("an", ""), ("n", ""), ("ese", ""), ("an", "o"),
+                         ("ian", "ia"), ("i", "")):
+        stem = folded[:len(folded) - len(ending)] + back
+        if folded.endswith(ending) and len(stem) >= 3 and stem in place_words():
+            return stem
+    return None
+
+
+def _of_another_nation(before: str, canonical: str) -> bool:
+    """Is ``before`` a country or its adjective, and the canonical of a body of another one
+    ("Egyptian Journalists' Syndicate" against the Sudanese Journalists Syndicate)?"""
+    nation = _nation(fold_token(before))
+    if nation is None:
+        return False
+    theirs = {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
+    return bool(theirs) and nation not in theirs
+
+
 def _demonym(word: str) -> bool:
     """An English adjective of a country the lexicon does not list, read from the country's
     name: "nigerian", "chadian", "senegalese", "moroccan" ("Nigerian Tijaniyya" is the order,

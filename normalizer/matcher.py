@@ -325,6 +325,11 @@ class CompiledGlossary:
                 # "Harthi" is the end of "Jokha Alharthi", its article joined to it: a family
                 # name alone, a short form ("Al Harthi" is Alharthi, not Jokha Alharthi)
                 span = (len(canon_parts) - 1, len(canon_parts))
+            if person and span is None and len(parts) == 1 and len(canon_parts) >= 3 \
+                    and canon_parts[-2].folded in ARTICLES \
+                    and parts[0].folded == canon_parts[-2].folded + canon_parts[-1].folded:
+                # "Elelaimy" is the end of "Zyad El-Elaimy", its article joined: a short form
+                span = (len(canon_parts) - 2, len(canon_parts))
             # (the canonical without its leading article is the name in full: "Misbah
             # Abuzaid Talha" for Al-Misbah Abuzaid Talha)
             if span is not None and span[0] > 0 and not all(

@@ -479,6 +479,17 @@ def test_a_listed_name_without_its_first_given_name_is_the_name_in_full() -> Non
     assert run("Haneef Atmar met the envoy.", atmar) == "Mohammad Hanif Atmar met the envoy."
 
 
+def test_a_listed_family_name_with_its_article_joined_is_a_short_form() -> None:
+    """"Elelaimy" is "El-Elaimy" written as one word: a short form, not the name in full, so
+    the short form the first run writes is not written in full by a second run."""
+    elaimy = entry("Zyad El-Elaimy", "Ziad El-Eleimy", "Elelaimy", "El-Eleimy")
+    text = "Ziad El-Eleimy walked out of jail. El-Eleimy had been held since 2019."
+    out = run(text, elaimy)
+    assert out == "Zyad El-Elaimy walked out of jail. El-Elaimy had been held since 2019."
+    assert run(out, elaimy) == out
+    assert run("Elelaimy spoke.", elaimy) == "El-Elaimy spoke."
+
+
 def test_the_canonicals_own_g_is_no_other_spellings_qaf() -> None:
     """"Al Shugairi" is the canonical's own short form, not an unlisted spelling of the listed
     "Al Shukairi" (which would write the name in full), so a second run changes nothing."""
@@ -2076,6 +2087,22 @@ def test_a_place_named_for_its_kind_is_not_the_other_kind_that_shares_its_name()
     brigade = entry("Al-Baraa Bin Malik Brigade", "Al-Baraa Bin Malik", type="org")
     text = "The Al-Baraa Bin Malik battalion fought near Khartoum."
     assert run(text, brigade) == text
+
+
+def test_a_countrys_possessive_after_a_name_does_not_make_it_longer() -> None:
+    qado = entry("Waad Qado", "Abu Jaafar al-Shabaki")
+    text = "Analysts called Abu Jaafar al-Shabaki Iran's man in Nineveh."
+    assert run(text, qado) == "Analysts called Waad Qado Iran's man in Nineveh."
+
+
+def test_another_countrys_body_is_not_the_glossarys() -> None:
+    syndicate = entry("Sudanese Journalists Syndicate", "Journalists' Syndicate", type="org")
+    text = "Egypt has the Egyptian Journalists' Syndicate. The Journalists' Syndicate spoke."
+    assert run(text, syndicate) == (
+        "Egypt has the Egyptian Journalists' Syndicate. The Sudanese Journalists Syndicate "
+        "spoke.")
+    assert run("The Sudanese Journalists' Syndicate spoke.", syndicate) == (
+        "The Sudanese Journalists Syndicate spoke.")
 
 
 def test_a_french_name_goes_on_with_a_participle() -> None:
