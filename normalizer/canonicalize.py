@@ -101,6 +101,7 @@ from normalizer.matcher import (
     ayn_joined,
     concat_align,
     consonants,
+    family_readings,
     given_name_keys,
     join_keys,
     joined,
@@ -108,7 +109,6 @@ from normalizer.matcher import (
     loose,
     masked,
     part_keys,
-    qaf_key,
 )
 from normalizer.namesim import (
     GIVEN_NAME_KEYS,
@@ -1234,9 +1234,8 @@ class Canonicalizer:
         forms = (key, "~" + self._masked(key), *self._deletions(key))
         if len(key) >= 6 and key[:2] == "al" and surface[:2].lower() in ("al", "el"):
             forms += (key[2:],)  # the article joined to it: "Altirawi" for al-Tirawi
-        qaf = qaf_key(fold_token(surface.lower()))
-        if qaf is not None:
-            forms += (qaf,)  # the Libyan and Gulf "g" for a qaf: "Gaddafi" for al-Qaddafi
+        # the Libyan and Gulf "g" for a qaf ("Gaddafi" for al-Qaddafi), a final "e" for "-eh"
+        forms += family_readings(fold_token(surface.lower()))
         return forms
 
     def _previous_name_keys(self, text: str, capitals: _Capitals,
@@ -1275,17 +1274,22 @@ class Canonicalizer:
             if not _capitalized_run(tokens, keys, i, at + 1):
                 continue
             j = _align_tokens(text, tokens, i, keys, spec.keys)
-            if j is None and (qaf := qaf_key(spec.folded[-1])) is not None:
-                j = _align_tokens(text, tokens, i, keys, (*spec.keys[:-1], qaf))  # "Qaddafi"
+            for other in family_readings(spec.folded[-1]) if j is None else ():
+                j = _align_tokens(text, tokens, i, keys, (*spec.keys[:-1], other))  # "Qaddafi"
                 if j is not None and _crosses_headline(text, tokens[i].start, tokens[j - 1].end):
                     j = None  # the headline's "Seif al-Islam" and the story's "Kadhafi a ..."
-            if j is None and (qaf := qaf_key(tokens[at].folded)) is not None \
-                    and keys[at] not in self._own_keys(spec.entry):  # (not the entry's "g")
-                key = keys.swap(at, qaf)  # the text's "g" for the glossary's qaf
+                if j is not None:
+                    break
+            readings = () if j is not None or keys[at] in self._own_keys(spec.entry) else \
+                family_readings(tokens[at].folded)  # (not the entry's own "g" or "e")
+            for other in readings:
+                key = keys.swap(at, other)  # the text's "g" for the glossary's qaf
                 j = _align_tokens(text, tokens, i, keys, spec.keys)
                 keys.swap(at, key)
                 if j is not None and _crosses_headline(text, tokens[i].start, tokens[j - 1].end):
                     j = None
+                if j is not None:
+                    break
             if j is None and at + 1 - i == n and _gaps_ok(text, tokens, i, at + 1):
                 j = at + 1 if _fuzzy_parts(tokens[i:at + 1], keys[i:at + 1], spec) else None
             if j is None and (_same_without_articles(text, tokens, keys, i, at + 1, spec,
@@ -2365,11 +2369,12 @@ def _same_without_articles(text: str, tokens: list[Token], keys: list[str], i: i
     if concat_align(have, want) == (0, len(have)):
         return True
     # the "g" of a qaf: "Muammar al-Qadhafi" for Muammar Gaddafi, and the other way round
-    qaf = qaf_key(spec.folded[-1])  # (``own``: the keys of the entry's words, "g" and all)
-    text_qaf = None if keys[j - 1] in own else qaf_key(tokens[j - 1].folded)
-    return (qaf is not None and concat_align(have, (*want[:-1], qaf)) == (0, len(have))
-            or text_qaf is not None and concat_align((*have[:-1], text_qaf), want) == (
-                0, len(have))) \
+    # (``own``: the keys of the entry's words, "g" and all); a final "e" for "-eh" as well
+    text_readings = () if keys[j - 1] in own else family_readings(tokens[j - 1].folded)
+    return (any(concat_align(have, (*want[:-1], other)) == (0, len(have))
+                for other in family_readings(spec.folded[-1]))
+            or any(concat_align((*have[:-1], other), want) == (0, len(have))
+                   for other in text_readings)) \
         and not _crosses_headline(text, tokens[i].start, tokens[j - 1].end)  # as above
 
 

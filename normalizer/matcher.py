@@ -90,6 +90,27 @@ def qaf_key(folded: str) -> str | None:
     return None if key in GIVEN_KEYS or name_key(folded) in GIVEN_KEYS else key
 
 
+# a consonant and an "e" ("Saade", "Barake"); not "-ne", the French "Hamdane" for Hamdan
+_FINAL_TA_MARBUTA = re.compile(r"[^aeiouyhn]e$")
+
+
+def ta_marbuta_key(folded: str) -> str | None:
+    """The key of a family name whose final "e" after a consonant is the ta marbuta that
+    others write "-eh" or "-a" ("Joseph Saade" = Saadeh, "Omar Karame" = Karameh), where
+    ``name_key`` drops it as a French mute "e" ("Saade" = Saad). None where that reading is
+    a given name, for a word of four letters or less, or for another ending."""
+    if len(folded) < 5 or not _FINAL_TA_MARBUTA.search(folded):
+        return None
+    key = name_key(folded + "h")
+    return None if key in GIVEN_KEYS else key
+
+
+def family_readings(folded: str) -> tuple[str, ...]:
+    """The other keys a family name may be read by (``qaf_key``, ``ta_marbuta_key``): one
+    spelling of it in a text, another in the glossary."""
+    return tuple(key for key in (qaf_key(folded), ta_marbuta_key(folded)) if key is not None)
+
+
 def masked(key: str) -> str:
     """A key with vowels blanked: finds names that differ by one vowel for verification."""
     return _VOWEL.sub("*", key)
@@ -734,10 +755,9 @@ class CompiledGlossary:
             rest = names[-1][servant.end():]
             keys.add(pair_key(names[-1][:servant.end()], rest))
             self.last_keys.add(rest)
-        qaf = qaf_key(spec.folded[-1]) if len(names) >= 2 else None
-        if qaf is not None:  # "Muammar Qaddafi" for Muammar Gaddafi
-            keys.add(pair_key(names[-2], qaf))
-            self.last_keys.add(qaf)
+        for other in family_readings(spec.folded[-1]) if len(names) >= 2 else ():
+            keys.add(pair_key(names[-2], other))  # "Muammar Qaddafi" for Muammar Gaddafi
+            self.last_keys.add(other)
         for key in keys:
             self.generated.setdefault(key, []).append(spec)
         self.last_keys.add(names[-1])

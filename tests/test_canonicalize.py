@@ -212,9 +212,16 @@ MUST_MERGE = [
     ("Bahram Ghasemi", "Bahram Gassemi"),
     ("Saad Zaghloul", "Saad Zagloul"),
     ("Majid Al-Hogail", "Majid Al-Hoqail"),
+    # a family name's final "e" after a consonant is the ta marbuta others write "-eh"
+    ("Joseph Saadeh", "Joseph Saade"),
+    ("Ghassan Salameh", "Ghassan Salame"),
+    ("Ghassan Salame", "Ghassan Salameh"),  # and the other way round
+    ("Mohammad Barakeh", "Muhamad Barake"),
 ]
 
 MUST_NOT_MERGE = [
+    ("Ahmed Hamdana", "Ahmed Hamdane"),  # the French "-ane" is Hamdan with a mute "e"
+    ("Ali Zahra", "Ali Zahre"),  # nor a final "e" read into a given name (Zahra)
     ("Ahmed Gamal", "Ahmed Kamal"),  # a given name's "g" is Egypt's jim: Gamal is Jamal
     ("Ahmed Kamal", "Ahmed Gamal"),
     ("Mohamed Naguib", "Mohamed Naqib"),  # nor a family name that is a given name (Najib)
