@@ -96,7 +96,7 @@ abu abul aboul abol bou bu bo
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar boubaker boubakeur aboubakeur
 tayyib taieb tayeb tayyeb taib tayib
 yunus yunis younis younes younous younus yunes yonis
-isa issa eisa eissa essa aissa
+isa issa eisa eissa essa aissa easa
 ignatius ignace ignatios
 najm najim najem
 khidr khodr khader khadr khedr
@@ -109,7 +109,7 @@ hamid hamit hamed
 adil adel
 majid majed
 kamil kamel
-tahir taher
+tahir taher tahar
 shakir shaker
 sabir saber
 jabir jaber
@@ -136,6 +136,11 @@ jawad javad cevat
 amina emine
 khadija hatice
 aisha ayesha aysha ayse aicha
+zayn zain zein zine
+fahd fahad
+rida reda ridha redha
+saud soud saoud
+bakr baker bakar
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and

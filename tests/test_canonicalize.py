@@ -204,6 +204,13 @@ MUST_MERGE = [
     ("Jafar Panahi", "Cafer Panahi"),  # Turkish spellings of Arabic given names
     ("Aisha Bakkar", "Aïcha Bakkar"),
     ("Aisha Bakkar", "Ayesha Bakkar"),
+    ("Fahad Al-Otaibi", "Fahd Al-Otaibi"),  # one given name, with its vowel or without
+    ("Zain Hamdoun", "Zine Hamdoun"),  # the French "Zine" of Zine El Abidine
+    ("Tahir Benali", "Tahar Benali"),
+    ("Rida Kanaan", "Reda Kanaan"),
+    ("Saud Hammadi", "Soud Hammadi"),
+    ("Abu Bakr Hakimi", "Abu Baker Hakimi"),
+    ("Abu Bakr Hakimi", "Abu Bakar Hakimi"),
     # the Libyan and Gulf "g" of a family name is the qaf others write "q" or "k"
     ("Muammar Gaddafi", "Muammar Qaddafi"),
     ("Muammar Gaddafi", "Mouammar Kadhafi"),
