@@ -524,6 +524,9 @@ class Canonicalizer:
             before = _word_before(text, m.start)
             if before is not None and _of_another_nation(before.group(1), entry.canonical):
                 return None  # "Egyptian Journalists' Syndicate": another country's body
+            if before is not None and entry.type == "org" and _wider_body(
+                    before.group(1), entry.canonical):
+                return None  # the "International Association of Judges" is another body
             return m
         if m.spec.kind == "partial" and _NASAB_BEFORE.search(text, max(0, m.start - 8),
                                                              m.start):
@@ -1207,6 +1210,9 @@ class Canonicalizer:
             if self._pair_hit(compiled, prev, key, lasts) or (k > 0 and self._pair_hit(
                     compiled, join_keys(self._key(words[k - 1]), prev), key, lasts)):
                 return True
+            bare = _without_joined_article(words[k], prev)
+            if bare is not None and self._pair_hit(compiled, bare, key, lasts):
+                return True
         starts = _added_name_starts(folded, n - 1 - _particle_before(words, n), father, True)
         return any(key in compiled.pair_lasts.get(self._loose(self._key(words[k - 1])), ())
                    for k in starts if k >= 1)  # added middle names
@@ -1262,6 +1268,9 @@ class Canonicalizer:
                 k -= 1  # "Bin" written with a capital, looked through as "bin" is
                 continue
             out.append(key)
+            bare = _without_joined_article(words[k], key)
+            if bare is not None:
+                out.append(bare)  # "Mohamed Alhacen Lebatt" for Mohamed El Hacen Lebatt
             if k > 0 and _name_gap(text, spans[k - 1][1], spans[k][0]):
                 out.append(join_keys(self._key(words[k - 1]), key))
             break
@@ -2199,6 +2208,14 @@ class _DocTokens:
         return tokens, keys, idx
 
 
+def _without_joined_article(word: str, key: str) -> str | None:
+    """The key of a name part without the article joined to it ("Alhacen", "Elhassan"),
+    which the glossary may write apart ("El Hacen"); None for a short word or no article."""
+    if len(key) >= 6 and key[:2] == "al" and word[:2].lower() in ("al", "el"):
+        return key[2:]
+    return None
+
+
 class _LazyKeys:
     """Romanization keys of a list of tokens, each computed on first use; an article-like
     word is read as an article only where it is one (see ``article_in_context``)."""
@@ -2729,6 +2746,18 @@ def _of_another_nation(before: str, canonical: str) -> bool:
         return False
     theirs = {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
     return bool(theirs) and nation not in theirs
+
+
+# Words that make a body's name the name of a wider one: the "International Association of
+# Judges" is not a country's "Association of Judges", nor the "World Health Organization" a
+# "Health Organization"
+_WIDER_SCOPE = frozenset("international world global regional continental universal".split())
+
+
+def _wider_body(before: str, canonical: str) -> bool:
+    """Is ``before`` a word of scope ("International") that the body's canonical lacks?"""
+    word = fold_token(before)
+    return word in _WIDER_SCOPE and word not in {t.folded for t in tokenize(canonical)}
 
 
 def _demonym(word: str) -> bool:

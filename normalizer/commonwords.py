@@ -16,6 +16,7 @@ PLACE_WORDS = Path(__file__).resolve().parent / "data" / "place-words.txt"
 
 TITLES = frozenset("""
 president minister secretary general sheikh shaikh cheikh mr mrs ms dr prime foreign acting
+syaikh syekh ustaz ustadz ustadh kyai
 chief leader ayatollah imam commander spokesman spokeswoman spokesperson ambassador envoy king
 prince emir sayyed sayyid seyed seyyed hojatoleslam speaker deputy vice m mme président
 ministre général chef premier secrétaire colonel brigadier major lieutenant gen counterpart

@@ -48,6 +48,9 @@ _PERSIAN_FINAL_IE = re.compile(r"(?<=[aeo])ie$")  # "Rezaie" = Rezaei = Rezaee =
 # "ad-Din" ("of the faith") ending a compound name, as a word or joined: Eddine, Uddin, Eddin;
 # one spelling of its vowel, so "Saadeddine" = "Saad Eddine" and "Nasreddine" = "Nasr Eddine"
 _DDIN = re.compile(r"(?:e|u|ou|a|i)ddine?$")
+# the same with the article's "l" written ("Ezzeldin" = Ezzeddine, "Nasraldin" = Nasreddine),
+# after two letters or more ("Zeldin" is no "Z-eddine")
+_LDIN = re.compile(r"(?<=..)(?:e|u|ou|a)ldine?$")
 _U_VOWEL = re.compile(r"u(?=[aiy])")
 _QU_VOWEL = re.compile(r"qu(?=[aeio])")
 # French "gui", "gue" inside a word: a hard g ("Beltagui" = Beltagy); never a word's start,
@@ -141,6 +144,16 @@ fahd fahad
 rida reda ridha redha
 saud soud saoud
 bakr baker bakar
+nayef naif nayif naef
+edward edouard edwar
+sayyid syed seyyed seyyid
+shapur shapour shahpur shahpour chapour
+mukhtar mokhtar muktar moktar
+ruhi rouhi roohi rawhi
+riyad riad riaz
+zuhair zoheir zoher zouheir zuheir zohair zuhayr
+fawzi faouzi fouzi fauzi fawzy
+numan nouman noaman noomane nuaman noman
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and
@@ -213,6 +226,8 @@ def name_key(folded: str) -> str:
         s = _AW_CONSONANT.sub("au", s)
     if s.endswith(("ddin", "ddine")):
         s = _DDIN.sub("addin", s)
+    elif s.endswith(("ldin", "ldine")):
+        s = _LDIN.sub("addin", s)
     if s.endswith(("ev", "eva")):  # Russian "-aev" however written: Nazarbayev = Nazarbaev
         s = _RUSSIAN_AEV.sub(r"aev\1", s)  # = Nazarbaïev ("Atambaev"; never inside a word)
     s = _FRENCH_FINAL_E.sub("", s)  # Burhane, Hamdane: a French mute final e

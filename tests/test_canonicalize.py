@@ -211,6 +211,13 @@ MUST_MERGE = [
     ("Saud Hammadi", "Soud Hammadi"),
     ("Abu Bakr Hakimi", "Abu Baker Hakimi"),
     ("Abu Bakr Hakimi", "Abu Bakar Hakimi"),
+    ("Nayef Al Hajraf", "Naif Al Hajraf"),
+    ("Edward Kharrat", "Edouard Kharrat"),
+    ("Shapour Bakhtiar", "Shahpur Bakhtiar"),
+    ("Zuhair Garana", "Zoher Garana"),
+    ("Fawzi Lekjaa", "Faouzi Lekjaa"),
+    ("Syed Abul Ala Maududi", "Sayyid Abul Ala Maududi"),
+    ("Ramzy Ezzeldin Ramzy", "Ramzy Ezzeddine Ramzy"),  # the article's "l" written or not
     # the Libyan and Gulf "g" of a family name is the qaf others write "q" or "k"
     ("Muammar Gaddafi", "Muammar Qaddafi"),
     ("Muammar Gaddafi", "Mouammar Kadhafi"),
@@ -2173,3 +2180,22 @@ def test_a_listed_end_of_a_name_led_by_a_given_name_in_another_romanization() ->
     out = run(text, hilaly)
     assert out == "British lists carried him as Ahmed Naguib el Hilaly."
     assert run(out, hilaly) == out
+
+
+def test_a_wider_body_is_not_the_glossarys() -> None:
+    judges = entry("Association of Tunisian Judges", "Association of Judges", type="org")
+    text = "The International Association of Judges met the Association of Judges."
+    assert run(text, judges) == (
+        "The International Association of Judges met the Association of Tunisian Judges.")
+
+
+def test_an_article_joined_to_a_middle_name_is_the_glossarys_article() -> None:
+    lebatt = entry("Mohamed El Hacen Lebatt")
+    assert run("Mohamed Alhacen Lebatt spoke.", lebatt) == "Mohamed El Hacen Lebatt spoke."
+    assert run("Mohamed Alhassan Lebatt spoke.", lebatt) == "Mohamed El Hacen Lebatt spoke."
+
+
+def test_a_malay_religious_title_is_no_other_name() -> None:
+    alafasy = entry("Mishary Rashid Alafasy", "Mishari")
+    text = "Fans call him Syaikh Mishari."
+    assert run(text, alafasy) == "Fans call him Syaikh Mishary Rashid Alafasy."
