@@ -1013,7 +1013,9 @@ class Canonicalizer:
                 while first and keys[first - 1] == "" and ayn_joined(text, tokens[first - 1],
                                                                      tokens[first]):
                     first -= 1
-                if len(kept) < len(want) or [keys[j] for j in kept] != want \
+                if len(kept) < len(want) or [keys[j] for j in kept] != want and not (
+                        len(want) == len(spec.keys) and _fuzzy_parts(
+                            [tokens[j] for j in kept], [keys[j] for j in kept], spec)) \
                         or not (_gaps_ok(text, tokens, first, at + 1)
                                 and _capitalized_run(tokens, keys, first, at + 1)) \
                         or _extends_name(text, tokens, first, at, _Occupied(())):

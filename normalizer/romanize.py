@@ -141,7 +141,7 @@ khadija hatice
 aisha ayesha aysha ayse aicha
 zayn zain zein zine
 fahd fahad
-rida reda ridha redha
+rida reda ridha redha reza riza
 saud soud saoud
 bakr baker bakar
 nayef naif nayif naef

@@ -212,6 +212,8 @@ MUST_MERGE = [
     ("Abu Bakr Hakimi", "Abu Baker Hakimi"),
     ("Abu Bakr Hakimi", "Abu Bakar Hakimi"),
     ("Nayef Al Hajraf", "Naif Al Hajraf"),
+    ("Mohammed Reda Jalkhi", "Mohammad Reza Jalkhi"),  # the Persian and Turkish Reza, Rıza
+    ("Mohammed Reda Jalkhi", "Mohammed Rıza Jalkhi"),
     ("Edward Kharrat", "Edouard Kharrat"),
     ("Shapour Bakhtiar", "Shahpur Bakhtiar"),
     ("Zuhair Garana", "Zoher Garana"),
@@ -2199,3 +2201,12 @@ def test_a_malay_religious_title_is_no_other_name() -> None:
     alafasy = entry("Mishary Rashid Alafasy", "Mishari")
     text = "Fans call him Syaikh Mishari."
     assert run(text, alafasy) == "Fans call him Syaikh Mishary Rashid Alafasy."
+
+
+def test_a_middle_name_added_to_a_given_name_a_vowel_off() -> None:
+    saegh = entry("Ebtisam al-Saegh", "Ebtisam Al-Saegh")
+    text = "ADHRB profiled Ebtesam Abdulhusain al-Saegh in 2017."
+    assert run(text, saegh) == "ADHRB profiled Ebtisam al-Saegh in 2017."
+    # the family name stays strict: another family's Ebtesam is left alone
+    other = "ADHRB profiled Ebtesam Abdulhusain al-Sayegh in 2017."
+    assert run(other, saegh) == other
