@@ -2502,8 +2502,12 @@ def _extends_name(text: str, tokens: list[Token], first: int, last: int, taken: 
             # "d'Ahmadi" after the French elided "d'"
         # (a title never takes an article: "el-Mullah" in "Wafa el-Mullah al-Howeish" is a
         # name part)
+        # (a word an ayn or hamza runs through, whole: "Ne'matallah" is no French "ne")
+        word = "".join(t.folded for t in tokens[head:k]) if head < k - 1 and all(
+            ayn_joined(text, tokens[j], tokens[j + 1]) for j in range(head, k - 1)) \
+            else tokens[head].folded
         if (tokens[head].text[:1].isupper() and (
-                led_by_article or not _ordinary_not_a_name(tokens[head].folded))
+                led_by_article or not _ordinary_not_a_name(word))
                 and not taken.covers(prev.start)):
             return True
         break

@@ -2210,3 +2210,11 @@ def test_a_middle_name_added_to_a_given_name_a_vowel_off() -> None:
     # the family name stays strict: another family's Ebtesam is left alone
     other = "ADHRB profiled Ebtesam Abdulhusain al-Sayegh in 2017."
     assert run(other, saegh) == other
+
+
+def test_a_given_name_with_an_ayn_before_a_family_name_is_someone_elses() -> None:
+    """"Ne'matallah" is one given name (not the French "ne"): his "Beyzai" is his own."""
+    beyzaie = entry("Bahram Beyzaie", "Bahram Beizai")
+    text = "The father of Bahram Beizai was the poet Ne'matallah Beyzai."
+    assert run(text, beyzaie) == (
+        "The father of Bahram Beyzaie was the poet Ne'matallah Beyzai.")
