@@ -89,6 +89,7 @@ from normalizer.glossary.known import known_place_words, with_known_aliases
 from normalizer.matcher import (
     COMPOUND_HEADS,
     CONNECTORS,
+    INNER_ABBREVIATION,
     LONG_PART,
     NASAB,
     PARTICLES,
@@ -493,6 +494,8 @@ class Canonicalizer:
             return m
         if not compiled.is_person(m.spec.entry) and _next_to(_ARTICLE_NAME_AFTER, text, m.end):
             return None  # "Bosra al-Harir" is another town than Bosra (al-Sham)
+        if entry.type == "org" and _another_nation_after(text, m.end, entry.canonical):
+            return None  # "l'UÇK macédonienne" is not Kosovo's UÇK
         found = _word_before(text, m.start)
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
@@ -522,7 +525,9 @@ class Canonicalizer:
                     and _goes_on_into_another_name(text, entry.canonical, m):
                 return None
             before = _word_before(text, m.start)
-            if before is not None and _of_another_nation(before.group(1), entry.canonical):
+            if before is not None and _of_another_nation(before.group(1), entry.canonical) \
+                    or entry.type == "org" and _another_nation_after(text, m.end,
+                                                                     entry.canonical):
                 return None  # "Egyptian Journalists' Syndicate": another country's body
             if before is not None and entry.type == "org" and _wider_body(
                     before.group(1), entry.canonical):
@@ -865,10 +870,13 @@ class Canonicalizer:
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
         """Tokens ``i:j`` spell ``spec`` (same letters; separators and joins checked)."""
-        if "&" in spec.text:  # "Procter & Gamble": word for word, "&" where the name has it
+        if "&" in spec.text or INNER_ABBREVIATION.search(spec.text):
+            # "Procter & Gamble", "Mustafa ef. Cerić": word for word, with the "&" or the
+            # abbreviation's period where the name has them
             if folded[i:j] != list(spec.folded) or not all(
                     is_name_gap(text, tokens[k - 1].end, tokens[k].start)
                     or _AMPERSAND_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
+                    or _INITIAL_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
                     for k in range(i + 1, j)):
                 return None
         elif not _word_for_word(text, tokens, folded, i, j, spec) \
@@ -2764,6 +2772,42 @@ def _wider_body(before: str, canonical: str) -> bool:
     """Is ``before`` a word of scope ("International") that the body's canonical lacks?"""
     word = fold_token(before)
     return word in _WIDER_SCOPE and word not in {t.folded for t in tokenize(canonical)}
+
+
+# a country's name after "of" ("du", "de la"), or a French adjective after the name
+_NATION_AFTER = re.compile(r"[ \u00a0]+(?:(?:of(?: the)?|du|de la|de l[’']|des|de|d[’'])"
+                           r"[ \u00a0]*)?([^\W\d_]+)")
+_FEMININE = (("ienne", "ien"), ("enne", "en"), ("aise", "ais"), ("ise", "is"), ("ine", "in"))
+
+
+def _another_nation_after(text: str, end: int, canonical: str) -> bool:
+    """Does another country follow a body's name, by name after "of"/"du" or as a French
+    adjective ("l'UÇK macédonienne", the Macedonian UÇK, not the Kosovo Liberation Army)? Only
+    for a canonical that names its own country: "le Hezbollah libanais" stays Hezbollah."""
+    found = _NATION_AFTER.match(text, end)
+    if found is None:
+        return False
+    word = fold_token(found.group(1))
+    nation = _nation(word) or _french_nation(word)
+    if nation is None:
+        return False
+    theirs = {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
+    return bool(theirs) and nation not in theirs
+
+
+def _french_nation(folded: str) -> str | None:
+    """The country a French adjective names ("macédonienne", "irakiens": by the French
+    lexicon, in the masculine singular)."""
+    lexicon = load_lexicon("fr")
+    if lexicon is None:
+        return None
+    words = [folded, folded[:-1]] if folded.endswith("s") else [folded]  # "libanais"
+    forms = words + [w[:-len(f)] + m for w in words for f, m in _FEMININE if w.endswith(f)]
+    for form in forms:
+        for english in lexicon.words.get(form, ()):
+            if (nation := _nation(english)) is not None:
+                return nation
+    return None
 
 
 def _demonym(word: str) -> bool:

@@ -280,7 +280,8 @@ class CompiledGlossary:
         for specs in anchors.values():
             for spec in specs:
                 for key in search_keys(spec.folded) + _possessive_keys(spec.text) + (
-                        [" ".join(search_text(spec.text).split())] if "&" in spec.text else []):
+                        [" ".join(search_text(spec.text).split())]
+                        if "&" in spec.text or INNER_ABBREVIATION.search(spec.text) else []):
                     by_search.setdefault(key, []).append(spec)
                 for k, part in enumerate(spec.folded):
                     if len(part) >= MIN_SPLIT_WORD and part.isalpha():
@@ -965,6 +966,9 @@ def _with_periods(parts: tuple[str, ...], joins: tuple[int, ...]) -> str:
 
 
 _VOWEL_RUN = re.compile(r"[aiuy*]+")
+# a word of two letters or more abbreviated inside a spelling, as written ("Mustafa ef.
+# Cerić", the effendi of Bosnian clerics): the spelling is looked for with its period too
+INNER_ABBREVIATION = re.compile(r"[^\W\d_]{2}\.\s+\w")
 
 
 def loose(key: str) -> str:

@@ -2218,3 +2218,20 @@ def test_a_given_name_with_an_ayn_before_a_family_name_is_someone_elses() -> Non
     text = "The father of Bahram Beizai was the poet Ne'matallah Beyzai."
     assert run(text, beyzaie) == (
         "The father of Bahram Beyzaie was the poet Ne'matallah Beyzai.")
+
+
+def test_a_listed_spelling_with_an_abbreviation_keeps_its_period() -> None:
+    """"Mustafa ef. Cerić": the Bosnian clerics' "ef." (effendi) is part of the spelling."""
+    ceric = entry("Mustafa Cerić", "Mustafa ef. Cerić")
+    text = "The reis Mustafa ef. Cerić spoke; Mustafa Ef. Ceric left."
+    assert run(text, ceric) == "The reis Mustafa Cerić spoke; Mustafa Cerić left."
+
+
+def test_another_countrys_body_named_after_the_name() -> None:
+    syndicate = entry("Sudanese Journalists Syndicate", "Journalists Syndicate", type="org")
+    text = "The Journalists Syndicate of Egypt protested."
+    assert run(text, syndicate) == text
+    french = "Le Journalists Syndicate égyptien a protesté."
+    assert run(french, syndicate, lang="fr") == french
+    assert run("The Journalists Syndicate spoke.", syndicate) == (
+        "The Sudanese Journalists Syndicate spoke.")
