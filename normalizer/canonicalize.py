@@ -1248,8 +1248,9 @@ class Canonicalizer:
         if len(surface) < 5:
             return (key,)
         forms = (key, "~" + self._masked(key), *self._deletions(key))
-        if len(key) >= 6 and key[:2] == "al" and surface[:2].lower() in ("al", "el"):
-            forms += (key[2:],)  # the article joined to it: "Altirawi" for al-Tirawi
+        bare = _without_joined_article(surface, key)
+        if bare is not None:
+            forms += (bare,)  # the article joined to it: "Altirawi" for al-Tirawi
         # the Libyan and Gulf "g" for a qaf ("Gaddafi" for al-Qaddafi), a final "e" for "-eh"
         forms += family_readings(fold_token(surface.lower()))
         return forms
@@ -2758,8 +2759,13 @@ def _of_another_nation(before: str, canonical: str) -> bool:
     nation = _nation(fold_token(before))
     if nation is None:
         return False
-    theirs = {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
+    theirs = _nations_of(canonical)
     return bool(theirs) and nation not in theirs
+
+
+def _nations_of(canonical: str) -> set[str]:
+    """The countries a body's canonical names ("Sudanese Journalists Syndicate": sudan)."""
+    return {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
 
 
 # Words that make a body's name the name of a wider one: the "International Association of
@@ -2791,7 +2797,7 @@ def _another_nation_after(text: str, end: int, canonical: str) -> bool:
     nation = _nation(word) or _french_nation(word)
     if nation is None:
         return False
-    theirs = {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
+    theirs = _nations_of(canonical)
     return bool(theirs) and nation not in theirs
 
 
