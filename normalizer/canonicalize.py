@@ -2765,7 +2765,13 @@ def _of_another_nation(before: str, canonical: str) -> bool:
 
 def _nations_of(canonical: str) -> set[str]:
     """The countries a body's canonical names ("Sudanese Journalists Syndicate": sudan)."""
-    return {n for t in tokenize(canonical) if (n := _nation(t.folded)) is not None}
+    return {n for word in _canonical_words(canonical) if (n := _nation(word)) is not None}
+
+
+@lru_cache(maxsize=4096)
+def _canonical_words(canonical: str) -> frozenset[str]:
+    """The folded words of a canonical, made once per canonical."""
+    return frozenset(t.folded for t in tokenize(canonical))
 
 
 # Words that make a body's name the name of a wider one: the "International Association of
@@ -2777,7 +2783,7 @@ _WIDER_SCOPE = frozenset("international world global regional continental univer
 def _wider_body(before: str, canonical: str) -> bool:
     """Is ``before`` a word of scope ("International") that the body's canonical lacks?"""
     word = fold_token(before)
-    return word in _WIDER_SCOPE and word not in {t.folded for t in tokenize(canonical)}
+    return word in _WIDER_SCOPE and word not in _canonical_words(canonical)
 
 
 # a country's name after "of" ("du", "de la"), or a French adjective after the name
@@ -2816,6 +2822,7 @@ def _french_nation(folded: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _demonym(word: str) -> bool:
     """An English adjective of a country the lexicon does not list, read from the country's
     name: "nigerian", "chadian", "senegalese", "moroccan" ("Nigerian Tijaniyya" is the order,
@@ -3072,7 +3079,7 @@ def _goes_on_into_another_name(text: str, canonical: str, m: Match) -> bool:
         return False
     word = fold_token(after.group(1))
     return word not in _CALENDAR and word not in GIVEN_NAMES and word not in TITLES \
-        and word not in _SAME_FEATURE and word not in {t.folded for t in tokenize(canonical)}
+        and word not in _SAME_FEATURE and word not in _canonical_words(canonical)
 
 
 def _another_kind_after(text: str, compiled: CompiledGlossary, m: Match) -> bool:
@@ -3082,7 +3089,7 @@ def _another_kind_after(text: str, compiled: CompiledGlossary, m: Match) -> bool
     entry = compiled.entries[m.spec.entry]
     if entry.type not in ("place", "org"):
         return False
-    kinds = {t.folded for t in tokenize(entry.canonical)} & _NAMED_AFTER
+    kinds = _canonical_words(entry.canonical) & _NAMED_AFTER
     if not kinds or not kinds.isdisjoint(m.spec.folded):
         return False
     after = _ANY_WORD_AFTER.match(text, m.end)
