@@ -103,7 +103,6 @@ from normalizer.matcher import (
     concat_align,
     consonants,
     family_readings,
-    given_name_keys,
     join_keys,
     joined,
     joined_with_bounds,
@@ -1944,7 +1943,7 @@ def _added_name_starts(folded: list[str], last: int, father: bool = False,
             i -= 2
         elif (father and i == last) or folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
                 len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)) or (
-                name_key(folded[i]) in given_name_keys()) or (
+                name_key(folded[i]) in GIVEN_NAME_KEYS) or (
                 len(folded[i]) >= 6 and _PATRONYMIC.search(folded[i])):
             i -= 1  # (a given name in another romanization too: "Yaqoub" for Yaqub)
         elif unknown and _may_be_middle_name(folded[i]):

@@ -14,7 +14,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from itertools import combinations, product
 
 import ahocorasick_rs
@@ -813,12 +812,6 @@ def _name_words(parts: list[Token]) -> int:
     return len(parts) - _articles(parts)
 
 
-@cache
-def given_name_keys() -> frozenset[str]:
-    """The romanization keys of ``GIVEN_NAMES`` ("najib" for Neguib too), made once."""
-    return frozenset(name_key(name) for name in GIVEN_NAMES if name.isascii())
-
-
 def _joined_article_name(word: str, spelling: str) -> bool:
     """Is ``spelling`` the name in ``word`` without the article joined to it ("harthi",
     "alharthi")?"""
@@ -836,7 +829,7 @@ def _tail_in_full(parts: list[Token], canon_keys: tuple[str, ...], start: int) -
     if start and canon_keys[start - 1] in _COMPOUND_HEAD_KEYS:
         return start == 1 and canon_keys[0] == _ABDUL and _name_words(parts) >= 2
     if (parts[0].folded in GIVEN_NAMES or GIVEN_NAME_KEYS.get(parts[0].folded, _ABU) != _ABU
-            or name_key(parts[0].folded) in given_name_keys() - {_ABU}) \
+            or name_key(parts[0].folded) in GIVEN_KEYS - {_ABU}) \
             and parts[0].folded not in COMPOUND_HEADS:
         return True  # (the table's forms too, "Ousmane Madani Haïdara", but no Abu: "Bou Saab";
         # in another romanization, "Neguib el-Hilaly" for Ahmed Naguib el Hilaly)
@@ -1038,6 +1031,6 @@ def _latin(parts: list[Token]) -> bool:
 
 
 __all__ = ["TURKIC_PATRONYMICS", "CompiledGlossary", "FormSpec", "add_key", "concat_align",
-           "given_name_keys",
+           "GIVEN_KEYS",
            "join_keys", "joined", "joined_with_bounds", "loose", "masked", "pair_key",
            "search_keys"]
