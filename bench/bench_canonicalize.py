@@ -379,6 +379,9 @@ def code_state() -> str:
     for rel in ("normalizer/canonicalize.py", "normalizer/matcher.py", "normalizer/textfold.py"):
         digest = hashlib.sha256((ROOT / rel).read_bytes()).hexdigest()[:12]
         parts.append(f"{rel} sha256 {digest}")
+    rules = hashlib.sha256(b"".join(p.read_bytes()
+                                    for p in sorted((ROOT / "normalizer/canon").glob("*.py"))))
+    parts.append(f"normalizer/canon/*.py sha256 {rules.hexdigest()[:12]}")
     return "; ".join(parts)
 
 
@@ -639,6 +642,7 @@ def _profile_section(profile: dict) -> list[str]:
     for func in PROFILE_FUNCS:
         for r in sorted(profile["rows"], key=lambda r: -r["cumtime"]):
             if r["name"].endswith(func) and ("canonicalize.py" in r["name"]
+                                             or "/canon/" in r["name"]
                                              or "textfold.py" in r["name"]
                                              or not r["name"].endswith(".py")
                                              or "<method" in func):

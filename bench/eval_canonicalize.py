@@ -27,7 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from normalizer.canonicalize import Canonicalizer, starts_sentence  # noqa: E402
+from normalizer.canon.layout import starts_sentence  # noqa: E402
+from normalizer.canonicalize import Canonicalizer  # noqa: E402
 from normalizer.glossary import Glossary, parse_table  # noqa: E402
 
 

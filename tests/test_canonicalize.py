@@ -338,7 +338,7 @@ def test_family_name_first_where_the_name_is_also_in_full() -> None:
 
 
 def test_a_lower_case_turkish_letter_starts_no_capitalized_word() -> None:
-    from normalizer.canonicalize import capitalized_words
+    from normalizer.canon.views import capitalized_words
     assert capitalized_words("Zakir Əsgər oğlu Şuşa, şehir") == (
         ["Zakir", "Əsgər", "Şuşa"], [(0, 5), (6, 11), (17, 21)])
 

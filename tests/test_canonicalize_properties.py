@@ -143,13 +143,13 @@ def test_search_fold_is_per_character_and_the_c_fold_agrees(text: str) -> None:
                   max_size=14).map("".join))
 def test_the_c_capitals_scan_agrees_with_the_regex(text: str) -> None:
     """The optional C scan of capitalized words gives exactly the regex's words and spans."""
-    from normalizer import canonicalize
+    from normalizer.canon import views
 
-    found = list(canonicalize.CAPITALIZED_RE.finditer(text))
+    found = list(views.CAPITALIZED_RE.finditer(text))
     expected = ([m.group() for m in found], [m.span() for m in found])
-    assert canonicalize.capitalized_words(text) == expected
-    if canonicalize._c_capitals is not None:
-        assert canonicalize._c_capitals(text) == expected
+    assert views.capitalized_words(text) == expected
+    if views._c_capitals is not None:
+        assert views._c_capitals(text) == expected
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
@@ -171,13 +171,14 @@ def test_the_c_tokenizer_agrees_with_the_regex(text: str, start: int, end: int) 
 def test_without_the_c_extension_the_output_is_the_same(monkeypatch) -> None:
     """A machine without a C compiler gets the pure-Python scans: the same changes, to the
     character, on the real-text sets (full glossary)."""
-    from normalizer import canonicalize, textfold
+    from normalizer import textfold
+    from normalizer.canon import views
 
     sets = [(name, g, docs[::4]) for name, glossary_name, g, docs in _real_text_sets()
             if glossary_name == "full"]  # a quarter of each set: the scans, not the rules
     with_c = [Canonicalizer(g).canonicalize(d["text"], d["lang"]) for _, g, docs in sets
               for d in docs]
-    monkeypatch.setattr(canonicalize, "_c_capitals", None)
+    monkeypatch.setattr(views, "_c_capitals", None)
     monkeypatch.setattr(textfold, "_c_tokens", None)
     monkeypatch.setattr(textfold, "_c_search_fold", None)
     without_c = [Canonicalizer(g).canonicalize(d["text"], d["lang"]) for _, g, docs in sets

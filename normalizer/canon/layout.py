@@ -1,0 +1,64 @@
+"""Where a document's headline ends, whether a position starts a sentence, and whether a line
+is set in title case or capitals: layout a capitalized word may owe its capital to."""
+
+from __future__ import annotations
+
+import re
+
+from normalizer.matcher import PARTICLES
+from normalizer.textfold import Token
+
+
+def in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) -> bool:
+    """A word in capitals next to another one ("HTS SEIZES ALEPPO"): a headline, not an
+    acronym used in running text."""
+    return any(0 <= k < len(words) and len(words[k]) > 1 and words[k].isupper()
+               and abs(spans[k][0] - spans[n][0]) <= len(words[k]) + len(words[n]) + 3
+               for k in (n - 1, n + 1))
+
+
+# Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
+
+
+def next_start(tokens: list[Token], last: int | None) -> int:
+    """Where the token after ``last`` starts (-1 when there is none)."""
+    return tokens[last + 1].start if last is not None and last + 1 < len(tokens) else -1
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` written in title case (a headline: every word of three
+    letters or more capitalized, but the particles of names)?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = _LONG_WORD.findall(text, start, end if end >= 0 else len(text))
+    return len(words) >= 3 and all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+
+
+_LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{3,}")
+
+
+def headline_end(text: str) -> int:
+    """Where the document's headline ends: a first line of at most ``_HEADLINE`` characters
+    with no sentence end, followed by a line that starts with a capital (not a sentence
+    wrapped across lines); 0 when there is none."""
+    end = text.find("\n", 0, _HEADLINE + 1)
+    if end <= 0 or _HEADLINE_STOP.search(text, 0, end) or _WRAPPED.search(text, 0, end) \
+            or not _NEXT_LINE.match(text, end):
+        return 0
+    return end
+
+
+_HEADLINE = 160
+# a sentence ends inside the first line (not at the period of an initial: "N. Machnouk")
+_HEADLINE_STOP = re.compile(r"(?:(?<!\b[A-Z])\.|[!?])[\s\"\u201d\u00bb]")
+# a line that stops mid-sentence: at a comma or a function word
+_WRAPPED = re.compile(r"(?:[,;]|\b(?i:of|and|or|the|a|an|to|in|on|at|for|with|by|from|as|de|du|des|"
+                      r"la|le|les|et|ou|à|au|aux|en|un|une|sur|par|pour))[ \t]*$")
+_NEXT_LINE = re.compile(r"\s*[\"\u201c\u00ab(]?[A-Z\u00c0-\u00de0-9]")
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Does a sentence start at ``pos``? A lower-case canonical ("al-Hayya") is capitalized
+    there, as English and French write it."""
+    return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None

@@ -1,0 +1,240 @@
+"""Listed spellings: every spelling the glossary (and the known aliases) gives, found by one
+Aho-Corasick pass over a search fold of the text, then aligned token by token with the text
+so that word boundaries, case and typography are checked."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import lru_cache
+
+from normalizer.canon.align import SENTENCE_END, align_tokens, extends_name, word_for_word
+from normalizer.canon.gaps import INITIAL_GAP
+from normalizer.canon.match import Match, Occupied
+from normalizer.canon.nearby import crosses_headline
+from normalizer.canon.views import Capitals, DocTokens
+from normalizer.matcher import INNER_ABBREVIATION, CompiledGlossary, FormSpec, part_keys
+from normalizer.textfold import (
+    APOSTROPHES,
+    Token,
+    is_name_gap,
+    is_word_char,
+    search_text,
+    tokenize,
+    word_chars_at,
+)
+
+_SPACE_RUN = re.compile(r"  +")
+
+
+def _may_join(search: str, a: int, b: int, compiled: CompiledGlossary) -> bool:
+    """Can the run of spaces ``a:b`` between two words be a space of a listed spelling? Only
+    if the word before it comes before a space in some spelling, and the word after it after
+    one ("Hamas’ capabilities" is not worth another search)."""
+    before = word_chars_at(search[search.rfind(" ", 0, a) + 1:a], end=True)
+    if before not in compiled.before_space:
+        return False
+    after = search.find(" ", b)
+    return word_chars_at(search[b:after if after >= 0 else len(search)],
+                         end=False) in compiled.after_space
+
+_LONGEST_NAME = 120  # characters searched on each side of a separator of several characters
+
+
+class _Squeeze:
+    """Offsets back from a search text whose runs of spaces were squeezed to one space."""
+
+    def __init__(self, runs: list[tuple[int, int]]):
+        self.at: list[int] = []  # squeezed offset just after each run's kept space
+        self.shift: list[int] = []  # characters removed up to and including that run
+        removed = 0
+        for start, end in runs:
+            removed += end - start - 1
+            self.at.append(end - removed)
+            self.shift.append(removed)
+
+    def original(self, pos: int) -> int:
+        k = bisect_right(self.at, pos) - 1
+        return pos + (self.shift[k] if k >= 0 else 0)
+
+_AMPERSAND_GAP = re.compile(r"[ \u00a0]?&[ \u00a0]?")
+
+
+def _same_case(tokens: list[Token], form: str) -> bool:
+    """Case-sensitive mode: the span's letters, joined, equal the form's (accents aside)."""
+    return "".join(t.text for t in tokens) == "".join(t.text for t in tokenize(form))
+
+
+@lru_cache(maxsize=100_000)
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 6 and text.isupper()
+
+
+class ListedSearch:
+    """Finds the glossary's listed spellings in a text.
+
+    A part of ``Canonicalizer``: it reads the glossary and the per-word caches that
+    ``Canonicalizer.__init__`` sets up.
+    """
+
+    def _listed(self, text: str, compiled: CompiledGlossary) -> list[Match]:
+        """Listed spellings, found by Aho-Corasick in the document's search text.
+
+        The search text is the folded text with every one-character separator written as a
+        space (``search_text``), and each spelling is filed under every way of joining its
+        parts (``search_keys``), so "Amir Abdollahian", "Amir-Abdollahian",
+        "Amir\u00a0Abdollahian" and "Amirabdollahian" are all one automaton pass with no
+        per-word work. A hit counts only if it starts and ends on word boundaries; then the
+        tokens decide (separators, case). Around a separator of several characters (" - ", a
+        line break with indentation) the text is searched again with it as one space.
+        """
+        if compiled.automaton is None:
+            return []
+        search = search_text(text)
+        found: list[Match] = []
+        hits = compiled.find_spellings(search)
+        self._listed_hits(text, search, compiled, hits, found)
+        if "  " in search:
+            runs = [(a, b) for a, b in map(re.Match.span, _SPACE_RUN.finditer(search))
+                    if a and b < len(search) and is_word_char(search[a - 1])
+                    and is_word_char(search[b]) and _may_join(search, a, b, compiled)]
+            if runs:
+                self._listed_hits(text, search, compiled,
+                                  self._squeezed_hits(search, compiled, runs), found)
+        return found
+
+    @staticmethod
+    def _squeezed_hits(search: str, compiled: CompiledGlossary,
+                       runs: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """Hits across runs of spaces between words (separators of several characters),
+        found in copies of the text around them where runs of spaces are one space; nearby
+        runs share one copy, so a document is searched at most once more."""
+        windows: list[list[int]] = []
+        for a, b in runs:
+            lo, hi = max(0, a - _LONGEST_NAME), min(len(search), b + _LONGEST_NAME)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = hi
+            else:
+                windows.append([lo, hi])
+        out = []
+        for lo, hi in windows:
+            piece = search[lo:hi]
+            squeeze = _Squeeze([m.span() for m in _SPACE_RUN.finditer(piece)])
+            for pattern, first, last in compiled.find_spellings(_SPACE_RUN.sub(" ", piece)):
+                start, end = lo + squeeze.original(first), lo + squeeze.original(last - 1) + 1
+                if end - start > last - first:  # it spans a squeezed run
+                    out.append((pattern, start, end))
+        return out
+
+    def _listed_hits(self, text: str, search: str, compiled: CompiledGlossary,
+                     hits: Iterable[tuple[int, int, int]], found: list[Match]) -> None:
+        size = len(search)
+        specs_of = compiled.search_specs
+        for pattern, start, end in hits:
+            if (start > 0 and is_word_char(search[start - 1])) or (
+                    end < size and is_word_char(search[end])):
+                continue  # inside a longer word
+            tokens = tokenize(text, start, end)
+            folded = [t.folded for t in tokens]
+            for spec in specs_of[pattern]:
+                match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
+                if match is not None:
+                    found.append(match)
+
+    def _split_listed(self, text: str, compiled: CompiledGlossary, window: DocTokens,
+                      capitals: Capitals) -> list[Match]:
+        """Listed spellings with a word the text writes as two capitalized words ("Hossein
+        Amir Abdollahian" for a listed "Hossein Amirabdollahian"): two neighbouring capitalized
+        words whose letters, together, are a long word of some spelling (one set intersection
+        per document finds them), then the usual alignment of the whole spelling."""
+        words = capitals.folded
+        pairs = compiled.split_words.keys() & set(map(str.__add__, words, words[1:]))
+        found: list[Match] = []
+        if not pairs:
+            return found
+        spans = capitals.spans
+        for n in range(1, len(words)):
+            joined_word = words[n - 1] + words[n]
+            if joined_word not in pairs or spans[n][0] - spans[n - 1][1] > 3:
+                continue
+            tokens, _keys, at = window.around(spans[n - 1][0])
+            if at is None:
+                continue
+            folded = [t.folded for t in tokens]
+            for spec, part in compiled.split_words[joined_word]:
+                i = at - part
+                if i < 0:
+                    continue
+                end = align_tokens(text, tokens, i, folded, spec.folded, keys=False)
+                match = None if end is None else self._align_listed(text, tokens, folded, i,
+                                                                    end, spec)
+                if match is not None:
+                    found.append(match)
+        return found
+
+    def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
+                      spec: FormSpec) -> Match | None:
+        """Tokens ``i:j`` spell ``spec`` (same letters; separators and joins checked)."""
+        if "&" in spec.text or INNER_ABBREVIATION.search(spec.text):
+            # "Procter & Gamble", "Mustafa ef. Cerić": word for word, with the "&" or the
+            # abbreviation's period where the name has them
+            if folded[i:j] != list(spec.folded) or not all(
+                    is_name_gap(text, tokens[k - 1].end, tokens[k].start)
+                    or _AMPERSAND_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
+                    or INITIAL_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
+                    for k in range(i + 1, j)):
+                return None
+        elif not word_for_word(text, tokens, folded, i, j, spec) \
+                and align_tokens(text, tokens, i, folded, spec.folded, keys=False) != j:
+            return None
+        start, end = tokens[i].start, tokens[j - 1].end
+        if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
+                and text[end:end + 1] not in APOSTROPHES:
+            start -= 1  # "‘Arīn al-Usūd": a leading ayn is the name's first letter (an
+            # opening quote when one closes the name: "'Arīn al-Usūd'" keeps its quotes)
+        if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
+                tokens[i:j], spec.text):
+            return None
+        if spec.text.endswith(".") and text[end:end + 1] == "." \
+                and text.count(".", start, end) == spec.text.count(".") - 1 \
+                and not SENTENCE_END.match(text, end + 1):
+            end += 1  # "U.S.", "Frangieh Jr." mid-sentence: the period is part of it; ending
+            # one, it stays (only where the text writes the other periods: "US." is "US" and
+            # a period)
+        if spec.kind == "keep":
+            return Match(start, end, spec, "keep")
+        if spec.kind == "dropped":
+            return Match(start, end, spec, "generated")
+        return Match(start, end, spec, "exact" if text[start:end] == spec.text else "folded")
+
+    @staticmethod
+    def _inside_other_name(text: str, window: DocTokens, m: Match, after: bool = True) -> bool:
+        """A spelling that must stand alone (``stands_alone``): with a capitalized name part
+        next to it (before it only, without ``after``), it is part of some other, longer
+        name."""
+        tokens, _keys, first = window.around(m.start)
+        _tokens, _keys, last = window.around(m.end - 1)
+        return first is None or last is None or extends_name(text, tokens, first, last,
+                                                              Occupied(()), after=after)
+
+    def _translated(self, text: str, compiled: CompiledGlossary,
+                    listed: list[Match]) -> list[Match]:
+        """Names of organisations, places and events in translation ("Ligue arabe"). Not
+        a common noun before a spelling the glossary lists for the same entry: in "le parti
+        Fadhila", where "Fadhila" is listed, the name is "Fadhila" and "parti" stays the
+        text's word, as a title before a person's name does."""
+        out = []
+        for found in compiled.translated.find(text):  # type: ignore[union-attr]
+            if crosses_headline(text, found.start, found.end):
+                continue  # the headline's last words and the story's first are two names
+            if any(c.spec.entry == found.entry and found.start < c.start < found.end <= c.end
+                   and text[found.start:c.start].islower() for c in listed):
+                continue
+            parts = tokenize(text, found.start, found.end)
+            spec = FormSpec(found.entry, text[found.start:found.end],
+                            tuple(p.folded for p in parts), part_keys(parts),
+                            self.glossary.entries[found.entry].canonical, "translated", False)
+            out.append(Match(found.start, found.end, spec, "translated"))
+        return out
