@@ -25,9 +25,11 @@ ARTICLES = frozenset({"a", "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az"
 # Articles that are also common words: only articles when hyphen-attached to the next token.
 STANDALONE_ARTICLES = frozenset({"al", "el"})
 
+# "dzh" is how Russian writes the English "j" ("Abdulladzhanov" = Abdullajanov, "Dzhamal" =
+# Jamal), as French writes "dj"
 _DIGRAPHS = [("kh", "x"), ("gh", "k"), ("q", "k"), ("ck", "k"), ("ph", "f"), ("th", "t"),
-             ("dh", "d"), ("dj", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"), ("w", "v"),
-             ("ou", "u"), ("oo", "u"), ("ee", "i")]
+             ("dzh", "j"), ("dh", "d"), ("dj", "j"), ("zh", "j"), ("sh", "s"), ("ch", "s"),
+             ("w", "v"), ("ou", "u"), ("oo", "u"), ("ee", "i")]
 _DOUBLE = re.compile(r"(.)\1+")
 _AYN = re.compile(f"[{APOSTROPHES}]")
 _SOFT_C = re.compile(r"c(?=[eiy])")
@@ -65,6 +67,7 @@ _MAGHREB_ARTICLE = re.compile(r"^(?:el|l)(?=[bcdfgkmnpqrstvxz])")
 _U_BEFORE_W = re.compile(r"(?<=.)uv")  # = Roweiny, Souweïda = Suwayda, Duwaik = Dweik
 _FINAL_H = re.compile(r"(?<=[aeiou])h$")
 VOWELS = frozenset("aiuy")
+_FRENCH_Y = re.compile(r"(?<=[aeiouy])ï(?=[aeiou])")
 _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish "-oğlu" ending
 
 
@@ -178,7 +181,12 @@ def surface_key(surface: str, folded: str) -> str:
     if "ç" in lowered and not _TURKISH.search(lowered):
         # French "Fayçal" = Faysal (folding would make it a "c"); a Turkish "ç" is written "c"
         # without its cedilla ("Çavuşoğlu" = Cavusoglu), and folding does just that
-        folded = _AYN.sub("", fold_token(lowered.replace("ç", "s")))
+        lowered = lowered.replace("ç", "s")
+        folded = _AYN.sub("", fold_token(lowered))
+    if "ï" in lowered and _FRENCH_Y.search(lowered):
+        # French "ï" between vowels is the English "y" ("Radouïev" = Raduyev, "Oïoub" = Oyub);
+        # after "a" or "e" the keys already agree ("Doudaïev" = Dudayev)
+        folded = _AYN.sub("", fold_token(_FRENCH_Y.sub("y", lowered)))
     return name_key(folded)
 
 

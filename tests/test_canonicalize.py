@@ -36,6 +36,8 @@ MUST_MERGE = [
     ("Aboubakr Jamai", "Boubakeur Jamai"),  # Abu Bakr in Algeria's French spelling
     ("Mohammad Yunus Khalis", "Mohammed Younes Khalis"),  # Yunus, Younis, Younes: one name
     ("Ibrahim Eissa", "Ibrahim Issa"),  # Isa: Issa, Eissa, Essa, Aissa
+    ("Abdumalik Abdullajanov", "Abdumalik Abdulladzhanov"),  # Russian "dzh" = "j"
+    ("Salman Raduyev", "Salman Radouïev"),  # a French "ï" between vowels = "y"
     ("Sheikh Jarrah", "Sheik Jarrah"),  # the title inside names: Sheik, Shaykh, Cheikh
     ("Badr Shakir al-Sayyab", "Badr Shakir As-Sayyab"),  # a sun letter's article, capitalized
     ("Halide Edib Adivar", "Halide Edip Adivar"),  # Turkish final p and t for b and d
@@ -2163,6 +2165,19 @@ def test_a_name_after_bin_is_a_fathers_name() -> None:
     hamad = entry("Hamad bin Mohammed Al Sharqi", "Hamad Al Sharqi")
     text = "He succeeded his elder brother Saif bin Hamad Al Sharqi in 1930."
     assert run(text, hamad) == text
+
+
+def test_son_of_next_to_a_person_makes_a_longer_name() -> None:
+    """A capitalized "Ibn" right before a person's name starts a longer name ("Ibn Abbas
+    Firnas"), and a spelling that starts with a lower-case "ibn" after a given name is inside
+    one ("Ahmed ibn Fadlan" for Ibn Fadlan): the whole name or nothing, never a part of it.
+    After an ordinary word the spelling is the person's."""
+    fadlan = entry("Ibn Fadlan", "Ahmad Ibn Fadlan")
+    firnas = entry("Abbas ibn Firnas", "Abbas B Firnas")
+    text = "A text of Ahmed ibn Fadlan was found. Then ibn Fadlan wrote."
+    assert run(text, fadlan) == "A text of Ahmed ibn Fadlan was found. Then Ibn Fadlan wrote."
+    text = "Le pont porte le nom d'Abbas ibn Firnas. Une autre page écrit Ibn Abbas Firnas."
+    assert run(text, firnas, lang="fr") == text
 
 
 def test_a_listed_family_name_without_its_joined_article_is_a_short_form() -> None:

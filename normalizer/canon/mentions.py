@@ -26,6 +26,10 @@ from normalizer.matcher import PARTICLES, REGNAL, CompiledGlossary
 from normalizer.romanize import ARTICLES
 from normalizer.textfold import AYN_LETTERS, fold_token, is_word_char, tokenize
 
+# "son of" written with a capital right before a name: the start of a longer name
+_CAPITAL_NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:Ibn|IBN|Bin|BIN|Bint)[ \u00a0]+$")
+# a person's spelling that starts with "son of" in lower case: a name goes on before it
+_LOWER_NASAB = re.compile(r"(?:ibn|bin|bint)(?![^\W_])")
 # the same in French, before the name: "l'hôpital Avicenne", "le lycée Averroès"
 _NAMED_AFTER_BEFORE = re.compile(
     r"(?<![^\W_])(?:hôpital|lycée|collège|école|université|aéroport|stade|rue|avenue|boulevard"
@@ -109,8 +113,17 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             and compiled.entries[m.spec.entry].type not in EVENT_TYPES) \
             and not any(c.isupper() for c in text[m.start:m.end]):
         return True
-    if m.spec.kind != "listed" or not compiled.is_person(m.spec.entry):
+    if not compiled.is_person(m.spec.entry):
         return False
+    if m.spec.name_parts >= 2 and _CAPITAL_NASAB_BEFORE.search(text, max(0, m.start - 6),
+                                                               m.start):
+        return True  # "Ibn Abbas Firnas": "son of" starts a longer name, someone else's
+    if m.spec.kind != "listed":
+        return False
+    if _LOWER_NASAB.match(text, m.start) and not m.spec.short:
+        before = word_before(text, m.start)
+        if before is not None and not is_ordinary_word(fold_token(before.group(1))):
+            return True  # "Ahmed ibn Fadlan" for Ibn Fadlan: the whole name or nothing
     nasab = NASAB_BEFORE.search(text, max(0, m.start - 6), m.start)
     # (a longer spelling only after a name: "Saif bin Hamad Al Sharqi", a son of Hamad)
     return nasab is not None and (m.spec.name_parts == 1  # "bint Al-Waleed" too
