@@ -1867,6 +1867,9 @@ def test_one_more_name_no_table_knows_only_where_the_document_names_the_person()
     assert run(alone, rezaei) == alone
     two = "Mohsen Rezaei resigned. Mohsen Rezaei Mirghaed Kazem had run."  # a longer name
     assert run(two, rezaei) == two
+    # another name word before it too: the middle of a longer name, never half rewritten
+    both = "Mohsen Rezaei resigned. The full name, Al-Sabi Mohsen Rezaei Mirghaed, is long."
+    assert run(both, rezaei) == both
 
 
 @pytest.mark.parametrize("text, glossary", [

@@ -266,9 +266,12 @@ class MatchEdges:
         """A person's spelling followed by one more name word no table knows, where the
         document names the person otherwise too ("Adnan Khairallah Tulfah" after Adnan
         Khairallah): the person's longer name, on the terms of a middle name no table knows
-        (``_may_add_unknown``); else (None) it may be someone else's and is left alone."""
+        (``_may_add_unknown``); else (None) it may be someone else's and is left alone, as
+        where another name word comes before it too ("Al-Sabi Thabit ibn Qurra al-Harrani":
+        never the middle of a longer name)."""
         found = next_to(WORD_AFTER, text, m.end)
         if found is None or not self._may_add_unknown(m.spec) \
+                or self._name_word_before(text, m.start) \
                 or not may_be_middle_name(fold_token(found.group(1))) \
                 or next_to(WORD_AFTER, text, found.end(1)) is not None \
                 or not any(c.spec.entry == m.spec.entry and c.start != m.start
@@ -276,6 +279,16 @@ class MatchEdges:
                 or CHILD_OF_AFTER.match(text, found.end(1)):
             return None  # ("Saliou Mbacké Ndiouroul, fils de ...": a namesake, the son of one)
         return replace(m, end=found.end(1))
+
+    def _name_word_before(self, text: str, pos: int) -> bool:
+        """Is there another name word right before ``pos``: not a common capitalized word,
+        not Muhammad or a compound's head ("Abu", "Abdel"), which lead a person's own name?"""
+        before = word_before(text, pos)
+        if before is None:
+            return False
+        folded = fold_token(before.group(1))
+        return not is_common_capitalized(folded) and folded not in COMPOUND_HEADS \
+            and self._key(before.group(1)) not in _LEADING_KEYS
 
     def _with_rest_of_name(self, text: str, compiled: CompiledGlossary,
                            m: Match) -> Match | None:
