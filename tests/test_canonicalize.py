@@ -1406,6 +1406,17 @@ def test_a_quoted_nickname_the_canonical_spells_joins_the_mention() -> None:
         'Salah Gosh was named; Salah Gosh "Boss" too.')
 
 
+def test_a_quoted_nickname_inside_a_name_is_never_rewritten_alone() -> None:
+    """A listed nickname in quotes between two name words is inside a longer name: rewriting
+    it alone would write 'Andal "Andal Ampatuan Jr." Ampatuan Jr.'. Alone it is the person."""
+    andal = entry("Andal Ampatuan Jr.", "Unsay")
+    text = 'Andal "Unsay" Ampatuan Jr. led them. Later Unsay spoke.'
+    assert run(text, andal) == (
+        'Andal "Unsay" Ampatuan Jr. led them. Later Andal Ampatuan Jr. spoke.')
+    text = "Herzl « Herzi » Halevi parle."
+    assert run(text, entry("Herzi Halevi", "Herzi"), lang="fr") == text
+
+
 def test_a_possessive_in_a_name_is_one_name_on_either_side_of_the_s() -> None:
     """"Lions’ Den", "Lion's Den" and "Lions Den" name one group: the apostrophe's place
     before or after the "s" is a spelling difference."""
@@ -1531,6 +1542,15 @@ def test_a_regnal_number_may_be_left_out_inside_a_name() -> None:
     # never at the end: "Mohammed" is not King Mohammed VI, nor Sanusi his grandfather Sanusi I
     assert run("Muhammadu Sanusi spoke.", entry("Muhammadu Sanusi II")) == (
         "Muhammadu Sanusi spoke.")
+
+
+def test_another_regnal_number_is_another_ruler() -> None:
+    """"Jamalul Kiram II" is the father of Jamalul Kiram III, whatever spelling rule joins
+    the names; the canonical's own number is the person."""
+    kiram = entry("Jamalul Kiram III")
+    text = "Jamalul Kiram II died in 1936. Jamaloul Kiram III claimed the throne."
+    assert run(text, kiram) == (
+        "Jamalul Kiram II died in 1936. Jamalul Kiram III claimed the throne.")
 
 
 def test_the_persons_own_first_name_before_a_listed_spelling_joins_it() -> None:

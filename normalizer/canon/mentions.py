@@ -26,6 +26,12 @@ from normalizer.matcher import PARTICLES, REGNAL, CompiledGlossary
 from normalizer.romanize import ARTICLES
 from normalizer.textfold import AYN_LETTERS, fold_token, is_word_char, tokenize
 
+# a name word, then an opening quote: a quoted nickname inside a name starts here, if a
+# closing quote and another name word follow it ('Esmael "Toto" Mangudadatu', « Herzi »)
+_NICKNAME_OPENS = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]*\.?[ \u00a0]"
+                             r"[\"\u201c\u00ab\u2018][ \u00a0]?$")
+_NICKNAME_CLOSES = re.compile(r"[ \u00a0]?[\"\u201d\u00bb\u2019][ \u00a0\n]+"
+                              r"[A-Z\u00c0-\u00de]")
 # "son of" written with a capital right before a name: the start of a longer name
 _CAPITAL_NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:Ibn|IBN|Bin|BIN|Bint)[ \u00a0]+$")
 # a person's spelling that starts with "son of" in lower case: a name goes on before it
@@ -113,6 +119,11 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             and compiled.entries[m.spec.entry].type not in EVENT_TYPES) \
             and not any(c.isupper() for c in text[m.start:m.end]):
         return True
+    if _other_regnal_number(text, m):
+        return True
+    if _NICKNAME_OPENS.search(text, max(0, m.start - 40), m.start) \
+            and _NICKNAME_CLOSES.match(text, m.end):
+        return True  # a nickname inside a longer name ('Andal "Unsay" Ampatuan Jr.')
     if not compiled.is_person(m.spec.entry):
         return False
     if m.spec.name_parts >= 2 and _CAPITAL_NASAB_BEFORE.search(text, max(0, m.start - 6),
@@ -128,6 +139,23 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     # (a longer spelling only after a name: "Saif bin Hamad Al Sharqi", a son of Hamad)
     return nasab is not None and (m.spec.name_parts == 1  # "bint Al-Waleed" too
                                   or word_before(text, nasab.start()) is not None)
+
+
+def _other_regnal_number(text: str, m: Match) -> bool:
+    """A ruler's number in the mention or right after it that is not the canonical's: another
+    ruler of the name ("Jamalul Kiram II" is not Jamalul Kiram III, "Mehmed VI" not Mehmed
+    II). Only where both write a number: "Kiram" alone may be the one the story names."""
+    theirs = {t.text for t in tokenize(m.spec.target) if REGNAL.fullmatch(t.text)}
+    if not theirs:
+        return False
+    written = {t.text for t in tokenize(text, m.start, m.end) if REGNAL.fullmatch(t.text)}
+    after = _REGNAL_AFTER.match(text, m.end)
+    if after is not None:
+        written.add(after.group(1))
+    return bool(written) and not written & theirs
+
+
+_REGNAL_AFTER = re.compile(r"[ \u00a0]+(I{1,3}|IV|VI{0,3}|IX|X)(?![^\W_])")
 
 
 def goes_on_into_another_name(text: str, canonical: str, m: Match) -> bool:
