@@ -96,7 +96,7 @@ suleiman sulaiman soliman slimane souleymane suleyman sleiman
 yahya yahia yehia yahiya
 hussein hocine
 ahmad ahmet ahmat
-muhammad mehmet md muhammet
+muhammad mehmet md mohd muhd mhd muhammet
 abdul abd
 abu abul aboul abol bou bu bo
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar boubaker boubakeur aboubakeur

@@ -1015,6 +1015,13 @@ def test_listed_name_without_its_first_name_becomes_the_canonical() -> None:
     shaar = entry("Mohammad Nidal Al-Shaar", "Nidal al-Shaar")
     assert run("Minister Nidal al-Shaar spoke.", shaar) == (
         "Minister Mohammad Nidal Al-Shaar spoke.")
+    # Muhammad abbreviated as Malaysia writes it ("Mohd"), with its period before the name
+    asri = entry("Mohd Asri Zainul Abidin", "Asri Zainul Abidin")
+    assert run("The mufti Asri Zainul Abidin spoke.", asri) == (
+        "The mufti Mohd Asri Zainul Abidin spoke.")
+    assert run("Le mufti Mohd. Asri Zainul Abidin a parlé. Mohd. Asri est parti.", asri,
+               lang="fr") == ("Le mufti Mohd Asri Zainul Abidin a parlé. Mohd Asri Zainul Abidin"
+                              " est parti.")
     # led by a given name of the romanization table ("Ousmane" is Uthman), but not by "Bou"
     haidara = entry("Chérif Ousmane Madani Haïdara", "Ousmane Madani Haïdara")
     assert run("Then Ousmane Madani Haïdara spoke.", haidara) == (

@@ -52,6 +52,8 @@ _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{WORD_GAP}|[-\u20
                            r"([AaEe]l[ \u00a0\-\u2010\u2011])?$")
 
 _LEADING_KEYS = frozenset({MUHAMMAD, "abdul"})
+# an abbreviated word with its period right before a name: "Mohd. ", "Md. "
+_ABBREVIATED_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]{1,4})\.[ \u00a0]+$")
 
 _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
 
@@ -362,6 +364,22 @@ class MatchEdges:
             return None  # a glossary that spells the person three ways, never with this
             # name, knows how they are written: the longer name is someone else's, a son
             # named with his father's name ("Mohammed Saeed Lootah") or a namesake
+        return replace(m, start=found.start(1))
+
+    def _with_own_muhammad(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
+        """The canonical's own first Muhammad, abbreviated with a period right before a
+        spelling that leaves it out ("Mohd. Asri Zainul Abidin", "Md. Shahabuddin" for Mohd
+        Asri Zainul Abidin, Md Shahabuddin), belongs to the mention: never "Mohd. Mohd Asri
+        Zainul Abidin"."""
+        if m.spec.kind == "keep" or not compiled.is_person(m.spec.entry) \
+                or m.spec.keys[:1] == (MUHAMMAD,):
+            return m
+        keys = self._canonical_parts(m.spec.entry)[1]
+        if keys[:1] != (MUHAMMAD,):
+            return m
+        found = _ABBREVIATED_BEFORE.search(text, max(0, m.start - 12), m.start)
+        if found is None or self._key(found.group(1)) != MUHAMMAD:
+            return m
         return replace(m, start=found.start(1))
 
     def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
