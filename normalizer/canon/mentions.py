@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from normalizer.canon.gaps import NASAB_BEFORE
 from normalizer.canon.layout import title_case_line
@@ -30,6 +31,7 @@ from normalizer.textfold import AYN_LETTERS, fold_token, is_word_char, tokenize
 # closing quote and another name word follow it ('Esmael "Toto" Mangudadatu', « Herzi »)
 _NICKNAME_OPENS = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]*\.?[ \u00a0]"
                              r"[\"\u201c\u00ab\u2018][ \u00a0]?$")
+_OPENING_QUOTES = frozenset("\"\u201c\u00ab\u2018")
 _NICKNAME_CLOSES = re.compile(r"[ \u00a0]?[\"\u201d\u00bb\u2019][ \u00a0\n]+"
                               r"[A-Z\u00c0-\u00de]")
 # "son of" written with a capital right before a name: the start of a longer name
@@ -121,7 +123,8 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
         return True
     if _other_regnal_number(text, m):
         return True
-    if _NICKNAME_OPENS.search(text, max(0, m.start - 40), m.start) \
+    if m.start >= 2 and _OPENING_QUOTES.intersection(text[m.start - 2:m.start]) \
+            and _NICKNAME_OPENS.search(text, max(0, m.start - 40), m.start) \
             and _NICKNAME_CLOSES.match(text, m.end):
         return True  # a nickname inside a longer name ('Andal "Unsay" Ampatuan Jr.')
     if not compiled.is_person(m.spec.entry):
@@ -141,11 +144,20 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
                                   or word_before(text, nasab.start()) is not None)
 
 
+_REGNAL_AFTER = re.compile(rf"[ \u00a0]+({REGNAL.pattern})(?![^\W_])")
+
+
+@lru_cache(maxsize=65536)
+def _regnal_numbers(canonical: str) -> frozenset[str]:
+    """The ruler's numbers a canonical writes ("III" of Jamalul Kiram III), made once."""
+    return frozenset(t.text for t in tokenize(canonical) if REGNAL.fullmatch(t.text))
+
+
 def _other_regnal_number(text: str, m: Match) -> bool:
     """A ruler's number in the mention or right after it that is not the canonical's: another
     ruler of the name ("Jamalul Kiram II" is not Jamalul Kiram III, "Mehmed VI" not Mehmed
     II). Only where both write a number: "Kiram" alone may be the one the story names."""
-    theirs = {t.text for t in tokenize(m.spec.target) if REGNAL.fullmatch(t.text)}
+    theirs = _regnal_numbers(m.spec.target)
     if not theirs:
         return False
     written = {t.text for t in tokenize(text, m.start, m.end) if REGNAL.fullmatch(t.text)}
@@ -153,9 +165,6 @@ def _other_regnal_number(text: str, m: Match) -> bool:
     if after is not None:
         written.add(after.group(1))
     return bool(written) and not written & theirs
-
-
-_REGNAL_AFTER = re.compile(r"[ \u00a0]+(I{1,3}|IV|VI{0,3}|IX|X)(?![^\W_])")
 
 
 def goes_on_into_another_name(text: str, canonical: str, m: Match) -> bool:
