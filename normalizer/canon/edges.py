@@ -371,8 +371,8 @@ class MatchEdges:
         spelling that leaves it out ("Mohd. Asri Zainul Abidin", "Md. Shahabuddin" for Mohd
         Asri Zainul Abidin, Md Shahabuddin), belongs to the mention: never "Mohd. Mohd Asri
         Zainul Abidin"."""
-        if m.spec.kind == "keep" or not compiled.is_person(m.spec.entry) \
-                or m.spec.keys[:1] == (MUHAMMAD,):
+        if "." not in text[max(0, m.start - 3):m.start] or m.spec.kind == "keep" \
+                or not compiled.is_person(m.spec.entry) or m.spec.keys[:1] == (MUHAMMAD,):
             return m
         keys = self._canonical_parts(m.spec.entry)[1]
         if keys[:1] != (MUHAMMAD,):

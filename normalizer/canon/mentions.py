@@ -129,8 +129,8 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
         return True  # a nickname inside a longer name ('Andal "Unsay" Ampatuan Jr.')
     if not compiled.is_person(m.spec.entry):
         return False
-    if m.spec.name_parts >= 2 and _CAPITAL_NASAB_BEFORE.search(text, max(0, m.start - 6),
-                                                               m.start):
+    if m.spec.name_parts >= 2 and text[max(0, m.start - 6):m.start].rstrip()[-1:] in (
+            "n", "N", "t") and _CAPITAL_NASAB_BEFORE.search(text, max(0, m.start - 6), m.start):
         return True  # "Ibn Abbas Firnas": "son of" starts a longer name, someone else's
     if m.spec.kind != "listed":
         return False
