@@ -624,8 +624,8 @@ def _method(args: argparse.Namespace, sizes: list[int], corpus: dict, results: d
 
 PROFILE_FUNCS = ["(canonicalize)", "(find)", "(_listed)", "(_align_listed)", "(around)",
                  "(tokenize)", "(_generated)", "(_align_generated)", "(_key)",
-                 "(_previous_name_keys)", "(_resolve_short)", "(_rival_keys)", "(_select)",
-                 "(_align_tokens)", "(_capitalized_run)", "(_gaps_ok)", "(_fuzzy_parts)",
+                 "(_previous_name_keys)", "(_resolve_short)", "(_rival_keys)", "(select)",
+                 "(align_tokens)", "(capitalized_run)", "(gaps_ok)", "(fuzzy_parts)",
                  "(is_name_gap)", "(search_text)", "(fold_for_search)",
                  "<method 'find_matches_as_indexes' of 'builtins.AhoCorasick' objects>",
                  "<method 'findall' of 're.Pattern' objects>",
