@@ -279,8 +279,7 @@ class CompiledGlossary:
         for specs in anchors.values():
             for spec in specs:
                 for key in search_keys(spec.folded) + _possessive_keys(spec.text) + (
-                        [" ".join(search_text(spec.text).split())]
-                        if "&" in spec.text or INNER_ABBREVIATION.search(spec.text) else []):
+                        _as_written_keys(spec.text) if gaps_as_written(spec.text) else []):
                     by_search.setdefault(key, []).append(spec)
                 for k, part in enumerate(spec.folded):
                     if len(part) >= MIN_SPLIT_WORD and part.isalpha():
@@ -962,6 +961,29 @@ _VOWEL_RUN = re.compile(r"[aiuy*]+")
 # a word of two letters or more abbreviated inside a spelling, as written ("Mustafa ef.
 # Cerić", the effendi of Bosnian clerics): the spelling is looked for with its period too
 INNER_ABBREVIATION = re.compile(r"[^\W\d_]{2}\.\s+\w")
+# a quoted nickname ('Esmael "Toto" Mangudadatu', "Ahmed Abdi « Godane »") or the comma before
+# a suffix ("Andal Ampatuan, Jr."): separators that are no name gap
+_QUOTE_OR_COMMA = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|,\s")
+
+
+_QUOTED = re.compile(r'"\s*([^"]*?)\s*"')
+
+
+def _as_written_keys(spelling: str) -> list[str]:
+    """The spelling's search text as written, one space between words; a quoted nickname
+    with and without spaces inside its quotes (English "Toto", French « Toto »)."""
+    key = " ".join(search_text(spelling).split())
+    if '"' not in key:
+        return [key]
+    return list(dict.fromkeys([key, _QUOTED.sub(r'"\1"', key), _QUOTED.sub(r'" \1 "', key)]))
+
+
+def gaps_as_written(spelling: str) -> bool:
+    """Does the spelling write a separator that is no name gap ("Procter & Gamble", "Mustafa
+    ef. Cerić", a quoted nickname, ", Jr.")? The text must then write it too: such a
+    spelling is also searched as written."""
+    return "&" in spelling or bool(INNER_ABBREVIATION.search(spelling)
+                                   or _QUOTE_OR_COMMA.search(spelling))
 
 
 def loose(key: str) -> str:

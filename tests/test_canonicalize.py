@@ -1424,6 +1424,31 @@ def test_a_quoted_nickname_inside_a_name_is_never_rewritten_alone() -> None:
     assert run(text, entry("Herzi Halevi", "Herzi"), lang="fr") == text
 
 
+def test_a_listed_spelling_with_a_quoted_nickname_or_a_comma_is_found_as_written() -> None:
+    """A glossary may list the name as the press writes it, nickname in quotes or ", Jr."
+    included: the whole of it, closing quote too, is the mention, in either quote style."""
+    toto = entry("Esmael Mangudadatu", 'Esmael "Toto" Mangudadatu')
+    assert run('Governor Esmael “Toto” Mangudadatu filed. Esmael "Toto" Mangudadatu won.',
+               toto) == "Governor Esmael Mangudadatu filed. Esmael Mangudadatu won."
+    assert run("Le gouverneur Esmael « Toto » Mangudadatu a gagné.", toto, lang="fr") == (
+        "Le gouverneur Esmael Mangudadatu a gagné.")
+    godane = entry("Ahmed Godane", fr=("Ahmed Abdi « Godane »",))
+    assert run("Ahmed Abdi «Godane» a été tué.", godane, lang="fr") == (
+        "Ahmed Godane a été tué.")
+    andal = entry("Andal Ampatuan Jr.", "Andal Ampatuan, Jr.")
+    assert run("Andal Ampatuan, Jr. appealed.", andal) == "Andal Ampatuan Jr. appealed."
+    # a comma between the words is no name gap where the spelling has none
+    assert run("Andal, Ampatuan Jr. and others.", andal) == "Andal, Ampatuan Jr. and others."
+
+
+def test_a_name_word_after_a_quoted_nickname_is_the_rest_of_that_name() -> None:
+    """'Zaldy "Puti" Ampatuan' is not a short form of Andal Ampatuan Jr., named before."""
+    andal = entry("Andal Ampatuan Jr.", 'Andal "Unsay" Ampatuan Jr.')
+    text = 'Andal "Unsay" Ampatuan Jr. led them. Zaldy "Puti" Ampatuan was elsewhere.'
+    assert run(text, andal) == (
+        'Andal Ampatuan Jr. led them. Zaldy "Puti" Ampatuan was elsewhere.')
+
+
 def test_a_possessive_in_a_name_is_one_name_on_either_side_of_the_s() -> None:
     """"Lions’ Den", "Lion's Den" and "Lions Den" name one group: the apostrophe's place
     before or after the "s" is a spelling difference."""

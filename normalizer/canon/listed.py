@@ -14,7 +14,7 @@ from normalizer.canon.gaps import INITIAL_GAP
 from normalizer.canon.match import Match, Occupied
 from normalizer.canon.nearby import crosses_headline
 from normalizer.canon.views import Capitals, DocTokens
-from normalizer.matcher import INNER_ABBREVIATION, CompiledGlossary, FormSpec, part_keys
+from normalizer.matcher import CompiledGlossary, FormSpec, gaps_as_written, part_keys
 from normalizer.textfold import (
     APOSTROPHES,
     Token,
@@ -64,6 +64,29 @@ _AMPERSAND_GAP = re.compile(r"[ \u00a0]?&[ \u00a0]?")
 def _same_case(tokens: list[Token], form: str) -> bool:
     """Case-sensitive mode: the span's letters, joined, equal the form's (accents aside)."""
     return "".join(t.text for t in tokens) == "".join(t.text for t in tokenize(form))
+
+
+def _gap_shape(gap: str) -> str:
+    """A separator without its spaces, quotes of any style as one: ' "', « and ”" are '"'."""
+    return "".join(search_text(gap).split())
+
+
+_CLOSING_QUOTES = "\"\u201d\u00bb"
+_CLOSING_QUOTE = re.compile(r"[ \u00a0]?[\"\u201d\u00bb]")
+
+
+def _with_closing_quote(text: str, end: int) -> int:
+    """``end`` past the closing quote (after a space, in French) that follows it, if any."""
+    found = _CLOSING_QUOTE.match(text, end)
+    return found.end() if found else end
+
+
+@lru_cache(maxsize=10_000)
+def _written_gaps(spelling: str) -> tuple[str, ...]:
+    """The shape (``_gap_shape``) of each separator between the spelling's words."""
+    tokens = tokenize(spelling)
+    return tuple(_gap_shape(spelling[a.end:b.start]) for a, b in
+                 zip(tokens, tokens[1:], strict=False))
 
 
 @lru_cache(maxsize=100_000)
@@ -177,13 +200,17 @@ class ListedSearch:
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
         """Tokens ``i:j`` spell ``spec`` (same letters; separators and joins checked)."""
-        if "&" in spec.text or INNER_ABBREVIATION.search(spec.text):
-            # "Procter & Gamble", "Mustafa ef. Cerić": word for word, with the "&" or the
-            # abbreviation's period where the name has them
+        if gaps_as_written(spec.text):
+            # "Procter & Gamble", "Mustafa ef. Cerić", 'Esmael "Toto" Mangudadatu': word for
+            # word, with the "&", the abbreviation's period or the quotes where the name has
+            # them
+            written = _written_gaps(spec.text)
             if folded[i:j] != list(spec.folded) or not all(
                     is_name_gap(text, tokens[k - 1].end, tokens[k].start)
                     or _AMPERSAND_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
                     or INITIAL_GAP.fullmatch(text, tokens[k - 1].end, tokens[k].start)
+                    or (written[k - i - 1] and _gap_shape(text[tokens[k - 1].end:tokens[k].start])
+                        == written[k - i - 1])
                     for k in range(i + 1, j)):
                 return None
         elif not word_for_word(text, tokens, folded, i, j, spec) \
@@ -194,6 +221,9 @@ class ListedSearch:
                 and text[end:end + 1] not in APOSTROPHES:
             start -= 1  # "‘Arīn al-Usūd": a leading ayn is the name's first letter (an
             # opening quote when one closes the name: "'Arīn al-Usūd'" keeps its quotes)
+        if spec.text[-1:] in _CLOSING_QUOTES:
+            end = _with_closing_quote(text, end)  # 'Salah Abdallah "Gosh"': the nickname's
+            # closing quote is part of the spelling, as its opening one is
         if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
                 tokens[i:j], spec.text):
             return None

@@ -34,6 +34,12 @@ _NICKNAME_OPENS = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]*\.?[ \u00a0
 _OPENING_QUOTES = frozenset("\"\u201c\u00ab\u2018")
 _NICKNAME_CLOSES = re.compile(r"[ \u00a0]?[\"\u201d\u00bb\u2019][ \u00a0\n]+"
                               r"[A-Z\u00c0-\u00de]")
+# a name word and a quoted nickname right before a mention: the mention is the rest of that
+# longer name ("Ampatuan" in 'Zaldy "Puti" Ampatuan' is not another Ampatuan's short form)
+_AFTER_NICKNAME = re.compile(r"(?<![^\W_])[A-Z\u00c0-\u00de][^\W\d_]*\.?[ \u00a0]"
+                             r"[\"\u201c\u00ab\u2018][ \u00a0]?[A-Z\u00c0-\u00de][^\W\d_]*"
+                             r"[ \u00a0]?[\"\u201d\u00bb\u2019][ \u00a0\n]+$")
+_CLOSING_QUOTES = frozenset("\"\u201d\u00bb\u2019")
 # "son of" written with a capital right before a name: the start of a longer name
 _CAPITAL_NASAB_BEFORE = re.compile(r"(?<![^\W_])(?:Ibn|IBN|Bin|BIN|Bint)[ \u00a0]+$")
 # a person's spelling that starts with "son of" in lower case: a name goes on before it
@@ -127,6 +133,9 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             and _NICKNAME_OPENS.search(text, max(0, m.start - 40), m.start) \
             and _NICKNAME_CLOSES.match(text, m.end):
         return True  # a nickname inside a longer name ('Andal "Unsay" Ampatuan Jr.')
+    if m.start >= 2 and _CLOSING_QUOTES.intersection(text[m.start - 3:m.start]) \
+            and _AFTER_NICKNAME.search(text, max(0, m.start - 60), m.start):
+        return True
     if not compiled.is_person(m.spec.entry):
         return False
     if m.spec.name_parts >= 2 and text[max(0, m.start - 6):m.start].rstrip()[-1:] in (
