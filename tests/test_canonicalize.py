@@ -54,6 +54,7 @@ MUST_MERGE = [
     ("Nasser Al-Khelaifi", "Nasser bin Ghanim Al-Khelaifi"),  # after "bin", any father's name
     ("Hany Abo Rida", "Hani Abou Rida"),  # Egyptian "Abo" is Abu
     ("Fahd Jassem al-Freij", "Fahd al-Freij"),  # a middle given name left out
+    ("Emirali Ablaev", "Emirali-Hajji Ablaev"),  # a pilgrim's title joined to the name
     ("Elias Bou Saab", "Elias Abu Saab"),  # Lebanese and Maghrebi "Bou" is Abu too
     ("Kamel Eltaief", "Kamel Ltaief"),  # the Maghreb's article joined as "El" or "L"
     ("Kheireddine Zetchi", "Khair El Din Zetchi"),  # an "ad-Din" compound, article apart
@@ -247,6 +248,7 @@ MUST_NOT_MERGE = [
     ("Nicole Gilbert", "Nicole Guilbert"),  # a word's first "gu" is written as it sounds
     ("Noureddine Taboubi", "Nasr al-Din Taboubi"),
     ("Tawakkol Karman", "Abdul Salam Karman"),  # her father: a compound is no first name
+    ("Mohammed Khan", "Mohammad-Latif Khan"),  # a compound given name: no middle name added
     # his father; the "ath" of "Mu'ath" is not an article to leave out
     ("Mu'ath Safi Yousef Al-Kaseasbeh", "Safi Yousef al-Kasasbeh"),
     ("Hussein Ibrahim Taha", "Hassan Ibrahim Taha"),

@@ -25,11 +25,11 @@ def fathers_name_before(word: str, key: str) -> bool:
     folded = fold_token(word)
     return (folded in GIVEN_NAMES or key in GIVEN_NAME_KEYS) and key != MUHAMMAD \
         and folded not in COMPOUND_HEADS and folded not in TITLES \
-        and folded not in _HONORIFIC_NAMES
+        and folded not in HONORIFIC_NAMES
 
 
 # given names that are also titles or honorifics before a name
-_HONORIFIC_NAMES = frozenset("""sultan hafiz hafez amir malik haji hajji hadj hadji hajj agha
+HONORIFIC_NAMES = frozenset("""sultan hafiz hafez amir malik haji hajji hadj hadji hajj agha
 mir shah khan pasha bey sayed syed sayid seyyid sharif cherif chérif""".split())
 _SON_OF = NASAB | {"bent", "ould", "ag"}  # French "bent", Mauritanian "ould", Tuareg "ag"
 
