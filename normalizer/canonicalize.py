@@ -127,6 +127,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._canonicals: dict[int, tuple[list[Token], tuple[str, ...]]] = {}
         self._entry_initials: dict[int, frozenset[str]] = {}
         self._longest_forms: dict[int, int] = {}  # entry -> most name words in a spelling
+        # entry -> the name keys of each of its spellings, articles and "bin" aside
+        self._name_keys_of: dict[int, list[list[str]]] = {}
         self._spelled_out: dict[int, bool] = {}  # entry -> the glossary spells it many ways
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like

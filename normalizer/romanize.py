@@ -147,6 +147,8 @@ fahd fahad
 rida reda ridha redha reza riza
 saud soud saoud
 bakr baker bakar
+badr bader badar
+saqr saqer sakr saker
 nayef naif nayif naef
 edward edouard edwar
 sayyid syed seyyed seyyid

@@ -55,6 +55,7 @@ MUST_MERGE = [
     ("Hany Abo Rida", "Hani Abou Rida"),  # Egyptian "Abo" is Abu
     ("Fahd Jassem al-Freij", "Fahd al-Freij"),  # a middle given name left out
     ("Emirali Ablaev", "Emirali-Hajji Ablaev"),  # a pilgrim's title joined to the name
+    ("Bader Al-Humaidhi", "Badr Al-Humaidi"),  # Gulf "Bader", "Saqer" for Badr, Saqr
     ("Elias Bou Saab", "Elias Abu Saab"),  # Lebanese and Maghrebi "Bou" is Abu too
     ("Kamel Eltaief", "Kamel Ltaief"),  # the Maghreb's article joined as "El" or "L"
     ("Kheireddine Zetchi", "Khair El Din Zetchi"),  # an "ad-Din" compound, article apart
@@ -1441,6 +1442,23 @@ def test_a_listed_spelling_with_a_quoted_nickname_or_a_comma_is_found_as_written
     assert run("Andal Ampatuan, Jr. appealed.", andal) == "Andal Ampatuan Jr. appealed."
     # a comma between the words is no name gap where the spelling has none
     assert run("Andal, Ampatuan Jr. and others.", andal) == "Andal, Ampatuan Jr. and others."
+
+
+def test_a_middle_name_the_glossary_spells_in_another_language_is_the_persons_own() -> None:
+    """"Mishari" is in no table of given names, but the glossary's French spelling "Bader
+    Michari al-Houmaidhi" gives it: the English "Bader Mishari al-Humaidhi" is that name,
+    while another middle name makes a longer name the glossary does not know."""
+    humaidhi = entry("Bader Al-Humaidhi", "Bader Al Humaidi",
+                     fr=("Bader Michari al-Houmaidhi",))
+    assert run("Bader Mishari al-Humaidhi resigned.", humaidhi) == (
+        "Bader Al-Humaidhi resigned.")
+    assert run("Bader Khalifa al-Humaidhi resigned.", entry(
+        "Bader Al-Humaidhi", "Bader Al Humaidi", "Bader Michari al-Houmaidhi")) == (
+        "Bader Khalifa al-Humaidhi resigned.")
+    # a listed longer name cut short is someone else's: his father
+    asfura = entry("Nasry Asfura", "Nasry Juan Asfura Zablah")
+    text = "Nasry Juan Asfura Zablah is the son of Nasry Juan Asfura."
+    assert run(text, asfura) == "Nasry Asfura is the son of Nasry Juan Asfura."
 
 
 def test_a_name_word_after_a_quoted_nickname_is_the_rest_of_that_name() -> None:

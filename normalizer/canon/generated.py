@@ -51,7 +51,7 @@ from normalizer.matcher import (
     join_keys,
 )
 from normalizer.romanize import ARTICLES, close_keys, vowel_deletions
-from normalizer.textfold import Token, fold_token, is_word_char
+from normalizer.textfold import Token, fold_token, is_word_char, tokenize
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed|es|ez|et|er|en)"
@@ -151,13 +151,19 @@ class GeneratedSearch:
                     and (PREVIOUS_GAP if j == n - 1 else ADDED_GAP).fullmatch(
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
+            added_keys = {self._key(words[j]) for j in range(k + 1, last_added + 1)
+                          if words[j].lower() not in FAMILY_LEADS}
+            # a middle name no table knows is no guess where the whole name is another
+            # spelling the glossary lists ("Bader Mishari al-Humaidhi" for its "Bader Michari
+            # al-Houmaidhi")
+            whole = [self._key(words[j]) for j in range(k, n + 1)
+                     if words[j].lower() not in FAMILY_LEADS]
             specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
                      if spec.kind == "listed" and len(spec.keys) >= 2
                      and not (nasab and NASAB.intersection(spec.folded))
-                     and (nth < known or self._may_add_unknown(spec))]
+                     and (nth < known or self._may_add_unknown(spec)
+                          or self._listed_in_full(spec.entry, whole))]
             if specs:  # the glossary's own middle names, where it spells any
-                added_keys = {self._key(words[j]) for j in range(k + 1, last_added + 1)
-                              if words[j].lower() not in FAMILY_LEADS}
                 specs = [spec for spec in specs if self._may_add(spec, added_keys)]
             if not specs:
                 continue
@@ -188,7 +194,8 @@ class GeneratedSearch:
                 found.append(Match(tokens[first].start, tokens[at].end,
                                    replace(spec,
                                            target=self.glossary.entries[spec.entry].canonical),
-                                   "generated", nth >= known))
+                                   "generated", nth >= known
+                                   and not self._listed_in_full(spec.entry, whole)))
         return found
 
     def _may_add(self, spec: FormSpec, added_keys: set[str]) -> bool:
@@ -200,9 +207,25 @@ class GeneratedSearch:
         al-Rahwi's longer name."""
         if self._may_add_unknown(spec) or self.glossary.entries[spec.entry].type != "person":
             return True
+        return any(self._is_own(added, spec) for added in added_keys)
+
+    def _listed_in_full(self, entry: int, whole: list[str]) -> bool:
+        """Do these name keys, in order, spell one of the entry's listed spellings (articles
+        and "bin" aside, a vowel off per name at most)?"""
+        forms = self._name_keys_of.get(entry)
+        if forms is None:
+            forms = self._name_keys_of[entry] = [
+                [self._key(t.text) for t in tokenize(form.text)
+                 if t.folded not in ARTICLES and t.folded not in NASAB]
+                for form in self.glossary.entries[entry].every_form()]
+        return any(len(keys) == len(whole) and all(
+            a == b or close_keys(a, b) for a, b in zip(keys, whole, strict=True))
+            for keys in forms)
+
+    def _is_own(self, added: str, spec: FormSpec) -> bool:
+        """Is ``added`` the key of a word of the entry's spellings, a vowel off at most?"""
         return any(added == key or close_keys(added, key) or added in vowel_deletions(key)
-                   or key in vowel_deletions(added)
-                   for added in added_keys for key in self._own_keys(spec.entry))
+                   or key in vowel_deletions(added) for key in self._own_keys(spec.entry))
 
     def _may_add_unknown(self, spec: FormSpec) -> bool:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
