@@ -326,6 +326,7 @@ class CompiledGlossary:
         canon_keys = part_keys(canon_parts)
         person = is_person_like(entry, canon_parts)
         listed_targets: dict[str, str] = {}  # a listed full spelling's letters -> its target
+        listed_shorts: list[tuple[list[FormSpec], int]] = []  # where a listed short form is
         other_lasts: list[Token] = []  # a listed full spelling's own family name ("Dhere")
         for variant in entry.forms(self.lang):
             parts = tokenize(variant.text)
@@ -376,12 +377,21 @@ class CompiledGlossary:
                     self._index_first_last(index, parts)
                 if person and _same_but_last(canon_parts, parts, entry.canonical, spec.keys):
                     other_lasts.append(parts[-1])
-            anchors.setdefault(variant.text, []).append(spec)
+            filed = anchors.setdefault(variant.text, [])
+            if spec.short and spec.target != entry.canonical:
+                listed_shorts.append((filed, len(filed)))
+            filed.append(spec)
             if entry.generate and not spec.short and (
                     _generable(parts) or _distinct_place_word(entry, parts, spec.keys)):
                 self._index_generated(spec)
             if entry.generate and not spec.short and spec.target == entry.canonical:
                 self._add_din_forms(index, variant.text, spec, anchors)
+        # a listed short form whose target is a listed full spelling ("Izet" -> "Izzet Pasha"
+        # where "İzzet Pasha" is listed) is written as that spelling's target: a fixed point
+        for filed, k in listed_shorts:
+            target = listed_targets.get("".join(t.folded for t in tokenize(filed[k].target)))
+            if target is not None and target != filed[k].target:
+                filed[k] = replace(filed[k], target=target)
         for keep in entry.keep:
             self._add_keep(index, keep, anchors)
         if self._variant_lexicon is not None and not person:

@@ -382,6 +382,21 @@ class MatchEdges:
             return m
         return replace(m, start=found.start(1))
 
+    def _with_own_first_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
+        """The canonical's own first name right before a spelling that starts at its second
+        name ("Ali Fethi Bey" for Ali Fethi Okyar, listed "Fethi Bey") belongs to the
+        mention: never "Ali Ali Fethi Okyar"."""
+        if m.start < 3 or text[m.start - 1] != " " or m.spec.kind == "keep" or m.spec.short \
+                or not compiled.is_person(m.spec.entry):
+            return m
+        keys = self._canonical_parts(m.spec.entry)[1]
+        if len(keys) < 2 or m.spec.keys[:1] != keys[1:2] or keys[0] == keys[1]:
+            return m
+        found = word_before(text, m.start)
+        if found is None or self._key(found.group(1)) != keys[0]:
+            return m
+        return replace(m, start=found.start(1))
+
     def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
         """A person's name followed by a nickname in quotes that the canonical spells ("Salah
         Abdallah "Gosh"" for Salah Gosh, "Ahmed Abdi « Godane »"): the nickname belongs to the
