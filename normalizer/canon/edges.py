@@ -395,7 +395,10 @@ class MatchEdges:
         found = word_before(text, m.start)
         if found is None or self._key(found.group(1)) != keys[0]:
             return m
-        return replace(m, start=found.start(1))
+        # (the name in full: written as the canonical, even where the spelling alone stands
+        # for the canonical's end, "Amir-Abdollahian" or "bin Laden")
+        canonical = self.glossary.entries[m.spec.entry].canonical
+        return replace(m, start=found.start(1), spec=replace(m.spec, target=canonical))
 
     def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
         """A person's name followed by a nickname in quotes that the canonical spells ("Salah
