@@ -288,8 +288,7 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             if not not_a_mention(text, compiled, m) and not self._given_name_as_fathers(
                     text, compiled, m) and not self._kin_of_the_one_named(text, compiled, out, m):
                 m = self._with_own_title(text, self._with_loose_article(text, m))
-                m = self._with_own_first_name(text, compiled,
-                                              self._with_own_muhammad(text, compiled, m))
+                m = self._with_own_first_name(text, compiled, m)
                 m = self._after_a_name(text, compiled, m)
                 if m is not None:
                     m = self._with_rest_of_name(text, compiled, m)

@@ -974,9 +974,7 @@ INNER_ABBREVIATION = re.compile(r"[^\W\d_]{2}\.\s+\w")
 # a quoted nickname ('Esmael "Toto" Mangudadatu', "Ahmed Abdi « Godane »") or the comma before
 # a suffix ("Andal Ampatuan, Jr."): separators that are no name gap
 _QUOTE_OR_COMMA = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]|,\s")
-
-
-_QUOTED = re.compile(r'"\s*([^"]*?)\s*"')
+_QUOTED = re.compile(r'"\s*([^"]*?)\s*"')  # a quoted word in a search text
 
 
 def _as_written_keys(spelling: str) -> list[str]:

@@ -366,39 +366,47 @@ class MatchEdges:
             # named with his father's name ("Mohammed Saeed Lootah") or a namesake
         return replace(m, start=found.start(1))
 
-    def _with_own_muhammad(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
-        """The canonical's own first Muhammad, abbreviated with a period right before a
-        spelling that leaves it out ("Mohd. Asri Zainul Abidin", "Md. Shahabuddin" for Mohd
-        Asri Zainul Abidin, Md Shahabuddin), belongs to the mention: never "Mohd. Mohd Asri
-        Zainul Abidin"."""
-        if "." not in text[max(0, m.start - 3):m.start] or m.spec.kind == "keep" \
-                or not compiled.is_person(m.spec.entry) or m.spec.keys[:1] == (MUHAMMAD,):
+    def _with_own_first_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
+        """The canonical's own first name right before a spelling that leaves it out belongs
+        to the mention, which is then the name in full, written as the canonical: an
+        abbreviated Muhammad with its period ("Mohd. Asri Zainul Abidin", "Md. Shahabuddin"
+        for Mohd Asri Zainul Abidin, Md Shahabuddin), or the first name written out before a
+        spelling that starts at the canonical's second name ("Ali Fethi Bey" for Ali Fethi
+        Okyar, listed "Fethi Bey"). Never "Mohd. Mohd Asri ..." or "Ali Ali Fethi Okyar"; the
+        canonical even where the spelling alone stands for its end ("Hossein
+        Amir-Abdollahian", "Osama bin Laden")."""
+        if m.start < 3 or m.spec.kind == "keep" or not compiled.is_person(m.spec.entry):
             return m
         keys = self._canonical_parts(m.spec.entry)[1]
-        if keys[:1] != (MUHAMMAD,):
+        start = self._own_muhammad_before(text, m, keys)
+        if start is None:
+            start = self._own_first_name_before(text, m, keys)
+        if start is None:
             return m
+        canonical = self.glossary.entries[m.spec.entry].canonical
+        return replace(m, start=start, spec=replace(m.spec, target=canonical))
+
+    def _own_muhammad_before(self, text: str, m: Match, keys: tuple[str, ...]) -> int | None:
+        """Where the canonical's first Muhammad, abbreviated with a period, starts before
+        ``m`` ("Mohd. "), if the spelling leaves it out."""
+        if "." not in text[m.start - 3:m.start] or keys[:1] != (MUHAMMAD,) \
+                or m.spec.keys[:1] == (MUHAMMAD,):
+            return None
         found = _ABBREVIATED_BEFORE.search(text, max(0, m.start - 12), m.start)
         if found is None or self._key(found.group(1)) != MUHAMMAD:
-            return m
-        return replace(m, start=found.start(1))
+            return None
+        return found.start(1)
 
-    def _with_own_first_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
-        """The canonical's own first name right before a spelling that starts at its second
-        name ("Ali Fethi Bey" for Ali Fethi Okyar, listed "Fethi Bey") belongs to the
-        mention: never "Ali Ali Fethi Okyar"."""
-        if m.start < 3 or text[m.start - 1] != " " or m.spec.kind == "keep" or m.spec.short \
-                or not compiled.is_person(m.spec.entry):
-            return m
-        keys = self._canonical_parts(m.spec.entry)[1]
-        if len(keys) < 2 or m.spec.keys[:1] != keys[1:2] or keys[0] == keys[1]:
-            return m
+    def _own_first_name_before(self, text: str, m: Match, keys: tuple[str, ...]) -> int | None:
+        """Where the canonical's first name, written out, starts before ``m``, if the
+        spelling starts at the canonical's second name."""
+        if text[m.start - 1] != " " or m.spec.short or len(keys) < 2 \
+                or m.spec.keys[:1] != keys[1:2] or keys[0] == keys[1]:
+            return None
         found = word_before(text, m.start)
         if found is None or self._key(found.group(1)) != keys[0]:
-            return m
-        # (the name in full: written as the canonical, even where the spelling alone stands
-        # for the canonical's end, "Amir-Abdollahian" or "bin Laden")
-        canonical = self.glossary.entries[m.spec.entry].canonical
-        return replace(m, start=found.start(1), spec=replace(m.spec, target=canonical))
+            return None
+        return found.start(1)
 
     def _with_quoted_nickname(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
         """A person's name followed by a nickname in quotes that the canonical spells ("Salah

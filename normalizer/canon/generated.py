@@ -151,20 +151,23 @@ class GeneratedSearch:
                     and (PREVIOUS_GAP if j == n - 1 else ADDED_GAP).fullmatch(
                         text, spans[j][1], spans[j + 1][0]) for j in range(k, n)):
                 break
-            added_keys = {self._key(words[j]) for j in range(k + 1, last_added + 1)
-                          if words[j].lower() not in FAMILY_LEADS}
+            specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
+                     if spec.kind == "listed" and len(spec.keys) >= 2
+                     and not (nasab and NASAB.intersection(spec.folded))]
+            if not specs:
+                continue
             # a middle name no table knows is no guess where the whole name is another
             # spelling the glossary lists ("Bader Mishari al-Humaidhi" for its "Bader Michari
             # al-Houmaidhi")
             whole = [self._key(words[j]) for j in range(k, n + 1)
                      if words[j].lower() not in FAMILY_LEADS]
-            specs = [spec for spec in index.get(f"P|{self._loose(self._key(words[k]))}|{key}", ())
-                     if spec.kind == "listed" and len(spec.keys) >= 2
-                     and not (nasab and NASAB.intersection(spec.folded))
-                     and (nth < known or self._may_add_unknown(spec)
-                          or self._listed_in_full(spec.entry, whole))]
-            if specs:  # the glossary's own middle names, where it spells any
-                specs = [spec for spec in specs if self._may_add(spec, added_keys)]
+            added_keys = {self._key(words[j]) for j in range(k + 1, last_added + 1)
+                          if words[j].lower() not in FAMILY_LEADS}
+            # (and the glossary's own middle names, where it spells any)
+            specs = [spec for spec in specs
+                     if (nth < known or self._may_add_unknown(spec)
+                         or self._listed_in_full(spec.entry, whole))
+                     and self._may_add(spec, added_keys)]
             if not specs:
                 continue
             # the added words, with their articles and a "bin" before them
@@ -207,7 +210,9 @@ class GeneratedSearch:
         al-Rahwi's longer name."""
         if self._may_add_unknown(spec) or self.glossary.entries[spec.entry].type != "person":
             return True
-        return any(self._is_own(added, spec) for added in added_keys)
+        return any(added == key or close_keys(added, key) or added in vowel_deletions(key)
+                   or key in vowel_deletions(added)
+                   for added in added_keys for key in self._own_keys(spec.entry))
 
     def _listed_in_full(self, entry: int, whole: list[str]) -> bool:
         """Do these name keys, in order, spell one of the entry's listed spellings (articles
@@ -221,11 +226,6 @@ class GeneratedSearch:
         return any(len(keys) == len(whole) and all(
             a == b or close_keys(a, b) for a, b in zip(keys, whole, strict=True))
             for keys in forms)
-
-    def _is_own(self, added: str, spec: FormSpec) -> bool:
-        """Is ``added`` the key of a word of the entry's spellings, a vowel off at most?"""
-        return any(added == key or close_keys(added, key) or added in vowel_deletions(key)
-                   or key in vowel_deletions(added) for key in self._own_keys(spec.entry))
 
     def _may_add_unknown(self, spec: FormSpec) -> bool:
         """May a middle name no table knows be added to ``spec``? Only to a person's name,
