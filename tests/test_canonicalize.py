@@ -249,6 +249,7 @@ MUST_NOT_MERGE = [
     ("Noureddine Taboubi", "Nasr al-Din Taboubi"),
     ("Tawakkol Karman", "Abdul Salam Karman"),  # her father: a compound is no first name
     ("Mohammed Khan", "Mohammad-Latif Khan"),  # a compound given name: no middle name added
+    ("Alice Dennis", "Alice Denis D. Havel"),  # a middle initial and a family name go on
     # his father; the "ath" of "Mu'ath" is not an article to leave out
     ("Mu'ath Safi Yousef Al-Kaseasbeh", "Safi Yousef al-Kasasbeh"),
     ("Hussein Ibrahim Taha", "Hassan Ibrahim Taha"),

@@ -53,6 +53,8 @@ _LEADING_NAME = re.compile(rf"(?<![^\W_])([A-Z][a-z]{{1,7}})(?:{WORD_GAP}|[-\u20
 
 _LEADING_KEYS = frozenset({MUHAMMAD, "abdul"})
 # an abbreviated word with its period right before a name: "Mohd. ", "Md. "
+_INITIAL_AND_NAME_AFTER = re.compile(rf"{WORD_GAP}[A-Z]\.{WORD_GAP}?([A-Z][a-z\u00df-\u00ff]+)"
+                                     r"(?![^\W_])")
 _ABBREVIATED_BEFORE = re.compile(r"(?<![^\W_])([A-Z][a-z]{1,4})\.[ \u00a0]+$")
 
 _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEADING_NAME
@@ -246,7 +248,12 @@ class MatchEdges:
                 or m.rule not in BY_ORIGIN or not compiled.is_person(m.spec.entry):
             return False
         found = next_to(WORD_AFTER, text, m.end)
-        if found is None or found.group(1).isupper():
+        if found is None:
+            # a middle initial and a family name after it: "Alice Denis D. Havel" is no Alice
+            # Dennis
+            after = next_to(_INITIAL_AND_NAME_AFTER, text, m.end)
+            return after is not None and not is_ordinary_word(fold_token(after.group(1)))
+        if found.group(1).isupper():
             return False
         folded = fold_token(found.group(1))
         if text.startswith(("'s", "\u2019s"), found.end(1)) and nation_of_word(folded) is not None:
