@@ -86,6 +86,7 @@ from normalizer.canon.mentions import (
     with_last_word_of_target,
     with_leading_ayn,
 )
+from normalizer.canon.namesakes import Namesakes
 from normalizer.canon.respelled import DocumentRespellings
 from normalizer.canon.short_forms import ShortForms
 from normalizer.canon.views import Capitals, DocTokens, Memo
@@ -131,6 +132,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._name_keys_of: dict[int, list[list[str]]] = {}
         self._spelled_out: dict[int, bool] = {}  # entry -> the glossary spells it many ways
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
+        self._own_words: dict[int, set[str]] = {}  # entry -> its spellings' folded words
+        self._namesakes: Namesakes | None = None  # made when an unlisted variant is first found
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
@@ -250,6 +253,9 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                 candidates += self._middle_initials_names(text, compiled)
             if compiled.translated:
                 candidates += self._translated(text, compiled, candidates)
+            if any(c.rule == "generated" for c in candidates):
+                candidates = [c for c in candidates
+                              if c.rule != "generated" or not self._someone_elses(text, c)]
         if any(stands_alone(c) for c in candidates):
             candidates = [c for c in candidates if not stands_alone(c)
                           or not self._inside_other_name(text, window, c)]
@@ -318,6 +324,22 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             tokens = tokenize(self.glossary.entries[entry].canonical)
             parts = self._canonicals[entry] = (tokens, part_keys(tokens))
         return parts
+
+    def _someone_elses(self, text: str, m: Match) -> bool:
+        """Is an unlisted variant made of a word the glossary gives to other people's names
+        (``normalizer.canon.namesakes``)? "Christine Hancock" is not Christian Hancock."""
+        if self._namesakes is None:
+            self._namesakes = Namesakes(self.glossary, self._key)
+        words = [t.text for t in tokenize(text[m.start:m.end]) if len(t.folded) >= 2]
+        if not words:
+            return False
+        own = self._own_words.get(m.spec.entry)
+        if own is None:
+            own = self._own_words[m.spec.entry] = {
+                t.folded for form in self.glossary.entries[m.spec.entry].every_form()
+                for t in tokenize(form.text)}
+        return self._namesakes.someone_elses(words, own, len(words) > m.spec.name_parts) \
+            is not None
 
     def _own_keys(self, entry: int) -> frozenset[str]:
         """The keys of every word in the entry's spellings, made once."""
