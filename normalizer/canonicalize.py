@@ -67,6 +67,7 @@ Contract:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 from normalizer.canon.changes import GROW_LEFT, compose_changes, may_grow
@@ -86,7 +87,7 @@ from normalizer.canon.mentions import (
     with_last_word_of_target,
     with_leading_ayn,
 )
-from normalizer.canon.namesakes import Namesakes
+from normalizer.canon.namesakes import NEVER_TELLING, Namesakes
 from normalizer.canon.respelled import DocumentRespellings
 from normalizer.canon.short_forms import ShortForms
 from normalizer.canon.views import Capitals, DocTokens, Memo
@@ -132,8 +133,9 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._name_keys_of: dict[int, list[list[str]]] = {}
         self._spelled_out: dict[int, bool] = {}  # entry -> the glossary spells it many ways
         self._name_part_keys: dict[int, frozenset[str]] = {}  # entry -> its words' keys
-        self._own_words: dict[int, set[str]] = {}  # entry -> its spellings' folded words
-        self._namesakes: Namesakes | None = None  # made when an unlisted variant is first found
+        self._own_folded: dict[int, set[str]] = {}  # entry -> its spellings' folded words
+        self._namesakes: dict[str | None, Namesakes] = {}
+        self._short_targets: dict[str | None, dict[int, dict[str, str]]] = {}
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
@@ -150,6 +152,19 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             compiled = self._compiled[lang] = CompiledGlossary(self.glossary, lang)
             # capitalized word -> could it end an unlisted variant of this glossary?
             self._ending[lang] = Memo(partial(self._ends_a_name, compiled))
+            # entry -> how its short forms are written, by ``form_key`` (``_as_its_short_form``)
+            short_targets: dict[int, dict[str, str]] = {}
+            for specs in compiled.search_specs:
+                for spec in specs:
+                    if spec.entry >= 0 and spec.kind != "keep" and (
+                            spec.short or spec.target != compiled.entries[spec.entry].canonical):
+                        short_targets.setdefault(spec.entry, {})[form_key(spec.target)] = \
+                            spec.target
+            self._short_targets[lang] = short_targets
+            # what the glossary's spellings say about each word (``_someone_elses``)
+            self._namesakes[lang] = Namesakes(
+                {(spec.entry, spec.folded) for specs in compiled.search_specs for spec in specs
+                 if spec.kind == "listed"}, self._key)
         return self._compiled[lang]
 
     # -- public API -------------------------------------------------------------------------
@@ -242,6 +257,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         compiled = self.compiled(lang)
         window = DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
+        if any(len(c.spec.folded) > 1 and text[c.start:c.end].isalnum() for c in candidates):
+            candidates = [c for c in candidates if not self._joined_other_name(text, lang, c)]
         capitals = Capitals(text, self._key, self._long_masked, self._fold)
         if self.generate:
             if compiled.split_words:  # like unlisted variants, this reads capitalized words
@@ -254,8 +271,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             if compiled.translated:
                 candidates += self._translated(text, compiled, candidates)
             if any(c.rule == "generated" for c in candidates):
-                candidates = [c for c in candidates
-                              if c.rule != "generated" or not self._someone_elses(text, c)]
+                candidates = [self._as_its_short_form(text, lang, c) for c in candidates
+                              if c.rule != "generated" or not self._someone_elses(text, lang, c)]
         if any(stands_alone(c) for c in candidates):
             candidates = [c for c in candidates if not stands_alone(c)
                           or not self._inside_other_name(text, window, c)]
@@ -325,21 +342,52 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             parts = self._canonicals[entry] = (tokens, part_keys(tokens))
         return parts
 
-    def _someone_elses(self, text: str, m: Match) -> bool:
-        """Is an unlisted variant made of a word the glossary gives to other people's names
-        (``normalizer.canon.namesakes``)? "Christine Hancock" is not Christian Hancock."""
-        if self._namesakes is None:
-            self._namesakes = Namesakes(self.glossary, self._key)
-        words = [t.text for t in tokenize(text[m.start:m.end]) if len(t.folded) >= 2]
+    def _own_words(self, entry: int) -> set[str]:
+        """The folded words of the entry's spellings, made once."""
+        own = self._own_folded.get(entry)
+        if own is None:
+            own = self._own_folded[entry] = {
+                t.folded for form in self.glossary.entries[entry].every_form()
+                for t in tokenize(form.text)}
+        return own
+
+    def _someone_elses(self, text: str, lang: str | None, m: Match) -> bool:
+        """Is an unlisted variant another person's name by what the glossary says of its
+        words (``normalizer.canon.namesakes``)? "Christine Hancock" is not Christian Hancock,
+        nor "Andrew Mark Clark" Andrew Clark when many entries carry Andrew and Clark."""
+        namesakes = self._namesakes[lang]
+        words = [t for t in tokenize(text[m.start:m.end])
+                 if len(t.folded) >= 2 and t.folded not in NEVER_TELLING]
         if not words:
             return False
-        own = self._own_words.get(m.spec.entry)
-        if own is None:
-            own = self._own_words[m.spec.entry] = {
-                t.folded for form in self.glossary.entries[m.spec.entry].every_form()
-                for t in tokenize(form.text)}
-        return self._namesakes.someone_elses(words, own, len(words) > m.spec.name_parts) \
-            is not None
+        own = self._own_words(m.spec.entry)
+        # (a middle name the variant adds is for the middle-name rules: only its ends here)
+        added = len(words) > m.spec.name_parts
+        read = [words[0], words[-1]] if added and len(words) > 2 else words
+        if namesakes.respelled_into_another([t.text for t in read], own) is not None:
+            return True
+        if added or len(words) < m.spec.name_parts or m.spec.kind == "dropped":
+            canonical = [t.folded for t in self._canonical_parts(m.spec.entry)[0]
+                         if t.folded not in NEVER_TELLING]
+            return len(canonical) >= 2 and namesakes.common_name(canonical[0], canonical[-1])
+        return False
+
+    def _as_its_short_form(self, text: str, lang: str | None, m: Match) -> Match:
+        """An unlisted variant written as the entry's short form is written ("Abu al-Huda" of
+        Tawfik Abu al-Huda, what a listed "Abul al-Huda" becomes) is that short form, and
+        stays as it is: never the variant of a listed "Abul-Huda" on a second pass."""
+        if m.rule != "generated":
+            return m
+        written = self._short_targets[lang].get(m.spec.entry, {}).get(
+            form_key(text[m.start:m.end]))
+        return m if written is None else replace(m, spec=replace(m.spec, target=written))
+
+    def _joined_other_name(self, text: str, lang: str | None, m: Match) -> bool:
+        """Is a listed spelling of several words, found written as one word, a name other
+        entries use ("Alain" for "Al Ain")?"""
+        word = text[m.start:m.end]
+        return len(m.spec.folded) > 1 and word.isalnum() and self._namesakes[
+            lang].joined_other_name(word, self._own_words(m.spec.entry))
 
     def _own_keys(self, entry: int) -> frozenset[str]:
         """The keys of every word in the entry's spellings, made once."""

@@ -188,10 +188,31 @@ def concat_align(seq_a: tuple[str, ...], seq_b: tuple[str, ...],
                 break
             if acc == target:
                 bounds_a = joined_with_bounds(seq_a[k:m + 1], keys)[1]
+                if bounds_a != bounds_b and (bounds_a <= bounds_b or bounds_b <= bounds_a):
+                    finer, coarser, parts = (bounds_b, bounds_a, seq_b) \
+                        if bounds_a <= bounds_b else (bounds_a, bounds_b, seq_a[k:m + 1])
+                    if joins_an_initial(parts, finer - coarser, keys):
+                        break  # "Julian Duncan" is not "Julia N. Duncan"
                 if bounds_a <= bounds_b or bounds_b <= bounds_a:
                     return k, m + 1
                 break
     return None
+
+
+def joins_an_initial(parts: tuple[str, ...] | list[str], joins: set[int], keys: bool) -> bool:
+    """Is one of the ``joins`` (seams of the joined ``parts``) a word written together with
+    the middle initial after it (a consonant alone before another word)? That is never a way
+    of writing a name ("Julian" for "Julia N."); an initial before a word is ("M.Hisbullah",
+    "Mhamed" for "M'hamed"), and so are a vowel, the Urdu "-e-" ("Tehreeke-Labbaik"), an
+    "s" ("Lions' Den" as "Lion's Den") and a last letter ("ISK" for "IS-K")."""
+    out, last = "", 0
+    for n, part in enumerate(parts):
+        if n and len(out) in joins and last > 1 and len(part) == 1 and part not in "aeious" \
+                and n < len(parts) - 1:
+            return True
+        out = add_key(out, last, part) if keys else out + part
+        last = len(part)
+    return False
 
 
 def join_keys(*keys: str) -> str:
@@ -946,6 +967,13 @@ def search_keys(parts: tuple[str, ...]) -> list[str]:
         patterns = [(0,) * gaps, (1,) * gaps] + [
             tuple(int(g == k) for g in range(gaps)) for k in range(gaps)] + [
             tuple(int(len(parts[g]) == 1 == len(parts[g + 1])) for g in range(gaps))]
+    # a word is never written together with a middle initial after it (``joins_an_initial``):
+    # "julian duncan" is no way of writing "Julia N. Duncan"
+    apart = [len(parts[g]) > 1 and len(parts[g + 1]) == 1 and parts[g + 1] not in "aeious"
+             and g + 1 < gaps for g in range(gaps)]
+    if any(apart):
+        patterns = [joins for joins in patterns
+                    if not any(join and alone for join, alone in zip(joins, apart, strict=True))]
     keys = []
     for joins in patterns:
         key = parts[0]

@@ -1504,6 +1504,12 @@ def test_a_leading_ayn_is_part_of_a_listed_spelling_unless_it_opens_a_quote() ->
     assert run("A site wrote ‘Arīn al-Usūd’ then.", den) == "A site wrote ‘Lions’ Den’ then."
 
 
+def test_french_elision_is_no_leading_ayn() -> None:
+    bazzaz = entry("Abdul Rahman al-Bazzaz", "ʿAbd al-Raḥmān al-Bazzāz")
+    assert run("Le cabinet d'Abd al-Rahman al-Bazzaz tombe.", bazzaz, lang="fr") == \
+        "Le cabinet d'Abdul Rahman al-Bazzaz tombe."
+
+
 def test_a_modifier_letter_for_ayn_separates_words_and_starts_the_name() -> None:
     behbahani = entry("Abdollah Behbahani")
     text = "Abdollah Behbahani was killed. An entry on ʿAbdallāh Behbahānī traces his family."
@@ -2354,3 +2360,11 @@ def test_a_listed_short_form_whose_target_is_a_listed_spelling_is_a_fixed_point(
     assert once == ("Le journal nomme Ahmed Izzet Pasha. Plus bas, il écrit « le maréchal "
                     "Ahmed Izzet Pasha ».")
     assert run(once, izzet, lang="fr") == once
+
+
+def test_a_listed_spelling_written_as_the_canonicals_part_stays_so_on_a_second_pass() -> None:
+    huda = entry("Tawfik Abu al-Huda", "Abul-Huda", "Abul al-Huda")
+    canon = Canonicalizer(Glossary.build([huda]), known_aliases=False)
+    once = canon.canonicalize("Tawfik Abu al-Huda spoke. Some call him Abul al-Huda.", "en")[0]
+    assert once == "Tawfik Abu al-Huda spoke. Some call him Abu al-Huda."
+    assert canon.canonicalize(once, "en") == (once, [])

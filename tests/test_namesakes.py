@@ -58,3 +58,45 @@ def test_spellings_the_glossary_pairs_are_one_name() -> None:
 def test_articles_and_bin_never_tell_people_apart() -> None:
     glossary = (person("Bashar al-Assad"), person("Ahmed el-Tayeb"), person("Saad el-Katatni"))
     assert run("Bashar el-Assad arrived.", *glossary) == "Bashar al-Assad arrived."
+
+
+ANDREWS = ("Andrew Marr", "Andrew Cuomo", "Andrew Yang")
+CLARKS = ("Wesley Clark", "Helen Clark", "Petula Clark")
+
+
+def test_a_middle_name_added_to_a_common_name_makes_someone_else() -> None:
+    text = "Andrew Mark Clark told reporters."
+    assert run(text, person("Andrew Clark")) == "Andrew Clark told reporters."  # (alone)
+    assert run(text, person("Andrew Clark"), *map(person, ANDREWS + CLARKS)) == text
+
+
+def test_a_middle_name_left_out_of_a_common_name_makes_someone_else() -> None:
+    glens = ("Glen Close", "Glen Powell", "Glen Hansard")
+    davises = ("Angela Davis", "Miles Davis", "Bette Davis")
+    text = "Glen Davis told reporters."
+    assert run(text, person("Glen Mohamed Davis")) == "Glen Mohamed Davis told reporters."
+    assert run(text, person("Glen Mohamed Davis"), *map(person, glens + davises)) == text
+
+
+def test_a_fathers_name_in_an_arabic_name_is_added_however_common_the_names() -> None:
+    others = ("Fuad Masum", "Fuad Siniora", "Fuad Shukr", "Saddam Hussein", "Taha Hussein",
+              "Qusay Hussein")
+    assert run("Fuad Mohammed Hussein said.", person("Fuad Hussein"), *map(person, others)) \
+        == "Fuad Hussein said."
+
+
+def test_a_joined_spelling_that_other_entries_use_as_a_name_is_that_name() -> None:
+    al_ain = Entry(id="al-ain", canonical="Al Ain", type="place")
+    text = "Alain Jérôme Guillaume told reporters."
+    assert run(text, al_ain).startswith("Al Ain ")  # (alone: the joined form)
+    assert run(text, al_ain, person("Alain Juppé"), person("Alain Delon")) == text
+
+
+def test_a_word_and_the_middle_initial_after_it_are_never_one_word() -> None:
+    duncan = person("Julia Duncan", "Julia N. Duncan")
+    assert run("Julian Duncan said. Julia N. Duncan did not.", duncan) == \
+        "Julian Duncan said. Julia Duncan did not."
+    # an initial before a word, or a last letter, may be written together with it
+    assert run("M.L.A.M.Hisbullah spoke.", person("M. L. A. M. Hizbullah",
+                                                  "M.L.A.M. Hisbullah")) == \
+        "M. L. A. M. Hizbullah spoke."

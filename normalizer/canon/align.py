@@ -23,6 +23,7 @@ from normalizer.matcher import (
     family_readings,
     joined,
     joined_with_bounds,
+    joins_an_initial,
 )
 from normalizer.romanize import (
     ARTICLES,
@@ -59,9 +60,18 @@ def align_tokens(text: str, tokens: list[Token], i: int, values: list[str],
         j += 1
     if acc != target:
         return None
+    end = j
     while j < len(tokens) and not values[j]:
         j += 1  # the rest of a word its key already spells ("ani" of "Qa’ani")
-    return j if bounds <= part_bounds or part_bounds <= bounds else None
+    if bounds == part_bounds:
+        return j
+    # (one side's seams within the other's; never a word written together with the middle
+    # initial after it: "Julian Duncan" is not "Julia N. Duncan")
+    if bounds < part_bounds:
+        return None if joins_an_initial(parts, part_bounds - bounds, keys) else j
+    if part_bounds < bounds:
+        return None if joins_an_initial(values[i:end], bounds - part_bounds, keys) else j
+    return None
 
 
 def word_for_word(text: str, tokens: list[Token], folded: list[str], i: int, j: int,

@@ -218,9 +218,11 @@ class ListedSearch:
             return None
         start, end = tokens[i].start, tokens[j - 1].end
         if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
-                and text[end:end + 1] not in APOSTROPHES:
+                and text[end:end + 1] not in APOSTROPHES \
+                and not (start >= 2 and is_word_char(text[start - 2])):
             start -= 1  # "‘Arīn al-Usūd": a leading ayn is the name's first letter (an
-            # opening quote when one closes the name: "'Arīn al-Usūd'" keeps its quotes)
+            # opening quote when one closes the name: "'Arīn al-Usūd'" keeps its quotes;
+            # French elision's when a letter comes before it: "d'Abd al-Rahman")
         if spec.text[-1:] in _CLOSING_QUOTES:
             end = _with_closing_quote(text, end)  # 'Salah Abdallah "Gosh"': the nickname's
             # closing quote is part of the spelling, as its opening one is

@@ -1,37 +1,44 @@
-"""Other people's spellings: a respelling is never made into a name the glossary gives to
-other people, unless the glossary or the shipped tables treat the two spellings as one name.
+"""Other people's names: what a glossary of many real names says about a word, so that an
+unlisted variant is never made of a name that belongs to other people.
 
 Contract:
 - A glossary of many real names knows names in their own right: "Christine" and "Christian",
   "Carl" and "Karl", "Reynaud" and "Raynaud", "Rocha" and "Rosa" each name people of their
-  own. A romanization key merges each pair, so an unlisted variant ("generated") made of such
-  a word is someone else's: "Christine Hancock" is not the glossary's Christian Hancock.
-- A word counts as another name when ``MIN_OTHERS`` or more other entries spell a name with
-  it. It may still be a respelling when the words are one transliterated name
+  own. A romanization key merges each pair, so an unlisted variant ("generated") that
+  respells a word into one that ``MIN_OTHERS`` or more other entries use is someone else's:
+  "Christine Hancock" is not the glossary's Christian Hancock.
+- It may still be a respelling when the words are one transliterated name
   (``romanized-given-names.txt``, the given-name table: "Ibrahim Raisi" for Ebrahim Raisi),
   or when one entry of the glossary spells both at the same place (the glossary's own
-  evidence that they are one name: "Muhammad" and "Mohammed").
-- Only respelled words are read: articles, "bin" and titles never tell people apart, and a
-  middle name the variant adds is judged by the middle-name rules, not here.
+  evidence that they are one name: "Muhammad" and "Mohammed"). Articles, "bin" and titles
+  never tell people apart.
+- A name whose first and last words are each carried by ``COMMON`` entries or more ("Andrew
+  Clark") is a common name: a middle name added to it or left out of it makes someone else
+  ("Andrew Mark Clark"), as the glossary's middle names tell people apart. Not when the first
+  name is a transliterated one: an Arabic name's middle name is the father's, which news
+  adds and leaves out ("Fuad Mohammed Hussein" is Fuad Hussein).
+- A spelling of several words written as one word that other entries use as a name ("Alain"
+  for "Al Ain") is that other name.
 - Small glossaries are untouched in practice: a word that two other entries use is mostly a
-  common given name, and those are transliterated names.
+  common given name, and those are transliterated names; a family of four in one glossary is
+  rare, and its given names are not all common too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
 from normalizer.canon.name_parts import HONORIFIC_NAMES
-from normalizer.glossary import Glossary
 from normalizer.matcher import NASAB
 from normalizer.romanize import ARTICLES, GIVEN_NAME_KEYS, surface_key
-from normalizer.textfold import fold_token, tokenize
+from normalizer.textfold import fold_token
 
 MIN_OTHERS = 2  # other entries that must use a word for it to be a name in its own right
+COMMON = 4  # entries that carry a word of a common name ("Andrew", "Clark")
 _DATA = Path(__file__).resolve().parent.parent / "data" / "romanized-given-names.txt"
-_NEVER_TELLING = ARTICLES | NASAB | HONORIFIC_NAMES
+NEVER_TELLING = ARTICLES | NASAB | HONORIFIC_NAMES
 
 
 @cache
@@ -45,34 +52,57 @@ def romanized_name_keys() -> frozenset[str]:
 
 
 class Namesakes:
-    """Which words the glossary uses for whose names, and which spellings it pairs."""
+    """How many entries carry each word of the glossary's spellings, and which spellings one
+    entry gives at the same place of a name."""
 
-    def __init__(self, glossary: Glossary, key_of: Callable[[str], str]):
+    def __init__(self, spellings: Iterable[tuple[int, tuple[str, ...]]],
+                 key_of: Callable[[str], str]):
+        """``spellings``: (entry, folded words) of every spelling the glossary lists."""
         self.key_of = key_of
-        users: dict[str, int] = {}  # folded word -> entries using it, counted up to the bar
-        self.pairs: set[tuple[str, str]] = set()
-        for entry in glossary.entries:
-            forms = [[t.folded for t in tokenize(form.text)] for form in entry.every_form()]
-            for word in {w for form in forms for w in form}:
-                users[word] = min(users.get(word, 0) + 1, MIN_OTHERS)
+        words_of: dict[int, set[str]] = {}
+        forms_of: dict[int, list[tuple[str, ...]]] = {}
+        for entry, words in spellings:
+            words_of.setdefault(entry, set()).update(words)
+            forms = forms_of.setdefault(entry, [])
+            if words not in forms:
+                forms.append(words)
+        self._carriers: dict[str, int] = {}  # word -> entries carrying it, up to ``COMMON``
+        carriers = self._carriers
+        for words in words_of.values():
+            for word in words:
+                carriers[word] = min(carriers.get(word, 0) + 1, COMMON)
+        self._pairs: set[tuple[str, str]] = set()
+        for forms in forms_of.values():
             for a in forms:
                 for b in forms:
                     if a is not b and len(a) == len(b):
-                        self.pairs.update((x, y) for x, y in zip(a, b, strict=True) if x != y)
-        self.common = frozenset(w for w, n in users.items() if n >= MIN_OTHERS)
+                        self._pairs.update((x, y) for x, y in zip(a, b, strict=True) if x != y)
 
-    def someone_elses(self, words: list[str], own: set[str], added_ok: bool) -> str | None:
-        """The first of a variant's ``words`` (as written) that is another person's name and
-        no respelling of one of the entry's ``own`` folded words, or ``None``. With
-        ``added_ok`` the variant adds middle names: only its first and last words are read."""
-        read = [words[0], words[-1]] if added_ok and len(words) > 2 else words
-        for word in read:
+    def carriers(self, folded: str) -> int:
+        """How many entries use the word (counted up to ``COMMON``)."""
+        return self._carriers.get(folded, 0)
+
+    def respelled_into_another(self, words: list[str], own: set[str]) -> str | None:
+        """The first of a variant's ``words`` (as written) that is another entry's name and no
+        respelling of the entry's ``own`` folded words, or ``None``."""
+        for word in words:
             folded = fold_token(word)
-            if folded in own or folded in _NEVER_TELLING:
+            if folded in own or folded in NEVER_TELLING or self.carriers(folded) < MIN_OTHERS:
                 continue
-            if folded not in self.common or self.key_of(word) in romanized_name_keys():
-                continue
-            if any((mine, folded) in self.pairs for mine in own):
+            if self.key_of(word) in romanized_name_keys() \
+                    or any((mine, folded) in self._pairs for mine in own):
                 continue
             return word
         return None
+
+    def common_name(self, first: str, last: str) -> bool:
+        """Are the folded first and last words of a name each carried by ``COMMON``
+        entries, the first no transliterated name? (An Arabic name's middle name is a
+        father's, added and left out as the middle-name rules say: "Fuad Mohammed Hussein".)"""
+        return self.carriers(first) >= COMMON and self.carriers(last) >= COMMON \
+            and self.key_of(first) not in romanized_name_keys()
+
+    def joined_other_name(self, word: str, own: set[str]) -> bool:
+        """Is a name of several words, written as this one word, another entry's name?"""
+        folded = fold_token(word)
+        return folded not in own and self.carriers(folded) >= MIN_OTHERS
