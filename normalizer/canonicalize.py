@@ -87,10 +87,12 @@ from normalizer.canon.mentions import (
     with_last_word_of_target,
     with_leading_ayn,
 )
+from normalizer.canon.name_parts import JOINABLE_HEADS
 from normalizer.canon.namesakes import NEVER_TELLING, Namesakes
 from normalizer.canon.respelled import DocumentRespellings
 from normalizer.canon.short_forms import ShortForms
 from normalizer.canon.views import Capitals, DocTokens, Memo
+from normalizer.commonwords import TITLES, is_ordinary_word
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
@@ -258,7 +260,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         window = DocTokens(text, self._key)
         candidates = self._listed(text, compiled)
         if any(len(c.spec.folded) > 1 and text[c.start:c.end].isalnum() for c in candidates):
-            candidates = [c for c in candidates if not self._joined_other_name(text, lang, c)]
+            candidates = [c for c in candidates
+                          if not self._joined_into_another_name(text, lang, c)]
         capitals = Capitals(text, self._key, self._long_masked, self._fold)
         if self.generate:
             if compiled.split_words:  # like unlisted variants, this reads capitalized words
@@ -382,12 +385,18 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             form_key(text[m.start:m.end]))
         return m if written is None else replace(m, spec=replace(m.spec, target=written))
 
-    def _joined_other_name(self, text: str, lang: str | None, m: Match) -> bool:
-        """Is a listed spelling of several words, found written as one word, a name other
-        entries use ("Alain" for "Al Ain")?"""
+    def _joined_into_another_name(self, text: str, lang: str | None, m: Match) -> bool:
+        """Is a listed spelling of several words, found written as one word, another name:
+        one that other entries use ("Alain" for "Al Ain"), or ordinary words written as one
+        ("Georgetown" is not George Town, "Bandung" not Ban Dung)? Transliterated names are
+        written joined ("Amirabdollahian", "Tarinkot", "Benkhedda"); English and French words
+        joined make another name."""
         word = text[m.start:m.end]
-        return len(m.spec.folded) > 1 and word.isalnum() and self._namesakes[
-            lang].joined_other_name(word, self._own_words(m.spec.entry))
+        if len(m.spec.folded) < 2 or not word.isalnum():
+            return False
+        return any(len(part) >= 3 and part not in JOINABLE_HEADS and part not in TITLES
+                   and is_ordinary_word(part) for part in m.spec.folded) \
+            or self._namesakes[lang].joined_other_name(word, self._own_words(m.spec.entry))
 
     def _own_keys(self, entry: int) -> frozenset[str]:
         """The keys of every word in the entry's spellings, made once."""

@@ -100,3 +100,12 @@ def test_a_word_and_the_middle_initial_after_it_are_never_one_word() -> None:
     assert run("M.L.A.M.Hisbullah spoke.", person("M. L. A. M. Hizbullah",
                                                   "M.L.A.M. Hisbullah")) == \
         "M. L. A. M. Hizbullah spoke."
+
+
+def test_ordinary_words_written_as_one_word_are_another_name() -> None:
+    george_town = Entry(id="george-town", canonical="George Town", type="place")
+    assert run("He studied at Georgetown.", george_town) == "He studied at Georgetown."
+    # transliterated names are written joined
+    tarin_kowt = Entry(id="tarin-kowt", canonical="Tarin Kowt", type="place",
+                       variants=(Variant("Tarin Kot"),))
+    assert run("Fighting near Tarinkot.", tarin_kowt) == "Fighting near Tarin Kowt."
