@@ -60,6 +60,14 @@ Contract:
 - Names of organisations, places and events in the document language's words ("translated",
   ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
   names ("alias", ``normalizer.glossary.known``, on by default) are found like listed ones.
+- A glossary of many names says which words are names in their own right
+  (``normalizer.canon.namesakes``): an unlisted variant that respells a word into one other
+  entries use is someone else ("Christine Hancock" is not Christian Hancock), unless the two
+  are one transliterated name or the glossary pairs them; a middle name added to or left out of
+  a common Western name ("Andrew Mark Clark") makes someone else; a spelling of several words
+  found written as one word that other entries use, or made of ordinary words, is another name
+  ("Alain" is not Al Ain, "Georgetown" not George Town); a word is never joined with a middle
+  initial ("Julian" is not "Julia N.").
 - Handles, hashtags and web addresses are never rewritten, nor a short form in lower case.
 - Every replacement is a ``Change`` with input and output offsets; text outside the changed
   spans is byte-identical, and a second pass changes nothing.
