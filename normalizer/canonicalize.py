@@ -158,24 +158,30 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._long_masked = Memo(self._masked_if_long).__getitem__
 
     def compiled(self, lang: str | None) -> CompiledGlossary:
-        if lang not in self._compiled:
+        compiled = self._compiled.get(lang)
+        if compiled is None:
             compiled = self._compiled[lang] = CompiledGlossary(self.glossary, lang)
-            # capitalized word -> could it end an unlisted variant of this glossary?
-            self._ending[lang] = Memo(partial(self._ends_a_name, compiled))
-            # entry -> how its short forms are written, by ``form_key`` (``_as_its_short_form``)
-            short_targets: dict[int, dict[str, str]] = {}
-            for specs in compiled.search_specs:
-                for spec in specs:
-                    if spec.entry >= 0 and spec.kind != "keep" and (
-                            spec.short or spec.target != compiled.entries[spec.entry].canonical):
-                        short_targets.setdefault(spec.entry, {})[form_key(spec.target)] = \
-                            spec.target
-            self._short_targets[lang] = short_targets
-            # what the glossary's spellings say about each word (``_someone_elses``)
-            self._namesakes[lang] = Namesakes(
-                {(spec.entry, spec.folded) for specs in compiled.search_specs for spec in specs
-                 if spec.kind == "listed"}, self._key)
-        return self._compiled[lang]
+        if lang not in self._ending:  # (also for a compiled glossary shared with another)
+            self._read_compiled(lang, compiled)
+        return compiled
+
+    def _read_compiled(self, lang: str | None, compiled: CompiledGlossary) -> None:
+        """What the rules look up per language, read once from the compiled glossary."""
+        # capitalized word -> could it end an unlisted variant of this glossary?
+        self._ending[lang] = Memo(partial(self._ends_a_name, compiled))
+        # entry -> how its short forms are written, by ``form_key`` (``_as_its_short_form``)
+        short_targets: dict[int, dict[str, str]] = {}
+        for specs in compiled.search_specs:
+            for spec in specs:
+                if spec.entry >= 0 and spec.kind != "keep" and (
+                        spec.short or spec.target != compiled.entries[spec.entry].canonical):
+                    short_targets.setdefault(spec.entry, {})[form_key(spec.target)] = \
+                        spec.target
+        self._short_targets[lang] = short_targets
+        # what the glossary's spellings say about each word (``_someone_elses``)
+        self._namesakes[lang] = Namesakes(
+            {(spec.entry, spec.folded) for specs in compiled.search_specs for spec in specs
+             if spec.kind == "listed"}, self._key)
 
     # -- public API -------------------------------------------------------------------------
     def canonicalize(self, text: str, lang: str | None = None) -> tuple[str, list[Change]]:
