@@ -92,8 +92,8 @@ from normalizer.canon.mentions import (
     hyphen_name_after,
     not_a_mention,
     stands_alone,
+    with_ayn_letters,
     with_last_word_of_target,
-    with_leading_ayn,
 )
 from normalizer.canon.name_parts import JOINABLE_HEADS
 from normalizer.canon.namesakes import NEVER_TELLING, Namesakes
@@ -349,7 +349,7 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                     if m.spec.origin != "alias" or not renamed_to(text, m.start):
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
                         # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
-        return [with_leading_ayn(text, m) for m in out]
+        return [with_ayn_letters(text, m) for m in out]
 
     def _canonical_parts(self, entry: int) -> tuple[list[Token], tuple[str, ...]]:
         """The tokens of an entry's canonical and their romanization keys, made once."""

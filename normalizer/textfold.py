@@ -27,11 +27,12 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 APOSTROPHES = "'\u2019\u2018`\u00b4\u2032" + AYN_LETTERS
 _SPACE = " \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000"
 # What may stand between two tokens of one name: spaces (at most one line break), one dash or
-# apostrophe (optionally spaced), a slash after capitals or an initial (never "Menfi/Dbeyba",
-# two people); never sentence punctuation or a blank line.
+# apostrophe (optionally spaced; a dash with the ayn that starts the next word: "l-ʿAlāʾ"), a
+# slash after capitals or an initial (never "Menfi/Dbeyba", two people); never sentence
+# punctuation or a blank line.
 NAME_GAP_RE = re.compile(
     rf"[{_SPACE}]{{0,3}}(?:\r?\n|\r)?[{_SPACE}]{{0,3}}"
-    rf"|[{_SPACE}]?[{DASHES}{APOSTROPHES}][{_SPACE}]?(?:\r?\n)?"
+    rf"|[{_SPACE}]?[{DASHES}{APOSTROPHES}][{AYN_LETTERS}]?[{_SPACE}]?(?:\r?\n)?"
     r"|(?<=[A-Z]{2})/|(?<![^\W_][A-Z])(?<=[A-Z])/"  # abbreviations: "SPLM/A-IO", "Yemane G/Meskel"
 )
 

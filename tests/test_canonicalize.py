@@ -2368,3 +2368,29 @@ def test_a_listed_spelling_written_as_the_canonicals_part_stays_so_on_a_second_p
     once = canon.canonicalize("Tawfik Abu al-Huda spoke. Some call him Abul al-Huda.", "en")[0]
     assert once == "Tawfik Abu al-Huda spoke. Some call him Abu al-Huda."
     assert canon.canonicalize(once, "en") == (once, [])
+
+
+def test_a_family_name_next_to_the_word_for_a_family_is_the_family() -> None:
+    kubar = entry("Abdul Majid Kubar", "Kaabar")
+    assert run("His mother belonged to the Kaabar family of Gharian.", kubar) == \
+        "His mother belonged to the Kaabar family of Gharian."
+    assert run("Le clan Kaabar l'a longtemps dirigée.", kubar, lang="fr") == \
+        "Le clan Kaabar l'a longtemps dirigée."
+    assert run("Kaabar spoke.", kubar) == "Abdul Majid Kubar spoke."  # (alone: the person)
+
+
+def test_a_trailing_ayn_is_the_names_last_letter() -> None:
+    riffa = entry("Riffa", "Ar-Rifāʿ", type="place")
+    assert run("It appears as Ar-Rifāʿ in transcription.", riffa) == \
+        "It appears as Riffa in transcription."
+
+
+def test_a_dash_and_the_ayn_that_starts_the_next_word_join_a_name() -> None:
+    maarri = entry("Al-Maarri", "Abū l-ʿAlāʾ al-Maʿarrī")
+    assert run("The poet Abū l-ʿAlāʾ al-Maʿarrī wrote.", maarri) == "The poet Al-Maarri wrote."
+
+
+def test_a_hyphenated_given_name_is_no_respelling_of_a_shorter_name() -> None:
+    mzali = entry("Mohamed Mzali")
+    text = "Mohamed Mzali became prime minister. Mohamed-Salah Mzali had led a government."
+    assert run(text, mzali) == text

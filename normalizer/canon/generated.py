@@ -32,6 +32,7 @@ from normalizer.canon.match import Match, Occupied
 from normalizer.canon.name_parts import (
     FAMILY_LEADS,
     HONORIFIC_NAMES,
+    HYPHENS,
     added_name_starts,
     fathers_name,
     name_count,
@@ -53,7 +54,6 @@ from normalizer.matcher import (
 from normalizer.romanize import ARTICLES, close_keys, vowel_deletions
 from normalizer.textfold import Token, fold_token, is_word_char, tokenize
 
-_HYPHENS = frozenset("-\u2010\u2011")
 _ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:al|el|ul|ad|ar|as|ash|at|az|an|ed|es|ez|et|er|en)"
                              r"[-'\u2019]$",
                              re.IGNORECASE)
@@ -139,7 +139,7 @@ class GeneratedSearch:
                                                        True)):
             k = start - 1  # the capitalized word before the added names
             added = last_added - k
-            if k >= 0 and text[spans[k][1]:spans[k + 1][0]] in _HYPHENS \
+            if k >= 0 and text[spans[k][1]:spans[k + 1][0]] in HYPHENS \
                     and capitals.folded[k + 1] not in HONORIFIC_NAMES:
                 continue  # "Mohammad-Latif Khan": a compound given name, not Mohammed Khan's
                 # ("Emirali-Hajji Ablaev" is Emirali Ablaev, the pilgrim)

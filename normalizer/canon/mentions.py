@@ -52,14 +52,18 @@ _NAMED_AFTER_BEFORE = re.compile(
     re.IGNORECASE)
 
 
-def with_leading_ayn(text: str, m: Match) -> Match:
-    """A modifier letter for ayn or hamza right before a mention is its first letter:
-    "ʿAbdallāh Behbahānī" is written over whole, never "ʿAbdollah Behbahani"."""
-    start = m.start
+def with_ayn_letters(text: str, m: Match) -> Match:
+    """A modifier letter for ayn or hamza right before or after a mention is its first or
+    last letter: "ʿAbdallāh Behbahānī" is written over whole, never "ʿAbdollah Behbahani",
+    and "Ar-Rifāʿ" never "Riffaʿ"."""
+    start, end = m.start, m.end
     if start and text[start - 1] in AYN_LETTERS and (
             start == 1 or not is_word_char(text[start - 2])):
-        return replace(m, start=start - 1)
-    return m
+        start -= 1
+    if end < len(text) and text[end] in AYN_LETTERS and (
+            end + 1 == len(text) or not is_word_char(text[end + 1])):
+        end += 1
+    return m if (start, end) == (m.start, m.end) else replace(m, start=start, end=end)
 
 
 # Words for a geographic feature named after a place: "Wadi Hadramaut" still spells Hadramout.
@@ -86,6 +90,8 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
     - a span that ends inside a word going on after an apostrophe ("Mu" of "Mu'aiqily");
     - a person's name of two words or more whose first word is an ordinary word written in
       lower case ("said Djohar" for Said Mohamed Djohar: the verb);
+    - a person's one word, listed for the whole name, next to the word for a family, clan or
+      tribe ("the Kaabar family", "le clan Abushawareb"): the family, not the person;
     - one word of a person after "Saint" (the saint: "Saint Macarius" is not Bishop Makarios),
       or after a clergy title when the person has a given and a family name ("l'évêque
       Marcos" is no Samir Morcos, who is no bishop)."""
@@ -138,6 +144,11 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
         return True
     if not compiled.is_person(m.spec.entry):
         return False
+    if m.spec.name_parts == 1 and " " in m.spec.target.strip() and (
+            _KIN_GROUP_BEFORE.search(text, max(0, m.start - 12), m.start)
+            or _KIN_GROUP_AFTER.match(text, m.end)):
+        return True  # "the Kaabar family", "le clan Abushawareb": the family, never the
+        # person's full name (its family name alone is written as the canonical's)
     if m.spec.name_parts >= 2 and text[max(0, m.start - 6):m.start].rstrip()[-1:] in (
             "n", "N", "t") and _CAPITAL_NASAB_BEFORE.search(text, max(0, m.start - 6), m.start):
         return True  # "Ibn Abbas Firnas": "son of" starts a longer name, someone else's
@@ -253,6 +264,10 @@ _WORD_GOES_ON = re.compile(r"['\u2019\u02bc\u02bf](?!s(?![^\W_]))[a-z\u00e0-\u00
 SAINT = frozenset("saint st sainte san santa".split())
 _CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape
 patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
+# the word for a family, clan or tribe before or after a family name: the group it names
+_KIN_GROUP_BEFORE = re.compile(r"(?<![^\W_])(?:clan|famille|tribu|dynastie|family|clan|tribe)"
+                               r"[ \u00a0]+$")
+_KIN_GROUP_AFTER = re.compile(r"[ \u00a0]+(?:family|clan|tribe|dynasty)(?![^\W_])")
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
 _ANY_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)(?![^\W_])")
 _LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)(?![^\W_])")

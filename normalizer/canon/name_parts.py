@@ -28,6 +28,8 @@ def fathers_name_before(word: str, key: str) -> bool:
         and folded not in HONORIFIC_NAMES
 
 
+HYPHENS = frozenset("-\u2010\u2011")  # what joins the words of a compound name
+
 # given names that are also titles or honorifics before a name
 HONORIFIC_NAMES = frozenset("""sultan hafiz hafez amir malik haji hajji hadj hadji hajj agha
 mir shah khan pasha bey sayed syed sayid seyyid sharif cherif chérif""".split())

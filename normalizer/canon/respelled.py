@@ -11,6 +11,7 @@ from normalizer.canon.gaps import name_gap
 from normalizer.canon.kin import introduced_as_kin
 from normalizer.canon.match import FULL_MENTION, NAMED_IN_FULL, Match, Occupied, select
 from normalizer.canon.mentions import SAINT
+from normalizer.canon.name_parts import HONORIFIC_NAMES, HYPHENS
 from normalizer.canon.nearby import word_before_any
 from normalizer.canon.views import Capitals, DocTokens
 from normalizer.commonwords import is_common_capitalized, is_ordinary_word
@@ -129,10 +130,17 @@ class DocumentRespellings:
                              and not may_stand_alone(text, tokens, first, last)) \
                     or introduced_as_kin(text, tokens[first].start, tokens[last].end):
                 continue  # (a relative named as one: "His son, Mohammad Givi-Khalkhali")
+            # "Mohamed-Salah Mzali": the hyphen makes one given name of the first two words,
+            # never Mohamed Mzali with a name added (a pilgrim's "Hajji" aside)
+            compound = last > first and text[tokens[first].end:tokens[first + 1].start] \
+                in HYPHENS and tokens[first].folded not in ARTICLES \
+                and tokens[first + 1].folded not in HONORIFIC_NAMES
             alike = {entry for entry, seen in spellings.items() if entry in persons
                      and (len(parts) > 1 or tokens[first].start >= named[entry])
                      and any(respells(parts, spelling, families[entry])
                              and not self._drops_given_name(parts, spelling, entry)
+                             and not (compound and all(
+                                 key != token_keys[first + 1] for key, _folded in spelling))
                              for spelling in seen)
                      and not any(other_middle_name(parts, spelling) for spelling in seen)}
             if len(alike) != 1:
