@@ -75,7 +75,6 @@ Contract:
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
 
 from normalizer.canon.changes import GROW_LEFT, compose_changes, may_grow
@@ -95,12 +94,10 @@ from normalizer.canon.mentions import (
     with_ayn_letters,
     with_last_word_of_target,
 )
-from normalizer.canon.name_parts import JOINABLE_HEADS
-from normalizer.canon.namesakes import NEVER_TELLING, Namesakes
+from normalizer.canon.namesakes import NamesakeChecks, Namesakes
 from normalizer.canon.respelled import DocumentRespellings
 from normalizer.canon.short_forms import ShortForms
 from normalizer.canon.views import Capitals, DocTokens, Memo
-from normalizer.commonwords import TITLES, is_ordinary_word
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
@@ -114,7 +111,7 @@ __all__ = ["Canonicalizer", "Match"]
 
 
 class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespellings,
-                    ShortForms, MatchEdges):
+                    ShortForms, MatchEdges, NamesakeChecks):
     """Applies one glossary; compiled structures are built once per document language."""
 
     def __init__(self, glossary: Glossary, *, case_sensitive: bool = False,
@@ -358,59 +355,6 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             tokens = tokenize(self.glossary.entries[entry].canonical)
             parts = self._canonicals[entry] = (tokens, part_keys(tokens))
         return parts
-
-    def _own_words(self, entry: int) -> set[str]:
-        """The folded words of the entry's spellings, made once."""
-        own = self._own_folded.get(entry)
-        if own is None:
-            own = self._own_folded[entry] = {
-                t.folded for form in self.glossary.entries[entry].every_form()
-                for t in tokenize(form.text)}
-        return own
-
-    def _someone_elses(self, text: str, lang: str | None, m: Match) -> bool:
-        """Is an unlisted variant another person's name by what the glossary says of its
-        words (``normalizer.canon.namesakes``)? "Christine Hancock" is not Christian Hancock,
-        nor "Andrew Mark Clark" Andrew Clark when many entries carry Andrew and Clark."""
-        namesakes = self._namesakes[lang]
-        words = [t for t in tokenize(text[m.start:m.end])
-                 if len(t.folded) >= 2 and t.folded not in NEVER_TELLING]
-        if not words:
-            return False
-        own = self._own_words(m.spec.entry)
-        # (a middle name the variant adds is for the middle-name rules: only its ends here)
-        added = len(words) > m.spec.name_parts
-        read = [words[0], words[-1]] if added and len(words) > 2 else words
-        if namesakes.respelled_into_another([t.text for t in read], own) is not None:
-            return True
-        if added or len(words) < m.spec.name_parts or m.spec.kind == "dropped":
-            canonical = [t.folded for t in self._canonical_parts(m.spec.entry)[0]
-                         if t.folded not in NEVER_TELLING]
-            return len(canonical) >= 2 and namesakes.common_name(canonical[0], canonical[-1])
-        return False
-
-    def _as_its_short_form(self, text: str, lang: str | None, m: Match) -> Match:
-        """An unlisted variant written as the entry's short form is written ("Abu al-Huda" of
-        Tawfik Abu al-Huda, what a listed "Abul al-Huda" becomes) is that short form, and
-        stays as it is: never the variant of a listed "Abul-Huda" on a second pass."""
-        if m.rule != "generated":
-            return m
-        written = self._short_targets[lang].get(m.spec.entry, {}).get(
-            form_key(text[m.start:m.end]))
-        return m if written is None else replace(m, spec=replace(m.spec, target=written))
-
-    def _joined_into_another_name(self, text: str, lang: str | None, m: Match) -> bool:
-        """Is a listed spelling of several words, found written as one word, another name:
-        one that other entries use ("Alain" for "Al Ain"), or ordinary words written as one
-        ("Georgetown" is not George Town, "Bandung" not Ban Dung)? Transliterated names are
-        written joined ("Amirabdollahian", "Tarinkot", "Benkhedda"); English and French words
-        joined make another name."""
-        word = text[m.start:m.end]
-        if len(m.spec.folded) < 2 or not word.isalnum():
-            return False
-        return any(len(part) >= 3 and part not in JOINABLE_HEADS and part not in TITLES
-                   and is_ordinary_word(part) for part in m.spec.folded) \
-            or self._namesakes[lang].joined_other_name(word, self._own_words(m.spec.entry))
 
     def _own_keys(self, entry: int) -> frozenset[str]:
         """The keys of every word in the entry's spellings, made once."""

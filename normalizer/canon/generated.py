@@ -40,6 +40,7 @@ from normalizer.canon.name_parts import (
 )
 from normalizer.canon.nearby import crosses_headline
 from normalizer.canon.views import Capitals, DocTokens, Memo, without_joined_article
+from normalizer.glossary import form_key
 from normalizer.matcher import (
     LONG_PART,
     NASAB,
@@ -111,6 +112,16 @@ class GeneratedSearch:
                 if match is not None:
                     found.append(match)
         return found
+
+    def _as_its_short_form(self, text: str, lang: str | None, m: Match) -> Match:
+        """An unlisted variant written as the entry's short form is written ("Abu al-Huda" of
+        Tawfik Abu al-Huda, what a listed "Abul al-Huda" becomes) is that short form, and
+        stays as it is: never the variant of a listed "Abul-Huda" on a second pass."""
+        if m.rule != "generated":
+            return m
+        written = self._short_targets[lang].get(m.spec.entry, {}).get(
+            form_key(text[m.start:m.end]))
+        return m if written is None else replace(m, spec=replace(m.spec, target=written))
 
     def _with_middle_names(self, text: str, index: dict[str, list[FormSpec]],
                            window: DocTokens, capitals: Capitals, n: int,

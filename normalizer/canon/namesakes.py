@@ -18,7 +18,9 @@ Contract:
   name is a transliterated one: an Arabic name's middle name is the father's, which news
   adds and leaves out ("Fuad Mohammed Hussein" is Fuad Hussein).
 - A spelling of several words written as one word that other entries use as a name ("Alain"
-  for "Al Ain") is that other name.
+  for "Al Ain") is that other name; so is one made of ordinary English or French words
+  ("Georgetown" for George Town), where transliterated names are written joined
+  ("Amirabdollahian").
 - Small glossaries are untouched in practice: a word that two other entries use is mostly a
   common given name, and those are transliterated names; a family of four in one glossary is
   rare, and its given names are not all common too.
@@ -30,10 +32,12 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from normalizer.canon.name_parts import HONORIFIC_NAMES
+from normalizer.canon.match import Match
+from normalizer.canon.name_parts import HONORIFIC_NAMES, JOINABLE_HEADS
+from normalizer.commonwords import TITLES, is_ordinary_word
 from normalizer.matcher import NASAB
 from normalizer.romanize import ARTICLES, GIVEN_NAME_KEYS, surface_key
-from normalizer.textfold import fold_token
+from normalizer.textfold import fold_token, tokenize
 
 MIN_OTHERS = 2  # other entries that must use a word for it to be a name in its own right
 COMMON = 4  # entries that carry a word of a common name ("Andrew", "Clark")
@@ -106,3 +110,55 @@ class Namesakes:
         """Is a name of several words, written as this one word, another entry's name?"""
         folded = fold_token(word)
         return folded not in own and self.carriers(folded) >= MIN_OTHERS
+
+
+class NamesakeChecks:
+    """The rules that read ``Namesakes``.
+
+    A part of ``Canonicalizer``: it reads the glossary, the per-entry caches that
+    ``Canonicalizer.__init__`` sets up and the per-language ``Namesakes`` that
+    ``Canonicalizer.compiled`` makes.
+    """
+
+    def _own_words(self, entry: int) -> set[str]:
+        """The folded words of the entry's spellings, made once."""
+        own = self._own_folded.get(entry)
+        if own is None:
+            own = self._own_folded[entry] = {
+                t.folded for form in self.glossary.entries[entry].every_form()
+                for t in tokenize(form.text)}
+        return own
+
+    def _someone_elses(self, text: str, lang: str | None, m: Match) -> bool:
+        """Is an unlisted variant another person's name by what the glossary says of its
+        words (``normalizer.canon.namesakes``)? "Christine Hancock" is not Christian Hancock,
+        nor "Andrew Mark Clark" Andrew Clark when many entries carry Andrew and Clark."""
+        namesakes = self._namesakes[lang]
+        words = [t for t in tokenize(text[m.start:m.end])
+                 if len(t.folded) >= 2 and t.folded not in NEVER_TELLING]
+        if not words:
+            return False
+        own = self._own_words(m.spec.entry)
+        # (a middle name the variant adds is for the middle-name rules: only its ends here)
+        added = len(words) > m.spec.name_parts
+        read = [words[0], words[-1]] if added and len(words) > 2 else words
+        if namesakes.respelled_into_another([t.text for t in read], own) is not None:
+            return True
+        if added or len(words) < m.spec.name_parts or m.spec.kind == "dropped":
+            canonical = [t.folded for t in self._canonical_parts(m.spec.entry)[0]
+                         if t.folded not in NEVER_TELLING]
+            return len(canonical) >= 2 and namesakes.common_name(canonical[0], canonical[-1])
+        return False
+
+    def _joined_into_another_name(self, text: str, lang: str | None, m: Match) -> bool:
+        """Is a listed spelling of several words, found written as one word, another name:
+        one that other entries use ("Alain" for "Al Ain"), or ordinary words written as one
+        ("Georgetown" is not George Town)? Transliterated names are written joined
+        ("Amirabdollahian", "Tarinkot", "Benkhedda"); English and French words joined make
+        another name."""
+        word = text[m.start:m.end]
+        if len(m.spec.folded) < 2 or not word.isalnum():
+            return False
+        return any(len(part) >= 3 and part not in JOINABLE_HEADS and part not in TITLES
+                   and is_ordinary_word(part) for part in m.spec.folded) \
+            or self._namesakes[lang].joined_other_name(word, self._own_words(m.spec.entry))
