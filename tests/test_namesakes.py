@@ -109,3 +109,10 @@ def test_ordinary_words_written_as_one_word_are_another_name() -> None:
     tarin_kowt = Entry(id="tarin-kowt", canonical="Tarin Kowt", type="place",
                        variants=(Variant("Tarin Kot"),))
     assert run("Fighting near Tarinkot.", tarin_kowt) == "Fighting near Tarin Kowt."
+
+
+def test_a_name_added_after_muhammad_makes_someone_else_of_a_common_name() -> None:
+    mohammeds = ("Mohammed Morsi", "Mohammed Dahlan", "Mohammed Deif")
+    khans = ("Imran Khan", "Aga Khan", "Sadiq Khan")
+    text = "The warlord Mohammad Ismail Khan spoke."
+    assert run(text, person("Mohammed Khan"), *map(person, mohammeds + khans)) == text

@@ -10,13 +10,14 @@ Contract:
 - It may still be a respelling when the words are one transliterated name
   (``romanized-given-names.txt``, the given-name table: "Ibrahim Raisi" for Ebrahim Raisi),
   or when one entry of the glossary spells both at the same place (the glossary's own
-  evidence that they are one name: "Muhammad" and "Mohammed"). Articles, "bin" and titles
-  never tell people apart.
+  evidence that they are one name: "Muhammad" and "Mohammed"). Articles, "bin" and a title
+  after the name ("Pasha") never tell people apart.
 - A name whose first and last words are each carried by ``COMMON`` entries or more ("Andrew
   Clark") is a common name: a middle name added to it or left out of it makes someone else
   ("Andrew Mark Clark"), as the glossary's middle names tell people apart. Not when the first
-  name is a transliterated one: an Arabic name's middle name is the father's, which news
-  adds and leaves out ("Fuad Mohammed Hussein" is Fuad Hussein).
+  name is a transliterated one (but Muhammad, everyone's first name): an Arabic name's middle
+  name is the father's, which news adds and leaves out ("Fuad Mohammed Hussein" is Fuad
+  Hussein).
 - A spelling of several words written as one word that other entries use as a name ("Alain"
   for "Al Ain") is that other name; so is one made of ordinary English or French words
   ("Georgetown" for George Town), where transliterated names are written joined
@@ -33,16 +34,16 @@ from functools import cache
 from pathlib import Path
 
 from normalizer.canon.match import Match
-from normalizer.canon.name_parts import HONORIFIC_NAMES, JOINABLE_HEADS
-from normalizer.commonwords import TITLES, is_ordinary_word
+from normalizer.canon.name_parts import JOINABLE_HEADS
+from normalizer.commonwords import TITLES, TITLES_AFTER_NAMES, is_ordinary_word
 from normalizer.matcher import NASAB
-from normalizer.romanize import ARTICLES, GIVEN_NAME_KEYS, surface_key
+from normalizer.romanize import ARTICLES, GIVEN_NAME_KEYS, MUHAMMAD, surface_key
 from normalizer.textfold import fold_token, tokenize
 
 MIN_OTHERS = 2  # other entries that must use a word for it to be a name in its own right
 COMMON = 4  # entries that carry a word of a common name ("Andrew", "Clark")
 _DATA = Path(__file__).resolve().parent.parent / "data" / "romanized-given-names.txt"
-NEVER_TELLING = ARTICLES | NASAB | HONORIFIC_NAMES
+NEVER_TELLING = ARTICLES | NASAB | TITLES_AFTER_NAMES  # "al", "bin", "Pasha"
 
 
 @cache
@@ -102,9 +103,11 @@ class Namesakes:
     def common_name(self, first: str, last: str) -> bool:
         """Are the folded first and last words of a name each carried by ``COMMON``
         entries, the first no transliterated name? (An Arabic name's middle name is a
-        father's, added and left out as the middle-name rules say: "Fuad Mohammed Hussein".)"""
+        father's, added and left out as the middle-name rules say: "Fuad Mohammed Hussein";
+        but Muhammad is everyone's first name: "Mohammad Ismail Khan" is no Mohammed Khan.)"""
+        key = self.key_of(first)
         return self.carriers(first) >= COMMON and self.carriers(last) >= COMMON \
-            and self.key_of(first) not in romanized_name_keys()
+            and (key not in romanized_name_keys() or key == MUHAMMAD)
 
     def joined_other_name(self, word: str, own: set[str]) -> bool:
         """Is a name of several words, written as this one word, another entry's name?"""
