@@ -166,19 +166,21 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         """What the rules look up per language, read once from the compiled glossary."""
         # capitalized word -> could it end an unlisted variant of this glossary?
         self._ending[lang] = Memo(partial(self._ends_a_name, compiled))
-        # entry -> how its short forms are written, by ``form_key`` (``_as_its_short_form``)
+        # entry -> how its short forms are written, by ``form_key`` (``_as_its_short_form``),
+        # and what the glossary's spellings say about each word (``_someone_elses``): one
+        # pass over the spellings
         short_targets: dict[int, dict[str, str]] = {}
+        spellings: set[tuple[int, tuple[str, ...]]] = set()
         for specs in compiled.search_specs:
             for spec in specs:
+                if spec.kind == "listed":
+                    spellings.add((spec.entry, spec.folded))
                 if spec.entry >= 0 and spec.kind != "keep" and (
                         spec.short or spec.target != compiled.entries[spec.entry].canonical):
                     short_targets.setdefault(spec.entry, {})[form_key(spec.target)] = \
                         spec.target
         self._short_targets[lang] = short_targets
-        # what the glossary's spellings say about each word (``_someone_elses``)
-        self._namesakes[lang] = Namesakes(
-            {(spec.entry, spec.folded) for specs in compiled.search_specs for spec in specs
-             if spec.kind == "listed"}, self._key)
+        self._namesakes[lang] = Namesakes(spellings, self._key)
 
     # -- public API -------------------------------------------------------------------------
     def canonicalize(self, text: str, lang: str | None = None) -> tuple[str, list[Change]]:

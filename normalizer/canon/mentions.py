@@ -265,7 +265,7 @@ SAINT = frozenset("saint st sainte san santa".split())
 _CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape
 patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
 # the word for a family, clan or tribe before or after a family name: the group it names
-_KIN_GROUP_BEFORE = re.compile(r"(?<![^\W_])(?:clan|famille|tribu|dynastie|family|clan|tribe)"
+_KIN_GROUP_BEFORE = re.compile(r"(?<![^\W_])(?:clan|famille|tribu|dynastie|family|tribe)"
                                r"[ \u00a0]+$")
 _KIN_GROUP_AFTER = re.compile(r"[ \u00a0]+(?:family|clan|tribe|dynasty)(?![^\W_])")
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
