@@ -893,6 +893,8 @@ def test_first_name_alone_after_the_full_name_as_written_there() -> None:
     "Vouria Ghafouri has signed. Fans of Vouria ak-Ghafouri cheered.",
     # in capitals, an acronym or a headline
     "Vouria Ghafouri has signed. VOURIA said nothing.",
+    # before a family name led by its article, even in lower case: a longer name
+    "Vouria Ghafouri has signed. Fans of Vouria al-ghafouri cheered.",
 ])
 def test_first_name_alone_left_alone(text: str) -> None:
     voria = entry("Voria Ghafouri")
@@ -2379,6 +2381,24 @@ def test_a_family_name_next_to_the_word_for_a_family_is_the_family() -> None:
     assert run("Kaabar spoke.", kubar) == "Abdul Majid Kubar spoke."  # (alone: the person)
 
 
+def test_a_short_form_next_to_the_word_for_a_tribe_is_the_tribe() -> None:
+    taraki = entry("Nur Muhammad Taraki", "Noor Mohammad Tarakai")
+    text = ("Some write Noor Mohammad Tarakai, after the Tarakai tribe of Ghazni. "
+            "Tarakai ruled.")
+    assert run(text, taraki) == ("Some write Nur Muhammad Taraki, after the Tarakai tribe of "
+                                 "Ghazni. Taraki ruled.")
+
+
+@pytest.mark.parametrize("text", [
+    "The historian Said Sheikh Samatar wrote on poetry.",
+    "The historian Abdi Sheikh Ali Samatar wrote on poetry.",
+])
+def test_a_title_led_by_a_given_name_is_inside_someone_elses_name(text: str) -> None:
+    samantar = entry("Mohamed Ali Samantar", "Samatar", "Ali Samatar")
+    assert run(text, samantar) == text
+    assert run("General Samatar spoke.", samantar) == "General Mohamed Ali Samantar spoke."
+
+
 def test_a_trailing_ayn_is_the_names_last_letter() -> None:
     riffa = entry("Riffa", "Ar-Rifāʿ", type="place")
     assert run("It appears as Ar-Rifāʿ in transcription.", riffa) == \
@@ -2394,3 +2414,50 @@ def test_a_hyphenated_given_name_is_no_respelling_of_a_shorter_name() -> None:
     mzali = entry("Mohamed Mzali")
     text = "Mohamed Mzali became prime minister. Mohamed-Salah Mzali had led a government."
     assert run(text, mzali) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the abbreviation's period before a capitalized word that opens no sentence is its own
+    ("U.S. Kills Iranian Quds Force Leader", "US Kills Iranian Quds Force Leader"),
+    ("It was approved by the U.S. The Treasury said so.",
+     "It was approved by the US. The Treasury said so."),
+    ("It was approved by the U.S.\nThe Treasury said so.",
+     "It was approved by the US.\nThe Treasury said so."),
+    ("He met U.S. officials.", "He met US officials."),
+])
+def test_an_abbreviations_period_is_never_left_behind(text: str, expected: str) -> None:
+    us = entry("US", "U.S.", type="place")
+    assert run(text, us) == expected
+    assert "US. " not in run("Sources, including the U.S. Treasury, say so.", us)
+
+
+def test_a_headline_word_after_a_name_is_never_taken_into_it() -> None:
+    haniyeh = entry("Ismail Haniyeh")
+    text = ("Minister Ismail Haniyeh Affirms that the Priorities of Policy is to Expand Ties\n\n"
+            "This came in a call to Ismail Haniyeh, from the Secretary.")
+    assert run(text, haniyeh) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Soleimani, the head of the elite al-Quds force, was killed.",
+    "The Al Quds TV station aired the video.",
+])
+def test_a_channel_or_unit_named_after_a_place_is_not_the_place(text: str) -> None:
+    quds = entry("Al-Quds", "Al Quds", type="place")
+    assert run(text, quds) == text
+    assert run("Crowds gathered in Al Quds on Friday.", quds) == \
+        "Crowds gathered in Al-Quds on Friday."
+
+
+def test_a_name_owning_a_relative_is_the_person_not_a_relative() -> None:
+    kani = entry("Ali Bagheri Kani", short="Bagheri Kani")
+    text = ("Ali Bagheri Kani was named. Khamenei is the father-in-law of Bagheri's brother. "
+            "Bagheri once said so.")
+    assert run(text, kani) == text.replace("Bagheri'", "Bagheri Kani'").replace(
+        "Bagheri once", "Bagheri Kani once")
+
+
+def test_a_dateline_paragraph_is_no_part_of_the_next_name() -> None:
+    turkey = entry("Turkey", "Türkiye", type="place")
+    text = "Fidan meets officials\n\nDOHA\n\nTürkiye’s Foreign Minister met them."
+    assert run(text, turkey) == text.replace("Türkiye", "Turkey")

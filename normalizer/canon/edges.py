@@ -13,6 +13,7 @@ from normalizer.canon.layout import title_case_line
 from normalizer.canon.match import BY_ORIGIN, Match
 from normalizer.canon.mentions import goes_on_into_another_name
 from normalizer.canon.name_parts import SAME_NAME_WORDS, fathers_name_before, may_be_middle_name
+from normalizer.canon.namesakes import romanized_name_keys
 from normalizer.canon.nations import (
     another_nation_after,
     demonym,
@@ -39,7 +40,7 @@ from normalizer.commonwords import (
 )
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import COMPOUND_HEADS, NASAB, CompiledGlossary, concat_align
-from normalizer.romanize import ARTICLES, MUHAMMAD
+from normalizer.romanize import ARTICLES, MUHAMMAD, surface_key
 from normalizer.textfold import DASHES, fold_token, tokenize
 
 # a nickname in quotes right after a name: "Gosh", « Godane », ‘Irro’
@@ -61,7 +62,20 @@ _BEFORE_LEADING = frozenset(" \t\n\u00a0\u202f-\u2010\u2011")  # what ends _LEAD
 
 _FEATURES = frozenset("wadi ouadi oued jebel jabal djebel mount mont lake lac".split())
 
-_LOOSE_ARTICLE = re.compile(rf"(?<![^\W_])[AaEe]l{WORD_GAP}$")
+_LOOSE_ARTICLE = re.compile(rf"(?<![^\W_])[AaEe]l{WORD_GAP}\Z")
+
+
+def _title_inside_a_name(text: str, before: re.Match[str]) -> bool:
+    """Is the capitalized word before a person's spelling a title that a given name leads
+    ("Said Sheikh Samatar", "Abdi Sheikh Ali")? Somali and Gulf names carry "Sheikh" inside
+    them: that is someone's longer name, not a title before this person's."""
+    if fold_token(before.group(1)) not in TITLES:
+        return False
+    prior = word_before(text, before.start(1))
+    if prior is None:
+        return False
+    word = fold_token(prior.group(1))
+    return word in GIVEN_NAMES or surface_key(prior.group(1), word) in romanized_name_keys()
 
 
 class MatchEdges:
@@ -145,6 +159,9 @@ class MatchEdges:
         if entry.type == "org" and another_nation_after(text, m.end, entry.canonical):
             return None  # "l'UÇK macédonienne" is not Kosovo's UÇK
         found = word_before(text, m.start)
+        if found is not None and compiled.is_person(m.spec.entry) \
+                and _title_inside_a_name(text, found):
+            return None  # "Said Sheikh Samatar" is not Samatar's
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         if not compiled.is_person(m.spec.entry):  # an organisation or a place
@@ -188,6 +205,8 @@ class MatchEdges:
                 and text[m.start - 2].isalpha():
             return None  # "Tanger-Ibn Battouta": a compound name (the airport's)
         found = word_before(text, m.start)
+        if found is not None and _title_inside_a_name(text, found):
+            return None  # "Said Sheikh Ali Samatar"
         if found is None or is_ordinary_word(fold_token(found.group(1))):
             return m
         if (m.spec.name_parts == 2 and m.spec.folded[-1] in TITLES_AFTER_NAMES

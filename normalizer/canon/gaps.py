@@ -41,7 +41,8 @@ _SPACES = r"[ \t\u00a0\u202f]"
 WORD_GAP = rf"(?:{_SPACES}+(?:\r?\n{_SPACES}*)?|\r?\n{_SPACES}*)"
 NASAB_GAP = re.compile(rf"{WORD_GAP}(?:bin|ibn|ben|bint){WORD_GAP}")
 TURKIC_GAP = re.compile(rf"{WORD_GAP}(?:{_TURKIC}){WORD_GAP}")
-NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){WORD_GAP}$", re.IGNORECASE)
+NASAB_BEFORE = re.compile(rf"(?<![^\W_])(?:bin|ibn|ben|bint){WORD_GAP}\Z",
+                          re.IGNORECASE)  # (\Z: "$" would match before a last line break)
 NASAB_AFTER = re.compile(rf"{WORD_GAP}(?:[Bb]in|[Ii]bn|ben|bint){WORD_GAP}(?:[ae]l-)?[A-Z]")
 
 

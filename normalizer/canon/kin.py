@@ -40,12 +40,18 @@ _KIN_OF = re.compile(
     rf"(?:[ \u00a0]*(?:l['\u2019])?[a-zà-ÿ]+){{0,3}}[ \u00a0]*")
 
 
-def kin_right_before(text: str, start: int) -> bool:
+def kin_right_before(text: str, start: int, end: int | None = None) -> bool:
     """"His grandfather, Fakhri Abdel Nour": a relative named as one right before ``start``;
-    not a likeness ("Like his father, Hudaybi trained in law" is the person)."""
+    not a likeness ("Like his father, Hudaybi trained in law" is the person), nor a name
+    that ends at ``end`` in a possessive ("the father-in-law of Bagheri's brother": the
+    relative is the brother, Bagheri the person)."""
     kin = POSSESSIVE_KIN.search(text, max(0, start - 40), start)
     return kin is not None and not _LIKE_BEFORE.search(text, max(0, kin.start() - 8),
-                                                       kin.start())
+                                                       kin.start()) \
+        and not (end is not None and _POSSESSIVE_AFTER.match(text, end))
+
+
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?![^\W_])")
 
 
 _LIKE_BEFORE = re.compile(r"(?i:\b(?:like|unlike|comme|as))[ \u00a0]+$")

@@ -32,10 +32,15 @@ def title_case_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     words = _LONG_WORD.findall(text, start, end if end >= 0 else len(text))
-    return len(words) >= 3 and all(w[0].isupper() or w.lower() in PARTICLES for w in words)
+    return len(words) >= 3 and all(w[0].isupper() or w.lower() in PARTICLES
+                                   or w.lower() in _MINOR_WORDS for w in words)
 
 
 _LONG_WORD = re.compile(r"(?<![^\W_])[^\W\d_]{3,}")
+# the words a headline in title case leaves in lower case ("Fuad Hussein Affirms that the
+# Priorities of ... are ..."): articles, conjunctions, short prepositions
+_MINOR_WORDS = frozenset("""the and but for nor yet that than with from into onto over amid
+via per off out are was has had les des aux une sur par pour avec dans""".split())
 
 
 def headline_end(text: str) -> int:

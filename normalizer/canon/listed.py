@@ -14,10 +14,12 @@ from normalizer.canon.gaps import INITIAL_GAP
 from normalizer.canon.match import Match, Occupied
 from normalizer.canon.nearby import crosses_headline
 from normalizer.canon.views import Capitals, DocTokens
+from normalizer.commonwords import OPENERS
 from normalizer.matcher import CompiledGlossary, FormSpec, gaps_as_written, part_keys
 from normalizer.textfold import (
     APOSTROPHES,
     Token,
+    fold_token,
     is_name_gap,
     is_word_char,
     search_text,
@@ -87,6 +89,24 @@ def _written_gaps(spelling: str) -> tuple[str, ...]:
     tokens = tokenize(spelling)
     return tuple(_gap_shape(spelling[a.end:b.start]) for a, b in
                  zip(tokens, tokens[1:], strict=False))
+
+
+def _abbreviation_goes_on(text: str, pos: int) -> bool:
+    """Does the sentence go on after the period of an abbreviation that ends before ``pos``?
+    Yes before a lower-case word, and before a capitalized one that is no sentence opener
+    ("the U.S. Treasury Department", "U.S. Kills ..."): a new sentence starts with a word
+    like "The" or "He", a quote, a line break or the text's end."""
+    if not SENTENCE_END.match(text, pos):
+        return True
+    found = _NEXT_WORD.match(text, pos)
+    return found is not None and fold_token(found.group(1)) not in OPENERS
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Z\u00c0-\u00de][^\W\d_]*)(?![^\W_])")
+
+
+# (asked for every hit of a spelling: answered once per spelling)
+_spelled_as_written = lru_cache(maxsize=100_000)(gaps_as_written)
 
 
 @lru_cache(maxsize=100_000)
@@ -159,10 +179,16 @@ class ListedSearch:
             if (start > 0 and is_word_char(search[start - 1])) or (
                     end < size and is_word_char(search[end])):
                 continue  # inside a longer word
-            tokens = tokenize(text, start, end)
-            folded = [t.folded for t in tokens]
+            written = text[start:end]
+            tokens: list[Token] | None = None
             for spec in specs_of[pattern]:
-                match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
+                if written == spec.text:  # as listed: words, separators and case (most hits)
+                    match = self._listed_match(text, start, end, spec)
+                else:
+                    if tokens is None:
+                        tokens = tokenize(text, start, end)
+                        folded = [t.folded for t in tokens]
+                    match = self._align_listed(text, tokens, folded, 0, len(tokens), spec)
                 if match is not None:
                     found.append(match)
 
@@ -200,7 +226,7 @@ class ListedSearch:
     def _align_listed(self, text: str, tokens: list[Token], folded: list[str], i: int, j: int,
                       spec: FormSpec) -> Match | None:
         """Tokens ``i:j`` spell ``spec`` (same letters; separators and joins checked)."""
-        if gaps_as_written(spec.text):
+        if _spelled_as_written(spec.text):
             # "Procter & Gamble", "Mustafa ef. Cerić", 'Esmael "Toto" Mangudadatu': word for
             # word, with the "&", the abbreviation's period or the quotes where the name has
             # them
@@ -216,7 +242,15 @@ class ListedSearch:
         elif not word_for_word(text, tokens, folded, i, j, spec) \
                 and align_tokens(text, tokens, i, folded, spec.folded, keys=False) != j:
             return None
-        start, end = tokens[i].start, tokens[j - 1].end
+        if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
+                tokens[i:j], spec.text):
+            return None
+        return self._listed_match(text, tokens[i].start, tokens[j - 1].end, spec)
+
+    @staticmethod
+    def _listed_match(text: str, start: int, end: int, spec: FormSpec) -> Match:
+        """The match of a listed spelling found at ``start:end``, with the letters around it
+        that belong to it."""
         if spec.text[:1] in APOSTROPHES and start and text[start - 1] in APOSTROPHES \
                 and text[end:end + 1] not in APOSTROPHES \
                 and not (start >= 2 and is_word_char(text[start - 2])):
@@ -226,12 +260,9 @@ class ListedSearch:
         if spec.text[-1:] in _CLOSING_QUOTES:
             end = _with_closing_quote(text, end)  # 'Salah Abdallah "Gosh"': the nickname's
             # closing quote is part of the spelling, as its opening one is
-        if (self.case_sensitive or _is_acronym(spec.text)) and not _same_case(
-                tokens[i:j], spec.text):
-            return None
         if spec.text.endswith(".") and text[end:end + 1] == "." \
                 and text.count(".", start, end) == spec.text.count(".") - 1 \
-                and not SENTENCE_END.match(text, end + 1):
+                and _abbreviation_goes_on(text, end + 1):
             end += 1  # "U.S.", "Frangieh Jr." mid-sentence: the period is part of it; ending
             # one, it stays (only where the text writes the other periods: "US." is "US" and
             # a period)

@@ -64,6 +64,9 @@ def select(candidates: list[Match]) -> list[Match]:
         best.setdefault((c.start, c.end), []).append(c)
     resolved: list[Match] = []
     for group in best.values():
+        if len(group) == 1:  # (nearly every span)
+            resolved.append(group[0])
+            continue
         top = min(RULE_PRIORITY[g.rule] for g in group)
         winners = [g for g in group if RULE_PRIORITY[g.rule] == top]
         if len({w.spec.entry for w in winners}) > 1 and top != 0:

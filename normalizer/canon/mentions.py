@@ -113,6 +113,10 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
         return True  # the word goes on after an ayn's apostrophe: "Al Mu'aiqily" is no "Al Mu"
     if _another_kind_after(text, compiled, m):
         return True
+    if compiled.entries[m.spec.entry].type == "place" and (
+            after := _ANY_WORD_AFTER.match(text, m.end)) is not None \
+            and after.group(1).lower() in _NAMED_FOR_A_PLACE:
+        return True  # "Al Aqsa TV", "the al-Quds force": a channel, a unit named after it
     if text[m.start:m.start + 1].islower() and m.spec.text[:1].isupper() \
             and compiled.is_person(m.spec.entry) and m.spec.name_parts >= 2 \
             and (first := fold_token(text[m.start:m.end].split()[0])) not in PARTICLES \
@@ -149,6 +153,11 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
             or _KIN_GROUP_AFTER.match(text, m.end)):
         return True  # "the Kaabar family", "le clan Abushawareb": the family, never the
         # person's full name (its family name alone is written as the canonical's)
+    if m.spec.short and m.rule == "short" and (
+            _TRIBE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            or _TRIBE_AFTER.match(text, m.end)):
+        return True  # "the Tarakai tribe": a tribe's name, however close to a member's
+        # family name (a family, whose name the person carries, is written as theirs)
     if m.spec.name_parts >= 2 and text[max(0, m.start - 6):m.start].rstrip()[-1:] in (
             "n", "N", "t") and _CAPITAL_NASAB_BEFORE.search(text, max(0, m.start - 6), m.start):
         return True  # "Ibn Abbas Firnas": "son of" starts a longer name, someone else's
@@ -268,6 +277,10 @@ patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
 _KIN_GROUP_BEFORE = re.compile(r"(?<![^\W_])(?:clan|famille|tribu|dynastie|family|tribe)"
                                r"[ \u00a0]+$")
 _KIN_GROUP_AFTER = re.compile(r"[ \u00a0]+(?:family|clan|tribe|dynasty)(?![^\W_])")
+# what a place gives its name to and is not: a channel, a station, a military unit
+_NAMED_FOR_A_PLACE = frozenset("tv television radio channel force".split())
+_TRIBE_BEFORE = re.compile(r"(?<![^\W_])(?:clan|tribu|tribe)[ \u00a0]+(?:des[ \u00a0]+)?$")
+_TRIBE_AFTER = re.compile(r"[ \u00a0]+(?:clan|tribe|tribal)(?![^\W_])")
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
 _ANY_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)(?![^\W_])")
 _LOWER_WORD_AFTER = re.compile(r"[ \u00a0]+([a-z]+)(?![^\W_])")

@@ -75,12 +75,9 @@ def added_name_starts(folded: list[str], last: int, father: bool = False,
     while i >= 0 and len(starts) < 2:
         if i >= 1 and folded[i - 1] in SERVANT_OF:
             i -= 2
-        elif (father and i == last) or folded[i] in GIVEN_NAMES or folded[i] in _NISBAS or (
-                len(folded[i]) >= 7 and folded[i].startswith(_JOINED_SERVANT_OF)) or (
-                name_key(folded[i]) in GIVEN_NAME_KEYS) or (
-                len(folded[i]) >= 6 and _PATRONYMIC.search(folded[i])):
-            i -= 1  # (a given name in another romanization too: "Yaqoub" for Yaqub)
-        elif unknown and may_be_middle_name(folded[i]):
+        elif (father and i == last) or (kind := _middle_word_kind(folded[i])) == _NAME_WORD:
+            i -= 1
+        elif unknown and kind == _MAYBE_NAME:
             unknown = False
             i -= 1
         else:
@@ -89,6 +86,23 @@ def added_name_starts(folded: list[str], last: int, father: bool = False,
             i -= 1  # a capitalized article: "Al-Sadiq"
         starts.append(i + 1)
     return starts
+
+
+_NAME_WORD, _MAYBE_NAME = 1, 2
+
+
+@lru_cache(maxsize=100_000)
+def _middle_word_kind(folded: str) -> int:
+    """What ``added_name_starts`` reads a word as, once per word: a middle name any table
+    knows (``_NAME_WORD``: a given name, in another romanization too, "Yaqoub" for Yaqub; a
+    nisba, a joined "Abdul X", a patronymic), a word that may still be one
+    (``_MAYBE_NAME``), or neither (0)."""
+    if folded in GIVEN_NAMES or folded in _NISBAS or (
+            len(folded) >= 7 and folded.startswith(_JOINED_SERVANT_OF)) or (
+            name_key(folded) in GIVEN_NAME_KEYS) or (
+            len(folded) >= 6 and _PATRONYMIC.search(folded)):
+        return _NAME_WORD
+    return _MAYBE_NAME if may_be_middle_name(folded) else 0
 
 
 def fathers_name(text: str, spans: list[tuple[int, int]], n: int) -> bool:

@@ -13,7 +13,7 @@ from normalizer.textfold import fold_token
 
 # a capitalized word before a mention, looking through an article ("Harakat al Nujaba")
 _WORD_BEFORE = re.compile(rf"(?<![^\W_])([A-Z\u00c0-\u00de][^\W\d_]+){WORD_GAP}"
-                          r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?$")
+                          r"(?:[AaEe]l[ \u00a0\-\u2010\u2011])?\Z")
 _LOWER_ARTICLES = ("al", "el")  # the lower-case articles _WORD_BEFORE reads through
 FRENCH_ARTICLE_BEFORE = re.compile(r"(?<![^\W_])(?:le|la|les|du|des|au|aux)[ \u00a0]+$",
                                     re.IGNORECASE)

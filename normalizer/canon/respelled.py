@@ -48,6 +48,8 @@ _RELIGIOUS_TITLES = SAINT | {"prophet", fold_token("prophète"), "imam"}  # (fol
 
 # the next word has a capital in it: "Moustafa ak-Kazimi" (a typo) goes on as a name
 _CAPITAL_IN_NEXT_WORD = re.compile(r"[ \u00a0\-\u2010\u2011]?[^\s]*[A-Z\u00c0-\u00de]")
+# an article joined to the next word, in lower case too: a family name ("Khalid el-islambouli")
+_ARTICLE_NAME_NEXT = re.compile(r"[ \u00a0]+[AaEe]l[\-\u2010\u2011][^\W\d_]")
 
 
 class DocumentRespellings:
@@ -219,7 +221,8 @@ class DocumentRespellings:
             entry, named_end, target = firsts[folded]
             before = word_before_any(text, start)
             if entry < 0 or start < named_end or before in _RELIGIOUS_TITLES \
-                    or word.isupper() or _CAPITAL_IN_NEXT_WORD.match(text, end):
+                    or word.isupper() or _CAPITAL_IN_NEXT_WORD.match(text, end) \
+                    or _ARTICLE_NAME_NEXT.match(text, end):
                 continue
             spec = FormSpec(entry, word, (folded,), (capitals.keys[n],), target, "partial",
                             True, short=True)

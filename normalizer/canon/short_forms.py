@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import compress
 
 from normalizer.canon.align import (
     LONG_FAMILY,
@@ -195,7 +196,7 @@ class ShortForms:
                                   and not introduced_as_kin(text, m.start, m.end)):
                     blocked.setdefault(m.spec.keys[-1], m.start)
             elif relative_of_the_one_before(text, chosen, m) or kin_right_before(
-                    text, m.start) or (
+                    text, m.start, m.end) or (
                     kin := KIN_OF_A_NAME.search(text, max(0, m.start - 60), m.start)
             ) and self._key(kin.group("name") or kin.group("name2")) == m.spec.keys[-1]:
                 blocked.setdefault(m.spec.keys[-1], m.start)  # two of the family from here
@@ -234,9 +235,14 @@ class ShortForms:
         Allah" for Banisadr, Aboutrika, Khalafallah): two capitalized words one space or
         hyphen apart whose keys, joined, are a one-word short form's, the second no given
         name."""
+        wanted = [k for k, specs in by_key.items() if any(len(s.keys) == 1 for s in specs)]
+        if not wanted:
+            return []
+        # (a joined key starts with the first word's key: only those words are looked at)
+        heads = {k[:i] for k in wanted for i in range(1, len(k))}
         spans, keys = capitals.spans, capitals.keys
         found: list[Match] = []
-        for n in range(1, len(spans)):
+        for n in compress(range(1, len(spans)), map(heads.__contains__, keys)):
             start, end = spans[n - 1][0], spans[n][1]
             if spans[n][0] - spans[n - 1][1] != 1 or text[spans[n - 1][1]] not in _SPLIT \
                     or (start and is_word_char(text[start - 1])) \
