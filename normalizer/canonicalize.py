@@ -102,7 +102,7 @@ from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
 from normalizer.matcher import CompiledGlossary, consonants, loose, masked, part_keys
-from normalizer.naming import renamed_to
+from normalizer.naming import renamed_to, written_beside
 from normalizer.romanize import surface_key, vowel_deletions
 from normalizer.textfold import Token, fold_token, search_text, tokenize
 from normalizer.translated_names import load_lexicon
@@ -345,7 +345,10 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                     if out and m.start < out[-1].end:
                         continue  # grown into the name before it: "Fuad Hussain Amir-
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
-                    if m.spec.origin != "alias" or not renamed_to(text, m.start):
+                    if m.spec.origin != "alias" or not (renamed_to(text, m.start) or (
+                            written_beside(text, m.start, m.end, [
+                                (c.start, c.end) for c in chosen
+                                if c.spec.entry == m.spec.entry and c.start != m.start]))):
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
                         # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
         return [with_ayn_letters(text, m) for m in out]

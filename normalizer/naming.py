@@ -14,11 +14,17 @@ in another sense are only read in the naming sense: "called" after "be", "now" o
 "henceforth" (never "Biden called Erdogan"); French "appelé" after "être" or "s'". Naming
 something as it is ("also called", "known as", "baptisée « ... »", "dit « IOG »") is not a
 renaming: a name there is written as the canonical, as anywhere.
+
+``written_beside(text, start, end, others)`` is true when another name of the same thing is
+written right beside ``start:end``, in brackets or joined by a dash ("Islamic Resistance
+Movement (Hamas)", "... Movement-Hamas"): the text gives both names, and writing the alias
+as the canonical would write one name twice ("Hamas (Hamas)").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _PHRASES = (
     r"renamed(?:\s+(?:it|them)sel(?:f|ves))?(?:\s+as)?",
@@ -55,3 +61,16 @@ def renamed_to(text: str, start: int) -> bool:
         return False
     return _RENAMED.search(before) is not None
 
+
+
+def written_beside(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    """Is one of the ``others`` spans (other names of the same thing) written right before or
+    after ``start:end``, in brackets or across a dash?"""
+    for a, b in others:
+        if a >= end and _BESIDE.fullmatch(text, end, a) \
+                or b <= start and _BESIDE.fullmatch(text, b, start):
+            return True
+    return False
+
+
+_BESIDE = re.compile(r"[ \u00a0]*[)\]]?[ \u00a0]*[(\[\-\u2010\u2011\u2013\u2014][ \u00a0]*")

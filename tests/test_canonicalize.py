@@ -682,6 +682,22 @@ def test_seed_english_articles(canonicalizer) -> None:
     assert "counterpart Fuad Hussein," in out
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Wounded were taken to the al-Aqsa Martyrs Hospital in Deir al-Balah.", "en"),
+    ("Hamas's Al Aqsa TV aired the video.", "en"),
+    ("Les brigades al-Qods ont revendiqué les tirs.", "fr"),
+    ("Soleimani commandait la force al-Qods.", "fr"),
+])
+def test_shipped_glossary_keeps_what_is_named_after_a_holy_place(canonicalizer, text: str,
+                                                                  lang: str) -> None:
+    assert canonicalizer.canonicalize(text, lang)[0] == text
+
+
+def test_shipped_glossary_reads_algerian_french(canonicalizer) -> None:
+    out, _ = canonicalizer.canonicalize("Le Hamas à Ghaza et dans la bande de Ghaza.", "fr")
+    assert out == "Le Hamas à Gaza et dans la Gaza Strip."
+
+
 def test_minimal_glossary_completes_compound_family_names() -> None:
     bare = entry("Hossein Amir-Abdollahian")
     text = "Amir Abdollahian met Amirabdollahian. Then Hossein Amir Abdollahian spoke."
@@ -2461,3 +2477,20 @@ def test_a_dateline_paragraph_is_no_part_of_the_next_name() -> None:
     turkey = entry("Turkey", "Türkiye", type="place")
     text = "Fidan meets officials\n\nDOHA\n\nTürkiye’s Foreign Minister met them."
     assert run(text, turkey) == text.replace("Türkiye", "Turkey")
+
+
+def test_a_known_alias_written_beside_the_name_it_stands_for_stays() -> None:
+    hamas = entry("Hamas", type="org")
+    canon = Canonicalizer(Glossary.build([hamas]))  # the shipped known aliases
+    for text in ("The Islamic Resistance Movement (Hamas) said so.",
+                 "the political bureau of the Islamic Resistance Movement-Hamas",
+                 "Hamas (Islamic Resistance Movement) said so."):
+        assert canon.canonicalize(text, "en")[0] == text
+    assert canon.canonicalize("The Islamic Resistance Movement said so.", "en")[0] == \
+        "The Hamas said so."
+
+
+def test_a_country_after_of_ends_the_title_before_a_name() -> None:
+    fuad = entry("Fuad Hussein", "Fuad Hussain")
+    assert run("The Foreign Minister of Iraq Fuad Mohammed Hussein met them.", fuad) == \
+        "The Foreign Minister of Iraq Fuad Hussein met them."

@@ -10,7 +10,12 @@ from dataclasses import replace
 from normalizer.canon.gaps import INITIAL_GAP, NASAB_AFTER
 from normalizer.canon.match import Match, Occupied
 from normalizer.canon.nearby import ARTICLE_NAME_AFTER, crosses_headline
-from normalizer.commonwords import TITLES_AFTER_NAMES, is_common_capitalized, is_ordinary_word
+from normalizer.commonwords import (
+    TITLES_AFTER_NAMES,
+    is_common_capitalized,
+    is_ordinary_word,
+    place_words,
+)
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import (
     NASAB,
@@ -182,6 +187,15 @@ def capitalized_run(tokens: list[Token], keys: list[str], i: int, j: int) -> boo
                for k, t in enumerate(tokens[i:j], start=i))
 
 
+def _country_of(tokens: list[Token], head: int, word: str) -> bool:
+    """Is the word a country's or capital's name after "of" or "de" ("the Foreign Minister of
+    Iraq Fuad Hussein", "le ministre du Liban ...")? It ends the title before the name."""
+    return head > 0 and tokens[head - 1].folded in _OF and word in place_words()
+
+
+_OF = frozenset("of de du".split())
+
+
 def extends_name(text: str, tokens: list[Token], first: int, last: int, taken: Occupied,
                   after: bool = True) -> bool:
     """A capitalized neighbour (not a title or sentence opener) makes a longer, other name.
@@ -219,7 +233,8 @@ def extends_name(text: str, tokens: list[Token], first: int, last: int, taken: O
             else tokens[head].folded
         if (tokens[head].text[:1].isupper() and (
                 led_by_article or not _ordinary_not_a_name(word))
-                and not taken.covers(prev.start)):
+                and not taken.covers(prev.start)
+                and not _country_of(tokens, head, word)):
             return True
         break
     if after and last + 1 < len(tokens):
