@@ -35,7 +35,7 @@ actress acteur actrice striker midfielder defender goalkeeper winger attaquant d
 gardien coach entraîneur crown émir emira émira cheikha juge députée député sénatrice
 présidente ambassadrice ambassadeur
 serigne seydina seydi thierno cherno sokhna
-fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut
+fm pm mp lt col maj sgt capt cpt adm amb sen rep gov pres cmdr brig gén lieut sec
 """.split())  # noqa: SIM905
 
 # titles written after the name ("Nokrashy Pasha", "Ismail Bey", "Mehmed Efendi"): the name

@@ -2494,3 +2494,17 @@ def test_a_country_after_of_ends_the_title_before_a_name() -> None:
     fuad = entry("Fuad Hussein", "Fuad Hussain")
     assert run("The Foreign Minister of Iraq Fuad Mohammed Hussein met them.", fuad) == \
         "The Foreign Minister of Iraq Fuad Hussein met them."
+
+
+def test_a_headline_with_an_abbreviated_title_is_still_a_headline() -> None:
+    raisi = entry("Ebrahim Raisi", "Ebrahim Raeisi")
+    text = ("Iran Pres. Raeisi, FM die in chopper crash\n\nTEHRAN - President Ebrahim Raeisi "
+            "died. Raeisi was 63.")
+    assert run(text, raisi) == text.replace("Raeisi", "Raisi")
+
+
+def test_an_abbreviated_secretary_general_is_a_title() -> None:
+    nakhalah = entry("Ziyad al-Nakhalah", "Ziyad al-Nakhala", short="al-Nakhalah")
+    text = "Ziyad al-Nakhala met them. The delegation was led by Sec-Gen Nakhala."
+    assert run(text, nakhalah) == ("Ziyad al-Nakhalah met them. The delegation was led by "
+                                   "Sec-Gen al-Nakhalah.")

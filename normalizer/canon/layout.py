@@ -48,15 +48,20 @@ def headline_end(text: str) -> int:
     with no sentence end, followed by a line that starts with a capital (not a sentence
     wrapped across lines); 0 when there is none."""
     end = text.find("\n", 0, _HEADLINE + 1)
-    if end <= 0 or _HEADLINE_STOP.search(text, 0, end) or _WRAPPED.search(text, 0, end) \
-            or not _NEXT_LINE.match(text, end):
+    if end <= 0 or _WRAPPED.search(text, 0, end) or not _NEXT_LINE.match(text, end) or any(
+            stop.group(1) is None or stop.group(1).lower() not in _ABBREVIATIONS
+            for stop in _HEADLINE_STOP.finditer(text, 0, end)):
         return 0
     return end
 
 
 _HEADLINE = 160
 # a sentence ends inside the first line (not at the period of an initial: "N. Machnouk")
-_HEADLINE_STOP = re.compile(r"(?:(?<!\b[A-Z])\.|[!?])[\s\"\u201d\u00bb]")
+_HEADLINE_STOP = re.compile(r"(?:(?:(?<![^\W_])([A-Za-z]{2,})|(?<!\b[A-Z]))\.|[!?])"
+                            r"[\s\"\u201d\u00bb]")
+# abbreviations a headline writes with a period mid-line ("Iran Pres. Raeisi, FM ... die")
+_ABBREVIATIONS = frozenset("""mr mrs ms dr pres gen lt col sgt capt gov sen rep sec st prof jr sr
+maj adm brig cmdr amb vs""".split())
 # a line that stops mid-sentence: at a comma or a function word
 _WRAPPED = re.compile(r"(?:[,;]|\b(?i:of|and|or|the|a|an|to|in|on|at|for|with|by|from|as|de|du|des|"
                       r"la|le|les|et|ou|à|au|aux|en|un|une|sur|par|pour))[ \t]*$")
