@@ -75,6 +75,7 @@ Contract:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 
 from normalizer.canon.changes import GROW_LEFT, compose_changes, may_grow
@@ -200,7 +201,7 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                        or self._translated_around(out, c, lang)]
             if not growing or not (self.generate or self._listed_across(out, growing, lang)):
                 break
-            again, more = self._one_pass(out, lang)
+            again, more = self._one_pass(out, lang, [(c.out_start, c.out_end) for c in changes])
             if not more:
                 break
             changes = compose_changes(text, changes, more)
@@ -234,8 +235,16 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                     return True
         return False
 
-    def _one_pass(self, text: str, lang: str | None) -> tuple[str, list[Change]]:
+    def _one_pass(self, text: str, lang: str | None,
+                  written: Sequence[tuple[int, int]] = ()) -> tuple[str, list[Change]]:
+        """One pass of ``find`` and its replacements. ``written``: the spans an earlier pass
+        wrote, which a later match may take whole into a longer name but never split ("la
+        prise d'assaut de la" + "Al-Aqsa Mosque" is no "Al-Aqsa Storm" and a "Mosque")."""
         matches = self.find(text, lang)
+        if written:
+            matches = [m for m in matches if not any(
+                m.start < b and a < m.end and not (m.start <= a and b <= m.end)
+                for a, b in written)]
         pieces: list[str] = []
         changes: list[Change] = []
         cursor = shift = 0

@@ -16,8 +16,8 @@ something as it is ("also called", "known as", "baptisée « ... »", "dit « IO
 renaming: a name there is written as the canonical, as anywhere.
 
 ``written_beside(text, start, end, others)`` is true when another name of the same thing is
-written right beside ``start:end``, in brackets or joined by a dash ("Islamic Resistance
-Movement (Hamas)", "... Movement-Hamas"): the text gives both names, and writing the alias
+written right beside ``start:end``, in brackets, after a comma or joined by a dash
+("Islamic Resistance Movement (Hamas)", "... Movement, Hamas,", "... Movement-Hamas"): the text gives both names, and writing the alias
 as the canonical would write one name twice ("Hamas (Hamas)").
 """
 
@@ -65,7 +65,7 @@ def renamed_to(text: str, start: int) -> bool:
 
 def written_beside(text: str, start: int, end: int, others: Iterable[tuple[int, int]]) -> bool:
     """Is one of the ``others`` spans (other names of the same thing) written right before or
-    after ``start:end``, in brackets or across a dash?"""
+    after ``start:end``, in brackets, after a comma or across a dash?"""
     for a, b in others:
         if a >= end and _BESIDE.fullmatch(text, end, a) \
                 or b <= start and _BESIDE.fullmatch(text, b, start):
@@ -73,4 +73,4 @@ def written_beside(text: str, start: int, end: int, others: Iterable[tuple[int, 
     return False
 
 
-_BESIDE = re.compile(r"[ \u00a0]*[)\]]?[ \u00a0]*[(\[\-\u2010\u2011\u2013\u2014][ \u00a0]*")
+_BESIDE = re.compile(r"[ \u00a0]*[)\]]?[ \u00a0]*[(\[,\-\u2010\u2011\u2013\u2014][ \u00a0]*")
