@@ -17,8 +17,9 @@ renaming: a name there is written as the canonical, as anywhere.
 
 ``written_beside(text, start, end, others)`` is true when another name of the same thing is
 written right beside ``start:end``, in brackets, after a comma or joined by a dash
-("Islamic Resistance Movement (Hamas)", "... Movement, Hamas,", "... Movement-Hamas"): the text gives both names, and writing the alias
-as the canonical would write one name twice ("Hamas (Hamas)").
+("Islamic Resistance Movement (Hamas)", "... Movement, Hamas,", "... Movement-Hamas"): the
+text gives both names, and writing the alias as the canonical would write one name twice
+("Hamas (Hamas)").
 """
 
 from __future__ import annotations
