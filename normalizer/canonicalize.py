@@ -96,6 +96,7 @@ from normalizer.canon.mentions import (
     with_last_word_of_target,
 )
 from normalizer.canon.namesakes import NamesakeChecks, Namesakes
+from normalizer.canon.nations import another_nation_before
 from normalizer.canon.respelled import DocumentRespellings
 from normalizer.canon.short_forms import ShortForms
 from normalizer.canon.views import Capitals, DocTokens, Memo
@@ -354,12 +355,16 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                     if out and m.start < out[-1].end:
                         continue  # grown into the name before it: "Fuad Hussain Amir-
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
-                    if m.spec.origin != "alias" or not (renamed_to(text, m.start) or (
-                            written_beside(text, m.start, m.end, [
+                    if m.spec.origin != "alias" or not (
+                            renamed_to(text, m.start)
+                            or another_nation_before(text, m.start, m.spec.target)
+                            or written_beside(text, m.start, m.end, [
                                 (c.start, c.end) for c in chosen
-                                if c.spec.entry == m.spec.entry and c.start != m.start]))):
+                                if c.spec.entry == m.spec.entry and c.start != m.start])):
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
-                        # the renaming stays: "renamed itself Jabhat Fateh al-Sham")
+                        # the renaming stays: "renamed itself Jabhat Fateh al-Sham"; a
+                        # descriptive alias after another country's name is that country's:
+                        # "Iraq's Islamic Resistance Movement")
         return [with_ayn_letters(text, m) for m in out]
 
     def _canonical_parts(self, entry: int) -> tuple[list[Token], tuple[str, ...]]:

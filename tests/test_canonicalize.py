@@ -687,6 +687,8 @@ def test_seed_english_articles(canonicalizer) -> None:
     ("Hamas's Al Aqsa TV aired the video.", "en"),
     ("Les brigades al-Qods ont revendiqué les tirs.", "fr"),
     ("Soleimani commandait la force al-Qods.", "fr"),
+    ("Les Brigades d'al-Quds sont l'aile armée du mouvement.", "fr"),
+    ("The movement said the brigades of Al- Quds will respond.", "en"),
 ])
 def test_shipped_glossary_keeps_what_is_named_after_a_holy_place(canonicalizer, text: str,
                                                                   lang: str) -> None:
@@ -2473,6 +2475,7 @@ def test_a_headline_word_after_a_name_is_never_taken_into_it() -> None:
 @pytest.mark.parametrize("text", [
     "Soleimani, the head of the elite al-Quds force, was killed.",
     "The Al Quds TV station aired the video.",
+    "Students of Al Quds University protested.",
 ])
 def test_a_channel_or_unit_named_after_a_place_is_not_the_place(text: str) -> None:
     quds = entry("Al-Quds", "Al Quds", type="place")
@@ -2503,6 +2506,14 @@ def test_a_known_alias_written_beside_the_name_it_stands_for_stays() -> None:
                  "Hamas (Islamic Resistance Movement) said so.",
                  "the bureau of the Islamic Resistance Movement, Hamas, met."):
         assert canon.canonicalize(text, "en")[0] == text
+    assert canon.canonicalize("The Islamic Resistance Movement said so.", "en")[0] == \
+        "The Hamas said so."
+
+
+def test_a_known_alias_after_another_countrys_name_is_that_countrys() -> None:
+    canon = Canonicalizer(Glossary.build([entry("Hamas", type="org")]))  # the known aliases
+    text = "The strongest group in Iraq's Islamic Resistance Movement fired drones."
+    assert canon.canonicalize(text, "en")[0] == text
     assert canon.canonicalize("The Islamic Resistance Movement said so.", "en")[0] == \
         "The Hamas said so."
 

@@ -277,8 +277,10 @@ patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
 _KIN_GROUP_BEFORE = re.compile(r"(?<![^\W_])(?:clan|famille|tribu|dynastie|family|tribe)"
                                r"[ \u00a0]+$")
 _KIN_GROUP_AFTER = re.compile(r"[ \u00a0]+(?:family|clan|tribe|dynasty)(?![^\W_])")
-# what a place gives its name to and is not: a channel, a station, a military unit
-_NAMED_FOR_A_PLACE = frozenset("tv television radio channel force".split())
+# what a place gives its name to and is not: a channel, a station, a unit, a body, a school,
+# a paper, a company ("Al Aqsa TV", "the al-Quds force", "Qatar Airways")
+_NAMED_FOR_A_PLACE = frozenset("""tv television radio channel force brigade brigades university
+newspaper airways airlines club committee agency""".split())
 _TRIBE_BEFORE = re.compile(r"(?<![^\W_])(?:clan|tribu|tribe)[ \u00a0]+(?:des[ \u00a0]+)?$")
 _TRIBE_AFTER = re.compile(r"[ \u00a0]+(?:clan|tribe|tribal)(?![^\W_])")
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")

@@ -109,3 +109,17 @@ def demonym(word: str) -> bool:
                 and word[:len(word) - len(ending)] + back in place_words():
             return True
     return False
+
+
+_WORD_BEFORE_ANY = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:['\u2019]s)?[ \u00a0]+$")
+
+
+def another_nation_before(text: str, start: int, canonical: str) -> bool:
+    """Is the word before ``start`` a country, its adjective or its possessive that the
+    canonical does not name ("Iraq's Islamic Resistance Movement", "the Iraqi Islamic
+    Resistance Movement" is no Hamas)?"""
+    found = _WORD_BEFORE_ANY.search(text, max(0, start - 30), start)
+    if found is None:
+        return False
+    nation = nation_of_word(fold_token(found.group(1)))
+    return nation is not None and nation not in _nations_of(canonical)
