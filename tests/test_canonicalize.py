@@ -2476,6 +2476,7 @@ def test_a_headline_word_after_a_name_is_never_taken_into_it() -> None:
     "Soleimani, the head of the elite al-Quds force, was killed.",
     "The Al Quds TV station aired the video.",
     "Students of Al Quds University protested.",
+    "Il commandait la force d’élite « Al Quds » du CGRI.",
 ])
 def test_a_channel_or_unit_named_after_a_place_is_not_the_place(text: str) -> None:
     quds = entry("Al-Quds", "Al Quds", type="place")
@@ -2536,3 +2537,10 @@ def test_an_abbreviated_secretary_general_is_a_title() -> None:
     text = "Ziyad al-Nakhala met them. The delegation was led by Sec-Gen Nakhala."
     assert run(text, nakhalah) == ("Ziyad al-Nakhalah met them. The delegation was led by "
                                    "Sec-Gen al-Nakhalah.")
+
+
+def test_a_place_name_after_a_comma_or_title_and_before_a_family_name_is_a_person() -> None:
+    israel = entry("Israel", type="place")
+    text = "Le ministre israélien de la Défense, Israël Katz, a menacé."
+    assert run(text, israel, lang="fr") == text
+    assert run("Israël a frappé.", israel, lang="fr") == "Israel a frappé."

@@ -20,7 +20,7 @@ from normalizer.canon.nearby import (
     word_before,
     word_before_any,
 )
-from normalizer.commonwords import TITLES, is_ordinary_word
+from normalizer.commonwords import TITLES, is_ordinary_word, place_words
 from normalizer.glossary import EVENT_TYPES
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import PARTICLES, REGNAL, CompiledGlossary
@@ -113,10 +113,13 @@ def not_a_mention(text: str, compiled: CompiledGlossary, m: Match) -> bool:
         return True  # the word goes on after an ayn's apostrophe: "Al Mu'aiqily" is no "Al Mu"
     if _another_kind_after(text, compiled, m):
         return True
-    if compiled.entries[m.spec.entry].type == "place" and (
-            after := _ANY_WORD_AFTER.match(text, m.end)) is not None \
-            and after.group(1).lower() in _NAMED_FOR_A_PLACE:
-        return True  # "Al Aqsa TV", "the al-Quds force": a channel, a unit named after it
+    if compiled.entries[m.spec.entry].type == "place" and ((
+            after := _ANY_WORD_AFTER.match(text, m.end)) is not None and (
+            after.group(1).lower() in _NAMED_FOR_A_PLACE
+            or _named_like_a_place(text, m, after.group(1)))
+            or _NAMED_FOR_A_PLACE_BEFORE.search(text, max(0, m.start - 40), m.start)):
+        return True  # "Al Aqsa TV", "the al-Quds force", "la force d'élite « Al Qods »": a
+        # channel, a unit named after it; "ministre de la Défense, Israël Katz": a person
     if text[m.start:m.start + 1].islower() and m.spec.text[:1].isupper() \
             and compiled.is_person(m.spec.entry) and m.spec.name_parts >= 2 \
             and (first := fold_token(text[m.start:m.end].split()[0])) not in PARTICLES \
@@ -226,6 +229,20 @@ def _another_kind_after(text: str, compiled: CompiledGlossary, m: Match) -> bool
         and word not in kinds
 
 
+def _named_like_a_place(text: str, m: Match, after: str) -> bool:
+    """Is a one-word place, after a comma or a title ("le ministre de la Défense, Israël
+    Katz", "minister Israel Katz"), followed by a family name (a capitalized word that is no
+    ordinary word, title or place)? Then it is a person's first name."""
+    if len(m.spec.folded) != 1 or not after[:1].isupper() or after.isupper():
+        return False
+    word = fold_token(after)
+    if is_ordinary_word(word) or word in place_words() or word in NAMED_AFTER:
+        return False
+    before = text[max(0, m.start - 30):m.start].rstrip(" \u00a0")
+    return before.endswith(",") or fold_token(before.rsplit(None, 1)[-1] if before else "") \
+        in TITLES
+
+
 def stands_alone(m: Match) -> bool:
     """Spellings that must not touch another capitalized name part: a name without its middle
     names, a one-word known alias (French "Riyad" is Riyadh, "Riyad Mansour" a person) and an
@@ -281,6 +298,14 @@ _KIN_GROUP_AFTER = re.compile(r"[ \u00a0]+(?:family|clan|tribe|dynasty)(?![^\W_]
 # a paper, a company ("Al Aqsa TV", "the al-Quds force", "Qatar Airways")
 _NAMED_FOR_A_PLACE = frozenset("""tv television radio channel force brigade brigades university
 newspaper airways airlines club committee agency""".split())
+# the same words before the name, as French writes them ("les brigades al-Qods", "la force
+# d'élite « Al Qods »", "la chaîne Al-Aqsa") and English with "of"; not "université": the
+# sets' authors read "l'université de Damas" as the city
+_NAMED_FOR_A_PLACE_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:force|brigades?|cha[îi]ne|t[ée]l[ée]vision|radio|journal|comit[ée]"
+    r"|agence)(?:[ \u00a0]+d['\u2019][ée]lite|[ \u00a0]+sp[ée]ciale)?"
+    r"(?:[ \u00a0]+(?:of|de|des)|[ \u00a0]+d['\u2019]|[ \u00a0]+)?"
+    r"[ \u00a0]*[«\"\u201c]?[ \u00a0]*$")
 _TRIBE_BEFORE = re.compile(r"(?<![^\W_])(?:clan|tribu|tribe)[ \u00a0]+(?:des[ \u00a0]+)?$")
 _TRIBE_AFTER = re.compile(r"[ \u00a0]+(?:clan|tribe|tribal)(?![^\W_])")
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
