@@ -145,6 +145,9 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._own_folded: dict[int, set[str]] = {}  # entry -> its spellings' folded words
         self._namesakes: dict[str | None, Namesakes] = {}
         self._short_targets: dict[str | None, dict[int, dict[str, str]]] = {}
+        # per language: the acronyms the glossary lists as spellings (``_acronyms`` leaves
+        # them to the listed search, which may have dropped one on purpose: "OIC-Arab League")
+        self._listed_acronyms: dict[str | None, frozenset[str]] = {}
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
@@ -173,15 +176,19 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         # pass over the spellings
         short_targets: dict[int, dict[str, str]] = {}
         spellings: set[tuple[int, tuple[str, ...]]] = set()
+        acronyms: set[str] = set()
         for specs in compiled.search_specs:
             for spec in specs:
                 if spec.kind == "listed":
                     spellings.add((spec.entry, spec.folded))
+                    if len(spec.folded) == 1 and spec.text.isupper():
+                        acronyms.add(spec.text)
                 if spec.entry >= 0 and spec.kind != "keep" and (
                         spec.short or spec.target != compiled.entries[spec.entry].canonical):
                     short_targets.setdefault(spec.entry, {})[form_key(spec.target)] = \
                         spec.target
         self._short_targets[lang] = short_targets
+        self._listed_acronyms[lang] = frozenset(acronyms)
         self._namesakes[lang] = Namesakes(spellings, self._key)
 
     # -- public API -------------------------------------------------------------------------

@@ -703,6 +703,8 @@ def test_shipped_glossary_keeps_what_is_named_after_a_holy_place(canonicalizer, 
     ("Le Roi, Président du Comité d'Al-Qods, a reçu l'Agence Bayt Mal Al-Qods Acharif.",
      "Le Roi, Président du Comité d'Al-Qods, a reçu l'Agence Bayt Mal Al-Qods Acharif."),
     ("Un État avec Al-Qods-Est pour capitale.", "Un État avec East Jerusalem pour capitale."),
+    ("Mardi, le quotidien al-Quds a rapporté que Al Qods Echerif restait fermée.",
+     "Mardi, le quotidien al-Quds a rapporté que Al Qods Echerif restait fermée."),
     ("Le chef du Jihad islamique palestinien (JIP) a parlé.",
      "Le chef du Islamic Jihad (PIJ) a parlé."),
 ])
@@ -2544,3 +2546,9 @@ def test_a_place_name_after_a_comma_or_title_and_before_a_family_name_is_a_perso
     text = "Le ministre israélien de la Défense, Israël Katz, a menacé."
     assert run(text, israel, lang="fr") == text
     assert run("Israël a frappé.", israel, lang="fr") == "Israel a frappé."
+
+
+def test_an_acronym_the_glossary_lists_is_never_another_entrys_acronym(canonicalizer) -> None:
+    text = ("The Organization of Islamic Cooperation met. Turkey backs the OIC-Arab League "
+            "plan and the work of the OIC.")
+    assert canonicalizer.canonicalize(text, "en")[0] == text

@@ -148,7 +148,8 @@ class InitialsSearch:
         headline = headline_end(text)  # a headline may use it before the story spells it out
         for n in hits:
             (entry, *others), (start, end) = owners[words[n]], spans[n]
-            if others or words[n] in self._foreign_spellings(entry, lang) or (
+            if others or words[n] in self._foreign_spellings(entry, lang) \
+                    or words[n] in self._listed_acronyms.get(lang, ()) or (
                     start < first_seen[entry] and start >= headline) \
                     or taken.at(start) is not None or (
                     start and is_word_char(text[start - 1])) or in_capitals_line(

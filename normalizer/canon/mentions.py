@@ -299,11 +299,12 @@ _KIN_GROUP_AFTER = re.compile(r"[ \u00a0]+(?:family|clan|tribe|dynasty)(?![^\W_]
 _NAMED_FOR_A_PLACE = frozenset("""tv television radio channel force brigade brigades university
 newspaper airways airlines club committee agency""".split())
 # the same words before the name, as French writes them ("les brigades al-Qods", "la force
-# d'élite « Al Qods »", "la chaîne Al-Aqsa") and English with "of"; not "université": the
+# d'élite « Al Qods »", "le quotidien al-Quds") and English with "of" ("the daily Al-Quds");
+# not "université": the
 # sets' authors read "l'université de Damas" as the city
 _NAMED_FOR_A_PLACE_BEFORE = re.compile(
-    r"(?<![^\W_])(?i:force|brigades?|cha[îi]ne|t[ée]l[ée]vision|radio|journal|comit[ée]"
-    r"|agence)(?:[ \u00a0]+d['\u2019][ée]lite|[ \u00a0]+sp[ée]ciale)?"
+    r"(?<![^\W_])(?i:force|brigades?|cha[îi]ne|t[ée]l[ée]vision|radio|journal|quotidien"
+    r"|daily|newspaper|comit[ée]|agence)(?:[ \u00a0]+d['\u2019][ée]lite|[ \u00a0]+sp[ée]ciale)?"
     r"(?:[ \u00a0]+(?:of|de|des)|[ \u00a0]+d['\u2019]|[ \u00a0]+)?"
     r"[ \u00a0]*[«\"\u201c]?[ \u00a0]*$")
 _TRIBE_BEFORE = re.compile(r"(?<![^\W_])(?:clan|tribu|tribe)[ \u00a0]+(?:des[ \u00a0]+)?$")
