@@ -306,8 +306,8 @@ _NAMED_FOR_A_PLACE_BEFORE = re.compile(
     r"(?<![^\W_])(?i:force|brigades?|cha[îi]ne|t[ée]l[ée]vision|radio|journal|quotidien"
     r"|daily|newspaper|comit[ée]|agence)(?:[ \u00a0]+d['\u2019][ée]lite|[ \u00a0]+sp[ée]ciale)?"
     r"(?:[ \u00a0]+(?:of|de|des)|[ \u00a0]+d['\u2019]|[ \u00a0]+)?"
-    r"[ \u00a0]*[«\"\u201c]?[ \u00a0]*$")
-_TRIBE_BEFORE = re.compile(r"(?<![^\W_])(?:clan|tribu|tribe)[ \u00a0]+(?:des[ \u00a0]+)?$")
+    r"[ \u00a0]*[«\"\u201c]?[ \u00a0]*\Z")
+_TRIBE_BEFORE = re.compile(r"(?<![^\W_])(?:clan|tribu|tribe)[ \u00a0]+(?:des[ \u00a0]+)?\Z")
 _TRIBE_AFTER = re.compile(r"[ \u00a0]+(?:clan|tribe|tribal)(?![^\W_])")
 _THE_BEFORE = re.compile(r"(?<![^\W_])[Tt]he[ \u00a0]+$")
 _ANY_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)(?![^\W_])")

@@ -111,7 +111,7 @@ def demonym(word: str) -> bool:
     return False
 
 
-_WORD_BEFORE_ANY = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:['\u2019]s)?[ \u00a0]+$")
+_WORD_BEFORE_ANY = re.compile(r"(?<![^\W_])([^\W\d_]+)(?:['\u2019]s)?[ \u00a0]+\Z")
 
 
 def another_nation_before(text: str, start: int, canonical: str) -> bool:
