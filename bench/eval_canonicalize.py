@@ -1,7 +1,7 @@
 """Precision and recall of the canonicalizer on the real-text evaluation set.
 
 Usage: .venv/bin/python bench/eval_canonicalize.py [--docs bench/realtext/eval_docs.jsonl]
-       [--entities bench/realtext/entities.csv] [--show-errors] [--no-known-aliases]
+       [--entities bench/realtext/entities.csv] [--show-errors] [--known-aliases]
 
 Two glossaries are derived from entities.csv: *full* (every spelling) and *minimal* (the
 canonical plus at most one alternative spelling per entity, the first one listed). A predicted
@@ -53,7 +53,7 @@ def glossaries(entities_csv: Path) -> tuple[Glossary, Glossary, dict[str, str]]:
 
 
 def evaluate(glossary: Glossary, docs: list[dict], canon: dict[str, str],
-             show: bool, known_aliases: bool = True) -> dict[str, float]:
+             show: bool, known_aliases: bool = False) -> dict[str, float]:
     c = Canonicalizer(glossary, known_aliases=known_aliases)
     tp = fp = needed = found = 0
     by_rule: Counter[str] = Counter()
@@ -105,8 +105,8 @@ def main() -> None:
     parser.add_argument("--entities", default=str(ROOT / "bench/realtext/entities.csv"))
     parser.add_argument("--show-errors", action="store_true")
     parser.add_argument("--out", help="also write the table as Markdown to this file")
-    parser.add_argument("--no-known-aliases", action="store_true",
-                        help="without the shipped known aliases (the default adds them)")
+    parser.add_argument("--known-aliases", action="store_true",
+                        help="with the shipped known aliases (the tool's default is without)")
     args = parser.parse_args()
     docs = [json.loads(line) for line in Path(args.docs).read_text(encoding="utf-8")
             .splitlines() if line.strip()]
@@ -119,7 +119,7 @@ def main() -> None:
     for name, g in (("full", full), ("minimal", minimal)):
         if args.show_errors:
             print(f"-- {name}")
-        r = evaluate(g, docs, canon, args.show_errors, not args.no_known_aliases)
+        r = evaluate(g, docs, canon, args.show_errors, args.known_aliases)
         spellings = sum(len(e.variants) + 1 for e in g.entries)
         lines.append(f"| {name} | {spellings} | {r['changes']} | {r['precision']:.3f} | "
                      f"{r['needed']} | {r['recall']:.3f} |")

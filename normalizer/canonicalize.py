@@ -58,8 +58,13 @@ Contract:
   and a name (a father's name), and a person's full name introduced as a relative of the
   person just named ("His father, Moustafa Mosharafa").
 - Names of organisations, places and events in the document language's words ("translated",
-  ``normalizer.translated_names``) and the shipped known aliases of the entities the glossary
-  names ("alias", ``normalizer.glossary.known``, on by default) are found like listed ones.
+  ``normalizer.translated_names``) are found like listed ones; so, only on request
+  (``known_aliases``), are the shipped known aliases of the entities the glossary names
+  ("alias", ``normalizer.glossary.known``): other names ("Hajj Mohsin", "the Houthis"), not
+  spellings, which real coverage introduces as such ("also known as Hajj Mohsin") and inflects
+  ("the Houthis' deputy"). A shipped alias that the sentence gives as another name (after
+  "also known as", "born", "connu sous le nom de"), a former name in a sentence about the
+  renaming, or one written beside the entity's other name stays as written.
 - A glossary of many names says which words are names in their own right
   (``normalizer.canon.namesakes``): an unlisted variant that respells a word into one other
   entries use is someone else ("Christine Hancock" is not Christian Hancock), unless the two
@@ -104,7 +109,7 @@ from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
 from normalizer.matcher import CompiledGlossary, consonants, loose, masked, part_keys
-from normalizer.naming import renamed_to, written_beside
+from normalizer.naming import introduced_as_alias, renamed_to, written_beside
 from normalizer.romanize import surface_key, vowel_deletions
 from normalizer.textfold import Token, fold_token, search_text, tokenize
 from normalizer.translated_names import load_lexicon
@@ -117,9 +122,13 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
     """Applies one glossary; compiled structures are built once per document language."""
 
     def __init__(self, glossary: Glossary, *, case_sensitive: bool = False,
-                 generate: bool = True, short_forms: bool = True, known_aliases: bool = True):
-        # the shipped known aliases ("Hemedti", "Abu Mazen") of the entities the glossary names
+                 generate: bool = True, short_forms: bool = True, known_aliases: bool = False,
+                 expand_acronyms: bool = False):
+        # the shipped known aliases ("Hemedti", "Abu Mazen") of the entities the glossary
+        # names: other names, not spellings, so only on request (``known_aliases``)
         self.glossary = with_known_aliases(glossary) if known_aliases else glossary
+        # an unlisted acronym ("LNA") written as the name it abbreviates: only on request
+        self.expand_acronyms = expand_acronyms
         self.case_sensitive = case_sensitive
         self.generate = generate
         self.short_forms = short_forms
@@ -331,7 +340,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
             chosen = [m for m in chosen if not m.loose or m.spec.entry in named]
         if self.short_forms:
             chosen = self._resolve_short(text, compiled, window, capitals, chosen, deferred)
-            chosen = self._acronyms(text, compiled.lang, capitals, chosen)
+            if self.expand_acronyms:
+                chosen = self._acronyms(text, compiled.lang, capitals, chosen)
             respelled = self._respelled(text, compiled, window, capitals, chosen)
             if len(respelled) != len(chosen) and any(
                     m.rule == "document" and not m.spec.short for m in respelled):
@@ -364,12 +374,14 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
                     if m.spec.origin != "alias" or not (
                             renamed_to(text, m.start)
+                            or introduced_as_alias(text, m.start)
                             or another_nation_before(text, m.start, m.spec.target)
                             or written_beside(text, m.start, m.end, [
                                 (c.start, c.end) for c in chosen
                                 if c.spec.entry == m.spec.entry and c.start != m.start])):
                         out.append(m)  # (a shipped alias, a former name, in a sentence about
-                        # the renaming stays: "renamed itself Jabhat Fateh al-Sham"; a
+                        # the renaming stays: "renamed itself Jabhat Fateh al-Sham", and a
+                        # nom de guerre given as one: "also known as Hajj Mohsin"; a
                         # descriptive alias after another country's name is that country's:
                         # "Iraq's Islamic Resistance Movement")
         return [with_ayn_letters(text, m) for m in out]

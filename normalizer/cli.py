@@ -37,7 +37,8 @@ FormatOpt = Annotated[str, typer.Option("--format", help="Input format: auto (by
                       "text, markdown or jsonl.")]
 KnownAliasesOpt = Annotated[bool, typer.Option(
     "--known-aliases/--no-known-aliases", help="Add the shipped known aliases (Hemedti, Abu "
-    "Mazen, Ligue arabe...) of the entities the glossary names.")]
+    "Mazen, Ligue arabe...) of the entities the glossary names: other names, not spellings, "
+    "so off unless asked.")]
 LangOpt = Annotated[str | None, typer.Option("--lang", help="Language of the input (ISO 639-1) "
                     "for per-language glossary spellings. Default: a JSONL record's lang "
                     "field, else detected.")]
@@ -95,13 +96,17 @@ def canonicalize(
                            "spellings: no unlisted romanizations, short forms, acronyms or "
                            "respellings (several times faster with very large "
                            "glossaries).")] = False,
-    known_aliases: KnownAliasesOpt = True,
+    known_aliases: KnownAliasesOpt = False,
+    expand_acronyms: Annotated[bool, typer.Option("--expand-acronyms", help="Write an unlisted "
+                               "acronym of a name the document gives in full (\"LNA\" after "
+                               "\"Libyan National Army\") as that name.")] = False,
 ) -> None:
     """Rewrite entity spellings to their canonical form, recording every change."""
     from normalizer.commands.canonicalize_cmd import run_canonicalize
 
     raise typer.Exit(run_canonicalize(paths, glossary, lang, output, changes, text_field, fmt,
-                                      listed_only=listed_only, known_aliases=known_aliases))
+                                      listed_only=listed_only, known_aliases=known_aliases,
+                                      expand_acronyms=expand_acronyms))
 
 
 @app.command("run")
@@ -145,7 +150,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary table.")] = False,
     progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress "
                         "bar (default: only on a terminal, never in CI).")] = None,
-    known_aliases: KnownAliasesOpt = True,
+    known_aliases: KnownAliasesOpt = False,
 ) -> None:
     """Clean, detect, translate and canonicalize many documents, with records.jsonl."""
     from normalizer.commands.run_cmd import run as run_command
@@ -198,7 +203,7 @@ def translate(
                         "cache.")] = False,
     text_field: TextFieldOpt = "text",
     fmt: FormatOpt = "auto",
-    known_aliases: KnownAliasesOpt = True,
+    known_aliases: KnownAliasesOpt = False,
 ) -> None:
     """Translate documents offline (Argos or Apertium), glossary names kept canonical."""
     from normalizer.commands.translate_cmd import run_translate

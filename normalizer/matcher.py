@@ -396,7 +396,9 @@ class CompiledGlossary:
                 listed_targets.setdefault("".join(spec.folded), spec.target)
                 if person:
                     self._index_first_last(index, parts)
-                if person and _same_but_last(canon_parts, parts, entry.canonical, spec.keys):
+                if person and not variant.alias and _same_but_last(
+                        canon_parts, parts, entry.canonical, spec.keys):
+                    # (not a nom de guerre's last word: "Kobani" of "Mazloum Kobani" is a town)
                     other_lasts.append(parts[-1])
             filed = anchors.setdefault(variant.text, [])
             if spec.short and spec.target != entry.canonical:

@@ -20,6 +20,12 @@ written right beside ``start:end``, in brackets, after a comma or joined by a da
 ("Islamic Resistance Movement (Hamas)", "... Movement, Hamas,", "... Movement-Hamas"): the
 text gives both names, and writing the alias as the canonical would write one name twice
 ("Hamas (Hamas)").
+
+``introduced_as_alias(text, start)`` is true when the words just before ``start`` introduce
+another name of someone as such ("also known as Hajj Mohsin", "his nom de guerre al-Hajj
+Radwan", "goes by the names \"Hajj Mohsen\" and", "surnommé", "le nom Hajj (ou"): the
+sentence states the person's other name, and writing it as the canonical would state the
+canonical as its own alias ("Fuad Shukr, also known as Fuad Shukr").
 """
 
 from __future__ import annotations
@@ -75,3 +81,33 @@ def written_beside(text: str, start: int, end: int, others: Iterable[tuple[int, 
 
 
 _BESIDE = re.compile(r"[ \u00a0]*[)\]]?[ \u00a0]*[(\[,\-\u2010\u2011\u2013\u2014][ \u00a0]*")
+
+
+def introduced_as_alias(text: str, start: int) -> bool:
+    """Do the words just before ``start`` introduce another name of someone as such?"""
+    return _ALIAS_INTRO.search(text, max(0, start - 90), start) is not None
+
+
+# "also known as", "aka", "alias", "nom de guerre", "goes by the names", "surnommé", "dit",
+# "connu sous le nom de", "le nom ... (ou", a birth name ("born", "né", "real name"): then
+# what may stand between that and the name: a possessive, an article, "including", "dont
+# celui de", a title ("General Mazloum Kobani"), another name already given, quoted or
+# capitalized ('"Hajj Mohsen" and', 'Hajj (ou'), a quote, and the article of an Arabic name
+# ("al-Hajj Radwan")
+_ALIAS_WORDS = (
+    r"known\s+(?:as|by)", r"a\.?k\.?a\.?", r"alias", r"noms?\s+de\s+guerre", r"nick-?named?",
+    r"pseudonyms?", r"dubbed", r"code-?named", r"(?:go(?:es)?|went|going)\s+by",
+    r"under\s+the\s+names?", r"the\s+names?", r"surnomm[ée]e?s?", r"dite?s?",
+    r"connue?s?\s+sous\s+(?:le|les)\s+noms?", r"sous\s+le\s+nom", r"pseudonymes?",
+    r"(?:le|les|un|son|ses)\s+noms?", r"born", r"n[ée]e?", r"(?:birth|real|true)\s+name",
+    r"(?:de\s+son\s+)?vrai\s+nom", r"nom\s+de\s+naissance",
+)
+_ALIAS_INTRO = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(_ALIAS_WORDS) + r")"
+    r"(?:,?[\s\u00a0]+(?:his|her|their|the|a|an|of|de|d['’]|du|son|sa|ses|le|la|les|is|was"
+    r"|including|such\s+as|dont|celui|celle|notamment|(?-i:[A-Z][a-z]+\.?)))*"
+    r"(?:[\s\u00a0]*(?:[«“\"‘'][^\n.;:()«»“”\"]{1,40}?[»”\"’']"
+    r"|(?-i:[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,3}))[\s\u00a0]*"
+    r"(?:,|\(|\bor\b|\band\b|\bou\b|\bet\b)[\s\u00a0]*(?:or|ou)?)?"
+    r"[\s\u00a0]*[«“\"‘']?[\s\u00a0]*(?:(?:al|el)[-\u2010\u2011 ]|the[\s\u00a0]+)?\Z",
+    re.IGNORECASE)

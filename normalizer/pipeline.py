@@ -55,7 +55,7 @@ class PipelineConfig:
     furniture: str | None = None
     batch_size: int = 16
     threads: int | None = None  # translation engine threads (None: the engine's default)
-    known_aliases: bool = True  # add the shipped known aliases (normalizer.glossary.known)
+    known_aliases: bool = False  # add the shipped known aliases (normalizer.glossary.known)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -71,7 +71,7 @@ class Pipeline:
                  *, langs: Iterable[str] | None = None, lang: str | None = None,
                  clean: bool = True, detect: bool = True, translate: bool = True,
                  canonicalize: bool = True, furniture: str | None = None,
-                 batch_size: int = 16, glossary: Any = None, known_aliases: bool = True):
+                 batch_size: int = 16, glossary: Any = None, known_aliases: bool = False):
         if isinstance(glossaries, str):
             glossaries = [glossaries]
         if engine not in ENGINES:

@@ -138,9 +138,9 @@ def test_the_cli_switch(tmp_path: Path) -> None:
     glossary.write_text("canonical,variant,lang,type\nMahmoud Abbas,,,person\n",
                         encoding="utf-8")
     on = newsnorm("canonicalize", "-", "-g", str(glossary), "--lang", "en",
-                  stdin="Abu Mazen spoke.")
+                  "--known-aliases", stdin="Abu Mazen spoke.")
     off = newsnorm("canonicalize", "-", "-g", str(glossary), "--lang", "en",
-                   "--no-known-aliases", stdin="Abu Mazen spoke.")
+                   stdin="Abu Mazen spoke.")  # other names, not spellings: off by default
     assert (on.stdout, off.stdout) == ("Mahmoud Abbas spoke.", "Abu Mazen spoke.")
 
 

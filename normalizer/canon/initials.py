@@ -1,5 +1,8 @@
 """Initials: a first name's initials before a family name ("A. P. Kayani"), middle initials
-("Ahmed H. Zewail") and acronyms of a body's name the glossary spells in full."""
+("Ahmed H. Zewail") and, only when the canonicalizer is asked to expand them, acronyms of a
+body's name the document gives in full: an acronym is another name, not a spelling, and real
+coverage defines it beside the name ("Libyan National Army (LNA)") and elides before it in
+French ("l'ANL"), where writing the name makes nonsense."""
 
 from __future__ import annotations
 

@@ -29,12 +29,14 @@ def plan_output(paths: list[str], output: str | None) -> OutputSink:
 
 def run_canonicalize(paths: list[str], glossary_paths: list[str], lang: str | None,
                      output: str | None, changes_path: str | None, text_field: str,
-                     fmt: str, *, listed_only: bool = False, known_aliases: bool = True) -> int:
+                     fmt: str, *, listed_only: bool = False, known_aliases: bool = False,
+                     expand_acronyms: bool = False) -> int:
     if not glossary_paths:
         raise UsageError("give at least one glossary with -g FILE")
     canonicalizer = Canonicalizer(load_glossaries(glossary_paths), generate=not listed_only,
                                   short_forms=not listed_only,
-                                  known_aliases=known_aliases and not listed_only)
+                                  known_aliases=known_aliases and not listed_only,
+                                  expand_acronyms=expand_acronyms and not listed_only)
     sink = plan_output(paths, output)
     items = expand_inputs(paths)
     language = DocumentLanguage(lang)

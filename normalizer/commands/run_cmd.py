@@ -29,7 +29,7 @@ def run(paths: list[str], glossaries: list[str] | None, output: str | None, targ
         id_field: str | None, workers: int | None, resume: bool, furniture: str | None,
         clean: bool, detect: bool, translate: bool, canonicalize: bool,
         records: str | None, batch_size: int, quiet: bool, progress: bool | None,
-        known_aliases: bool = True) -> int:
+        known_aliases: bool = False) -> int:
     from normalizer.batch import RunOptions, run_batch
     from normalizer.pipeline import ENGINES, PipelineConfig
     from normalizer.summary import print_summary

@@ -27,7 +27,7 @@ def _detector():  # type: ignore[no-untyped-def]
 def run_translate(paths: list[str], to: str, source: str, engine: str,
                   glossary_paths: list[str] | None, output: str | None,
                   beam_size: int | None, threads: int | None, no_cache: bool,
-                  text_field: str, fmt: str, known_aliases: bool = True) -> int:
+                  text_field: str, fmt: str, known_aliases: bool = False) -> int:
     from normalizer.canonicalize import Canonicalizer
     from normalizer.glossary import load_glossaries
     from normalizer.glossary.known import with_known_aliases
