@@ -318,9 +318,12 @@ class CompiledGlossary:
         self.automaton = ahocorasick_rs.BytesAhoCorasick(
             [p.encode() for p in patterns]) if patterns else None
         self.pair_lasts, self.consonant_lasts = _pair_lasts(self.generated)
-        # names of organisations, places and events in this language's words ("Ligue arabe")
+        # names of organisations, places and events in this language's words ("Ligue arabe"),
+        # of the entries the glossary spells in this language itself: a user who lists no
+        # French name of the "Haqqani network" wants "le réseau Haqqani" left in French
         self.translated = TranslatedNames(
-            self.entries, lexicon, [self.is_person(i) for i in range(len(self.entries))]) \
+            self.entries, lexicon, [self.is_person(i) or not _spelled_in(entry, lang)
+                                    for i, entry in enumerate(self.entries)]) \
             if lexicon and lang not in SAME_LANGUAGE else None
 
     def find_spellings(self, search: str) -> list[tuple[int, int, int]]:
@@ -639,6 +642,10 @@ class CompiledGlossary:
                 m = len(canon_parts)  # "Ben Ali", "Aït Ahmed": the family name is both words
             if m - k == 1 and canon_parts[k].folded in GIVEN_NAMES and m < len(canon_parts):
                 continue  # a given name in the middle ("Ibrahim") is nobody's short form
+            if m - k == 1 and m < len(canon_parts) and canon_parts[m].folded in ARTICLES \
+                    and canon_parts[k - 1].folded not in ARTICLES:
+                continue  # nor the word before a family name led by an article, a father's
+                # name ("Shia" of Mohammed Shia al-Sudani: "firebrand Shia cleric")
             if k >= 2 and canon_parts[k - 1].folded in SERVANT_OF:
                 # "Abdul Salam" of "Mohammed Abdul Salam" is one name: never "Salam" alone
                 specs.append(self._spec(index, text, canon_parts[k - 1:m],
@@ -800,6 +807,13 @@ class CompiledGlossary:
 
 _ABDUL_KEY = re.compile("abdul")  # how the key writes "Abd", "Abdel", "Abdol" ...
 
+
+
+def _spelled_in(entry: Entry, lang: str | None) -> bool:
+    """Does the glossary give the entry a spelling for this language only ("Ligue arabe"
+    under ``fr``)? Then its other names in that language are its spellings too."""
+    return lang is not None and any(v.langs is not None and lang in v.langs
+                                    for v in entry.variants)
 
 def _pair_lasts(generated: dict[str, list[FormSpec]]) -> tuple[dict[str, frozenset[str]],
                                                               dict[str, frozenset[str]]]:

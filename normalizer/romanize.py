@@ -97,7 +97,7 @@ yahya yahia yehia yahiya
 hussein hocine
 ahmad ahmet ahmat
 muhammad mehmet md mohd muhd mhd muhammet
-abdul abd
+abdul abd abed
 abu abul aboul abol bou bu bo
 abubakr abubakar aboubakar abubacar aboubacar boubacar boubakar boubaker boubakeur aboubakeur
 tayyib taieb tayeb tayyeb taib tayib

@@ -13,7 +13,9 @@ Resistance Front of Afghanistan), in any order:
 - words the lexicon does not know are names, compared by romanization key ("Qods" = Quds);
 - at least two content words, and at least one of them translated by the lexicon (a span of
   names alone is the other rules' business);
-- only entries that are not persons (a person's name is not translated);
+- only entries that are not persons (a person's name is not translated), and that the
+  glossary spells in the document's language itself (any ``fr`` spelling): a user who lists no
+  French name of an organisation keeps the French text's own words;
 - a span without a capital letter may only be an event or operation ("promesse honnête"):
   French capitalizes the first word of an organisation's name;
 - the span's parts are separated by spaces, hyphens or apostrophes (a name gap), and it
@@ -167,7 +169,9 @@ class TranslatedMatch:
 class TranslatedNames:
     """The entries of one glossary that a lexicon can recognise in translation."""
 
-    def __init__(self, entries: list[Entry], lexicon: Lexicon, person: list[bool]):
+    def __init__(self, entries: list[Entry], lexicon: Lexicon, skip: list[bool]):
+        """``skip``: the entries never looked for in translation (persons, and entries not
+        spelled in the language)."""
         self.lexicon = lexicon
         self._vocabulary = {w for words in lexicon.words.values() for w in words}
         # the words of each English spelling of an entry (its canonical, and the longer names
@@ -177,7 +181,7 @@ class TranslatedNames:
         self._by_word: dict[tuple[str, int], list[int]] = {}
         self._words: set[str] = set()
         for index, entry in enumerate(entries):
-            if person[index]:
+            if skip[index]:
                 continue
             seen: set[frozenset[tuple[str, int]]] = set()
             for form in entry.forms("en"):

@@ -30,6 +30,7 @@ def expanding(text: str, *entries: Entry, lang: str | None = "en") -> str:
 
 # --- unlisted romanizations: one listed spelling, many real ones ---------------------------
 MUST_MERGE = [
+    ("Abd Rabbo Mansour Hadi", "Abed Rabbo Mansour Hadi"),  # "Abed", a Levantine "Abd"
     ("Hussein Ibrahim Taha", "Hussain Ibrahim Taha"),
     ("Hussein Ibrahim Taha", "Hissein Brahim Taha"),
     ("Hussein Ibrahim Taha", "Hossein Ebrahim Taha"),
@@ -2056,7 +2057,8 @@ def test_a_common_noun_before_a_listed_name_stays_the_texts() -> None:
 def test_a_replacement_inside_a_translated_name_is_read_again() -> None:
     """"parti Fadhila" for the Fadhila Party, the glossary without "Fadhila" alone: the
     French name of the party, all of it replaced; a second run is a no-op."""
-    fadhila = entry("Islamic Virtue Party", "Fadhila Party", type="org")
+    fadhila = entry("Islamic Virtue Party", "Fadhila Party", type="org",
+                    fr=("Parti de la vertu islamique",))
     text = "Le parti Fadhila quitte l'alliance."
     out = run(text, fadhila, lang="fr")
     assert out == "Le Islamic Virtue Party quitte l'alliance."
@@ -2563,6 +2565,22 @@ def test_a_nom_de_guerre_gives_no_family_name_of_its_own() -> None:
     canon = Canonicalizer(Glossary.build([entry("Mazloum Abdi")]), known_aliases=True)
     text = "Mazloum Abdi was born in Kobani, the Kurdish town."
     assert canon.canonicalize(text, "en")[0] == text
+
+
+def test_the_word_before_an_article_led_family_name_is_no_short_form() -> None:
+    # "Shia" of Mohammed Shia al-Sudani is his father's name, and a word of every story
+    sudani = entry("Mohammed Shia al-Sudani", "Mohammed al-Sudani")
+    text = ("Mohammed Shia al-Sudani was nominated, a decision opposed by the firebrand Shia "
+            "cleric Muqtada al-Sadr.")
+    assert run(text, sudani) == text
+
+
+def test_a_one_word_place_is_never_respelled_into_a_persons_name() -> None:
+    soleimani = entry("Qasem Soleimani")
+    city = entry("Sulaymaniyah", "Sulaimani", type="place")
+    text = "A strike killed Qasem Soleimani. Both al-Muhandis and Soleimani were killed."
+    assert run(text, soleimani, city) == text
+    assert run("He flew to Sulaimaniya.", soleimani, city) == "He flew to Sulaymaniyah."
 
 
 def test_a_country_after_of_ends_the_title_before_a_name() -> None:

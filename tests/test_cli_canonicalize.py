@@ -118,6 +118,7 @@ def test_help_imports_no_heavy_modules() -> None:
 FRENCH_NEWS = ("La Ligue arabe a condamné mardi les frappes. Selon le communiqué publié au "
                "Caire, la Allemagne et les pays du Golfe ont appelé à un cessez-le-feu immédiat.")
 FRENCH_GLOSSARY = ("canonical,variant,lang,type\nArab League,,,org\n"
+                   "Arab League,Ligue des États arabes,fr,org\n"
                    "Germany,Allemagne,fr,place\n")
 
 

@@ -14,27 +14,33 @@ from normalizer.translated_names import (
     parse_lexicon,
 )
 
+
+def _fr(text: str) -> Variant:
+    """A French spelling: the rule reads French names only of entries spelled in French."""
+    return Variant(text, frozenset({"fr"}))
+
+
 ENTRIES = [
-    Entry("arab-league", "Arab League", "org"),
-    Entry("snsc", "Supreme National Security Council", "org"),
-    Entry("quds-force", "Quds Force", "org"),
-    Entry("true-promise", "True Promise", "operation"),
-    Entry("pij", "Palestinian Islamic Jihad", "org"),
-    Entry("irgc", "Islamic Revolutionary Guard Corps", "org"),
-    Entry("al-aqsa-flood", "Al-Aqsa Flood", "operation"),
-    Entry("badr", "Badr Organization", "org"),
-    Entry("swords-of-iron", "Swords of Iron", "operation"),
-    Entry("lna", "Libyan National Army", "org"),
-    Entry("east-jerusalem", "East Jerusalem", "place"),
-    Entry("united-states", "United States", "place"),
-    Entry("islamic-state", "Islamic State", "org"),
+    Entry("arab-league", "Arab League", "org", (_fr('Ligue des États arabes'),)),
+    Entry("snsc", "Supreme National Security Council", "org", (_fr('CSSN'),)),
+    Entry("quds-force", "Quds Force", "org", (_fr('Force al-Qods'),)),
+    Entry("true-promise", "True Promise", "operation", (_fr('Promesse sincère'),)),
+    Entry("pij", "Palestinian Islamic Jihad", "org", (_fr('JIP'),)),
+    Entry("irgc", "Islamic Revolutionary Guard Corps", "org", (_fr('CGRI'),)),
+    Entry("al-aqsa-flood", "Al-Aqsa Flood", "operation", (_fr("Opération Déluge d'Al-Aqsa"),)),
+    Entry("badr", "Badr Organization", "org", (_fr('Corps Badr'),)),
+    Entry("swords-of-iron", "Swords of Iron", "operation", (_fr('Épées de fer'),)),
+    Entry("lna", "Libyan National Army", "org", (_fr('ANL'),)),
+    Entry("east-jerusalem", "East Jerusalem", "place", (_fr('Al-Qods-Est'),)),
+    Entry("united-states", "United States", "place", (_fr('USA'),)),
+    Entry("islamic-state", "Islamic State", "org", (_fr('EI'),)),
     Entry("national-guard", "Guard National", "person"),
-    Entry("ffc", "Forces of Freedom and Change", "org"),
-    Entry("saf", "Sudanese Armed Forces", "org"),
-    Entry("ecb", "European Central Bank", "org"),
-    Entry("plc", "Presidential Leadership Council", "org"),
-    Entry("carthage-film-festival", "Carthage Film Festival", "event"),
-    Entry("men-of-dignity", "Men of Dignity", "org"),
+    Entry("ffc", "Forces of Freedom and Change", "org", (_fr('FLC'),)),
+    Entry("saf", "Sudanese Armed Forces", "org", (_fr('FAS'),)),
+    Entry("ecb", "European Central Bank", "org", (_fr('BCE'),)),
+    Entry("plc", "Presidential Leadership Council", "org", (_fr('CDP'),)),
+    Entry("carthage-film-festival", "Carthage Film Festival", "event", (_fr('JCC'),)),
+    Entry("men-of-dignity", "Men of Dignity", "org", (_fr('Rijal al-Karama'),)),
 ]
 CANON = Canonicalizer(Glossary.build(ENTRIES), known_aliases=False)  # this rule alone
 
@@ -83,13 +89,25 @@ def test_a_french_name_is_the_entry_whose_english_words_it_translates(
 
 def test_a_longer_english_spelling_the_glossary_lists_is_translated_too() -> None:
     front = Entry("nrf", "National Resistance Front", "org",
-                  (Variant("National Resistance Front of Afghanistan"),))
+                  (Variant("National Resistance Front of Afghanistan"), _fr("FNR")))
     canon = Canonicalizer(Glossary.build([front]), known_aliases=False)
     for text in ("Le Front national de résistance d'Afghanistan a répondu.",
                  "Le Front national de résistance afghane a répondu."):
         out, changes = canon.canonicalize(text, "fr")
         assert out == "Le National Resistance Front a répondu."  # the whole name, not its start
         assert [c.rule for c in changes] == ["translated"]
+
+
+def test_an_entry_the_glossary_spells_in_no_french_form_keeps_its_french_names() -> None:
+    # a user who lists no French name of the Rapid Support Forces wants the French text's
+    # own words: "contre les Rapid Support Forces" reads as neither language
+    rsf = Entry("rsf", "Rapid Support Forces", "org")
+    canon = Canonicalizer(Glossary.build([rsf]))
+    text = "Les combats contre les Forces de soutien rapide ont repris."
+    assert canon.canonicalize(text, "fr")[0] == text
+    spelled = Entry("rsf", "Rapid Support Forces", "org", (_fr("FSR"),))
+    assert Canonicalizer(Glossary.build([spelled])).canonicalize(text, "fr")[0] == \
+        "Les combats contre les Rapid Support Forces ont repris."
 
 
 @pytest.mark.parametrize("text", [

@@ -18,6 +18,8 @@ Contract:
   name is a transliterated one (but Muhammad, everyone's first name): an Arabic name's middle
   name is the father's, which news adds and leaves out ("Fuad Mohammed Hussein" is Fuad
   Hussein).
+- A name of one word (a place, an organisation) respelled into a word that another entry
+  spells is that entry's: "Soleimani" (of Qasem Soleimani) is not the city Sulaimani.
 - A spelling of several words written as one word that other entries use as a name ("Alain"
   for "Al Ain") is that other name; so is one made of ordinary English or French words
   ("Georgetown" for George Town), where transliterated names are written joined
@@ -100,6 +102,14 @@ class Namesakes:
             return word
         return None
 
+    def another_entrys_word(self, word: str, own: set[str]) -> bool:
+        """Is the word, as written, a word of another entry's spellings and none of the
+        entry's ``own`` (nor paired with one of them)? A name of one word respelled into it
+        is that other entry's: "Soleimani" of Qasem Soleimani is no Sulaimani (the city)."""
+        folded = fold_token(word)
+        return folded not in own and folded not in NEVER_TELLING and self.carriers(folded) >= 1 \
+            and not any((mine, folded) in self._pairs for mine in own)
+
     def common_name(self, first: str, last: str) -> bool:
         """Are the folded first and last words of a name each carried by ``COMMON``
         entries, the first no transliterated name? (An Arabic name's middle name is a
@@ -147,6 +157,9 @@ class NamesakeChecks:
         read = [words[0], words[-1]] if added and len(words) > 2 else words
         if namesakes.respelled_into_another([t.text for t in read], own) is not None:
             return True
+        if len(words) == 1 and m.spec.name_parts == 1 and namesakes.another_entrys_word(
+                words[0].text, own):
+            return True  # a one-word name respelled into a word another entry spells
         if added or len(words) < m.spec.name_parts or m.spec.kind == "dropped":
             canonical = [t.folded for t in self._canonical_parts(m.spec.entry)[0]
                          if t.folded not in NEVER_TELLING]
