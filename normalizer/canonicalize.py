@@ -108,7 +108,7 @@ from normalizer.canon.views import Capitals, DocTokens, Memo
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
-from normalizer.matcher import CompiledGlossary, consonants, loose, masked, part_keys
+from normalizer.matcher import CompiledGlossary, FormSpec, consonants, loose, masked, part_keys
 from normalizer.naming import introduced_as_alias, renamed_to, written_beside
 from normalizer.romanize import surface_key, vowel_deletions
 from normalizer.textfold import Token, fold_token, search_text, tokenize
@@ -157,6 +157,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         # per language: the acronyms the glossary lists as spellings (``_acronyms`` leaves
         # them to the listed search, which may have dropped one on purpose: "OIC-Arab League")
         self._listed_acronyms: dict[str | None, frozenset[str]] = {}
+        # per language: folded one-word family name -> its short form (``ShortForms``)
+        self._typed_families: dict[str | None, dict[str, FormSpec]] = {}
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);

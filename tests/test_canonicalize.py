@@ -2583,6 +2583,22 @@ def test_a_one_word_place_is_never_respelled_into_a_persons_name() -> None:
     assert run("He flew to Sulaimaniya.", soleimani, city) == "He flew to Sulaymaniyah."
 
 
+def test_a_family_name_alone_with_other_accents_is_written_as_the_canonical_writes_it() -> None:
+    # no full mention needed: "Erdoğan" is spelled "Erdogan" whoever of the family it names
+    erdogan = entry("Recep Tayyip Erdogan", "Recep Tayyip Erdoğan")
+    ocalan = entry("Abdullah Öcalan", "Abdullah Ocalan")
+    text = "Özel said, addressing Erdoğan, that Mr. Ocalan was well."
+    assert run(text, erdogan, ocalan) == \
+        "Özel said, addressing Erdogan, that Mr. Öcalan was well."
+    # a relative named before it makes the bare name anyone's of the family: left alone
+    kin = "Bilal Erdoğan spoke. Erdoğan said no."
+    assert run(kin, erdogan) == kin
+    # and never a name anyone may be given, nor a word in capitals
+    taha = entry("Hussein Ibrahim Taha", "Hussain Ibrahim Taha")
+    ref = "HUSAYN, TAHA (1889-1971), Egyptian novelist. Tahâ wrote novels."
+    assert run(ref, taha) == ref
+
+
 def test_a_country_after_of_ends_the_title_before_a_name() -> None:
     fuad = entry("Fuad Hussein", "Fuad Hussain")
     assert run("The Foreign Minister of Iraq Fuad Mohammed Hussein met them.", fuad) == \

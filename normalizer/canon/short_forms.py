@@ -27,6 +27,7 @@ from normalizer.canon.kin import (
 from normalizer.canon.layout import headline_end, next_start
 from normalizer.canon.match import Match, Occupied, select
 from normalizer.canon.name_parts import JOINABLE_HEADS, joined_head
+from normalizer.canon.namesakes import romanized_name_keys
 from normalizer.canon.nearby import FRENCH_ARTICLE_BEFORE
 from normalizer.canon.views import Capitals, DocTokens
 from normalizer.commonwords import is_ordinary_word, place_words
@@ -94,7 +95,8 @@ class ShortForms:
         for m in chosen:
             if m.spec.kind != "keep":
                 first_seen.setdefault(m.spec.entry, m.end)
-        if not first_seen and not deferred:
+        typed = self._family_names_typed_otherwise(text, compiled, capitals, chosen)
+        if not first_seen and not deferred and not typed:
             return chosen
         short_specs = [spec for entry in first_seen for spec in compiled.partials.get(entry, ())]
         short_specs += self._own_spellings(text, chosen, compiled)
@@ -122,6 +124,8 @@ class ShortForms:
             if len(spec.folded[-1]) >= LONG_FAMILY and spec.name_parts == 1:
                 for shorter in self._deletions(spec.keys[-1]):  # "Kamaruzzman"
                     by_key.setdefault(shorter, []).append(spec)
+        for m in typed:  # (their family names, for the rivals below: "Bilal Erdoğan")
+            by_key.setdefault(m.spec.keys[-1], [replace(m.spec, after_full=True)])
         for specs in by_key.values():
             specs.sort(key=lambda spec: -len(spec.keys))  # "Ibrahim Taha" before "Taha"
         taken = Occupied(chosen)
@@ -175,6 +179,11 @@ class ShortForms:
                                         "generated" if spec.origin == "generated" else "short"))
                 break
         candidates += self._split_family_names(text, capitals, by_key, taken)
+        if typed:  # (in place of the same word found by its key, which needs a full mention)
+            spans = {(m.start, m.end) for m in typed}
+            candidates = [c for c in candidates if (c.start, c.end) not in spans]
+            candidates += [m for m in typed if not any(
+                c.start <= m.start < c.end for c in candidates)]
         candidates = select(candidates)
         blocked: dict[str, int] = {}  # short-form key -> where another person with it appears
         accepted: list[Match] = []
@@ -217,6 +226,33 @@ class ShortForms:
         extra = [m for m in accepted
                  if self._short_ok(m, first_seen, by_key, blocked, m.end <= headline)]
         return select(chosen + extra) if extra else chosen
+
+    def _family_names_typed_otherwise(self, text: str, compiled: CompiledGlossary,
+                                      capitals: Capitals, chosen: list[Match]) -> list[Match]:
+        """A person's family name alone, written as the canonical writes it but for accents
+        ("Erdoğan", "Ocalan", "Demirtas" for Erdogan, Öcalan, Demirtaş): that is the
+        glossary's spelling of the name whoever of the family it names, so it is written so
+        before the story names the person in full, or where it never does (the listed family
+        name's rule: "Khomeiny" is Khomeini). Only a family name no other entry has, never an
+        ordinary word, a place, a given name or a word in capitals (a headline's, a
+        reference's "HUSAYN, TAHA"); the checks of every short form follow (not
+        part of a longer name, no relative of that name in the document before it)."""
+        families = self._typed_families.get(compiled.lang)
+        if families is None:
+            families = self._typed_families[compiled.lang] = _one_word_families(compiled)
+        if not families:
+            return []
+        taken = Occupied(chosen)
+        found: list[Match] = []
+        folded = capitals.folded
+        for n in compress(range(len(folded)), map(families.__contains__, folded)):
+            start, end, word = capitals[n]
+            spec = families[folded[n]]
+            if word == spec.target or word.isupper() or taken.at(start) is not None or (
+                    start and is_word_char(text[start - 1])):
+                continue
+            found.append(Match(start, end, replace(spec, after_full=False), "short"))
+        return found
 
     @staticmethod
     def _words_of(text: str, compiled: CompiledGlossary, chosen: list[Match],
@@ -317,3 +353,21 @@ class ShortForms:
                 m.start < first_seen[entry] and not in_headline)):
             return False
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
+
+
+def _one_word_families(compiled: CompiledGlossary) -> dict[str, FormSpec]:
+    """Folded family name -> its short form, for the persons whose family name is one word
+    that no other entry has as its family name (``_family_names_typed_otherwise``)."""
+    owners: dict[str, FormSpec | None] = {}
+    for entry, specs in compiled.partials.items():
+        if not compiled.is_person(entry):
+            continue
+        for spec in specs:
+            word = spec.folded[0]
+            if len(spec.folded) != 1 or spec.origin or fold_token(spec.target) != word \
+                    or len(word) < 4 or word in GIVEN_NAMES or _other_word(word) \
+                    or spec.keys[0] in romanized_name_keys():
+                continue  # (nor a name anyone may be given: "TAHA" of Taha Husayn)
+            mine = owners.get(word, spec)
+            owners[word] = spec if mine is not None and mine.entry == entry else None
+    return {word: spec for word, spec in owners.items() if spec is not None}
