@@ -63,6 +63,16 @@ def test_csv_problems_name_file_and_line(tmp_path: Path) -> None:
     assert found[2].startswith(f"{path}:5: type 'human'")
 
 
+def test_what_spreadsheets_and_ner_tools_call_a_type_is_that_type(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.csv", "canonical,variant,lang,type\n"
+                 "Rapid Support Forces,RSF,,Organization\nKhartoum,Khartum,,LOC\n"
+                 "Abdalla Hamdok,Abdallah Hamdok,,PER\n")
+    assert [e.type for e in load_glossary(path).entries] == ["org", "place", "person"]
+    yaml = write(tmp_path, "g.yaml", "version: 1\nentries:\n  - id: rsf\n"
+                 "    canonical: Rapid Support Forces\n    type: organisation\n")
+    assert load_glossary(yaml).entries[0].type == "org"
+
+
 def test_unknown_column_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path, "g.csv", "canonical,variant,colour\nA,B,red\n")
     assert problems([path])[0].startswith(f"{path}:1: unknown column(s) 'colour'")

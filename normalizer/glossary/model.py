@@ -18,6 +18,20 @@ from normalizer.errors import GlossaryError
 from normalizer.textfold import TOKEN_RE, fold_token
 
 ENTRY_TYPES = ("person", "org", "place", "event", "operation", "other")
+# what spreadsheets and NER tools call the same types ("organization", "LOC", "GPE")
+TYPE_SYNONYMS = {"organization": "org", "organisation": "org", "organizations": "org",
+                 "organisations": "org", "orga": "org", "per": "person", "persons": "person",
+                 "people": "person", "location": "place", "loc": "place", "gpe": "place",
+                 "places": "place", "lieu": "place", "personne": "person", "événement": "event",
+                 "evenement": "event", "events": "event", "operations": "operation"}
+
+
+def entry_type(written: str) -> str | None:
+    """The entry type a glossary's ``type`` cell names (case and common synonyms aside), or
+    None when it names none."""
+    kind = written.strip().lower()
+    kind = TYPE_SYNONYMS.get(kind, kind)
+    return kind if kind in ENTRY_TYPES else None
 EVENT_TYPES = frozenset({"event", "operation"})  # named things that happen, not that act
 LANG_RE = re.compile(r"^[a-z]{2}$")
 

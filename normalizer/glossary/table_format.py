@@ -20,7 +20,14 @@ import csv
 import io
 
 from normalizer.errors import GlossaryError
-from normalizer.glossary.model import ENTRY_TYPES, Entry, Variant, parse_langs, slug
+from normalizer.glossary.model import (
+    ENTRY_TYPES,
+    Entry,
+    Variant,
+    entry_type,
+    parse_langs,
+    slug,
+)
 
 REQUIRED = ("canonical", "variant")
 KNOWN = ("canonical", "variant", "lang", "type", "id", "note", "role", "generate",
@@ -84,9 +91,11 @@ def parse_table_full(text: str, source: str,
             else:
                 problems.append(GlossaryError("empty canonical", path=source, line=number))
             continue
-        kind = cells.get("type", "").lower() or None
-        if kind is not None and kind not in ENTRY_TYPES:
-            problems.append(GlossaryError(f"type {kind!r} is not one of {', '.join(ENTRY_TYPES)}",
+        written = cells.get("type", "").strip()
+        kind = entry_type(written) if written else None
+        if written and kind is None:
+            problems.append(GlossaryError(f"type {written!r} is not one of "
+                                          f"{', '.join(ENTRY_TYPES)}",
                                           path=source, line=number))
             continue
         try:

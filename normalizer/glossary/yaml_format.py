@@ -23,7 +23,14 @@ from __future__ import annotations
 import yaml
 
 from normalizer.errors import GlossaryError
-from normalizer.glossary.model import ENTRY_TYPES, Entry, Variant, parse_langs, slug
+from normalizer.glossary.model import (
+    ENTRY_TYPES,
+    Entry,
+    Variant,
+    entry_type,
+    parse_langs,
+    slug,
+)
 
 ENTRY_KEYS = {"id", "canonical", "type", "short", "generate", "variants", "lang", "keep",
               "note", "notes"}
@@ -108,7 +115,9 @@ class _Reader:
             self.fail(node, "empty canonical: every entry needs 'canonical'")
             return None
         kind = self.scalar(fields["type"], "type") if "type" in fields else None
-        if kind and kind not in ENTRY_TYPES:
+        if kind and entry_type(kind) is not None:
+            kind = entry_type(kind)
+        elif kind:
             self.fail(fields["type"], f"type {kind!r} is not one of {', '.join(ENTRY_TYPES)}")
         variants = [v for item in self._items(fields.get("variants"), "variants")
                     if (v := self.variant(item, None))]
