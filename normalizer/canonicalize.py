@@ -22,8 +22,11 @@ Contract:
   it in full and no other person in the document shares the name), when no other named entry
   shares them, and when the mention is not part of a longer capitalized name ("Zakir Hussain",
   "Mohammad Bagheri"); the document's own spelling of the family name counts as a short form.
-  An ordinary word or a country's or capital's name is a short form only as the person's own
-  word left as it is ("The" is never "Thea", "Iran" never "Irene"). A family name led by
+  An ordinary word or a country's, capital's or big city's name is a short form only as the
+  person's own word left as it is ("The" is never "Thea", "Iran" never "Irene", "Karachi"
+  never "Qureshi"). A person's family name alone written with other accents than the
+  canonical's ("Erdoğan" for Erdogan) is written as the canonical writes it even before or
+  without a full mention, where no other entry has that family name. A family name led by
   "bin" or "Abu" keeps it ("Bin Mubarak", "Abu Rudeineh"); the word after "bin" alone is a
   father's name. A first name alone after the full mention, written as the full mention wrote
   it ("Vouria Ghafouri ... Vouria"), is the person's, spelled as the canonical's first name,
@@ -40,7 +43,8 @@ Contract:
   space, a line break or a hyphen) is a longer name the glossary does not spell: left alone
   ("Fereydoon Abbasi Davani"), except before capitals, ordinary words, in a title-case line;
   where the document names the person otherwise too, one more word no table knows is the
-  person's longer name ("Mohsen Rezaei Mirghaed").
+  person's longer name ("Mohsen Rezaei Mirghaed"): the spelling is written as the canonical
+  and that word, the text's own, stays ("Mohamed bin Zayed Al Nahyan").
 - A person's spelling that is how the canonical starts ("Seif al-Islam") takes the next part
   of the name in another spelling with it ("Seif al-Islam Kadhafi"); any other capitalized
   name after it makes the mention someone else's, left alone. A listed end of a name ("Caïd
@@ -109,7 +113,12 @@ from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
 from normalizer.matcher import CompiledGlossary, FormSpec, consonants, loose, masked, part_keys
-from normalizer.naming import introduced_as_alias, renamed_to, written_beside
+from normalizer.naming import (
+    introduced_as_alias,
+    named_otherwise_after,
+    renamed_to,
+    written_beside,
+)
 from normalizer.romanize import surface_key, vowel_deletions
 from normalizer.textfold import Token, fold_token, search_text, tokenize
 from normalizer.translated_names import load_lexicon
@@ -374,6 +383,12 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                     if out and m.start < out[-1].end:
                         continue  # grown into the name before it: "Fuad Hussain Amir-
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
+                    if m.rule not in ("exact", "folded") and named_otherwise_after(text, m.end, [
+                            (c.start, c.end) for c in chosen
+                            if c.spec.entry == m.spec.entry and c.start > m.start]):
+                        continue  # "Yahya Ibrahim Hassan Sinwar, commonly known as Yahya
+                        # Sinwar": a formal name glossed with the usual one stays, unless the
+                        # glossary lists it (then the user asked for it to be rewritten)
                     if m.spec.origin != "alias" or not (
                             renamed_to(text, m.start)
                             or introduced_as_alias(text, m.start)

@@ -13,6 +13,7 @@ from pathlib import Path
 from normalizer.textfold import fold_token
 
 PLACE_WORDS = Path(__file__).resolve().parent / "data" / "place-words.txt"
+CITY_WORDS = Path(__file__).resolve().parent / "data" / "city-words.txt"
 
 TITLES = frozenset("""
 president minister secretary general sheikh shaikh cheikh mr mrs ms dr prime foreign acting
@@ -77,10 +78,21 @@ def is_ordinary_word(folded: str) -> bool:
     return is_common_capitalized(folded) or folded in _frequent_words()
 
 
+def _folded_lines(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold_token(line.strip()) for line in lines
+                     if line.strip() and not line.startswith("#"))
+
+
 @cache
 def place_words() -> frozenset[str]:
     """One-word names of countries and capitals ("Iran", "Doha"), folded
     (``normalizer/data/place-words.txt``)."""
-    lines = PLACE_WORDS.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold_token(line.strip()) for line in lines
-                     if line.strip() and not line.startswith("#"))
+    return _folded_lines(PLACE_WORDS)
+
+
+@cache
+def city_words() -> frozenset[str]:
+    """One-word names of cities of 300,000 people or more ("Karachi", "Mosul"), folded
+    (``normalizer/data/city-words.txt``)."""
+    return _folded_lines(CITY_WORDS)

@@ -26,6 +26,13 @@ another name of someone as such ("also known as Hajj Mohsin", "his nom de guerre
 Radwan", "goes by the names \"Hajj Mohsen\" and", "surnommé", "le nom Hajj (ou"): the
 sentence states the person's other name, and writing it as the canonical would state the
 canonical as its own alias ("Fuad Shukr, also known as Fuad Shukr").
+
+``named_otherwise_after(text, end, others)`` is true when the words right after ``end`` say
+that one of the ``others`` spans (other mentions of the same entity) is the name it is known
+by ("Yahya Ibrahim Hassan Sinwar, commonly known as Yahya Sinwar"): the sentence glosses a
+formal or other name with the usual one, and writing the first as the canonical would say the
+name twice. ("Mohamed Hamdan Daglo, known as Hemedti" glosses it with a nickname the
+glossary does not give: the name is written as the canonical.)
 """
 
 from __future__ import annotations
@@ -111,3 +118,24 @@ _ALIAS_INTRO = re.compile(
     r"(?:,|\(|\bor\b|\band\b|\bou\b|\bet\b)[\s\u00a0]*(?:or|ou)?)?"
     r"[\s\u00a0]*[«“\"‘']?[\s\u00a0]*(?:(?:al|el)[-\u2010\u2011 ]|the[\s\u00a0]+)?\Z",
     re.IGNORECASE)
+
+
+def named_otherwise_after(text: str, end: int, others: Iterable[tuple[int, int]]) -> bool:
+    """Do the words right after ``end`` give one of ``others`` as the name it is known by?"""
+    phrase = _KNOWN_AS_AFTER.match(text, end)
+    if phrase is None:
+        return False
+    name_at = _QUOTE_OR_TITLE.match(text, phrase.end()).end()
+    return any(a == name_at for a, _b in others)
+
+
+# ", commonly known as", "(better known as", ", aka", ", alias", ", surnommé", ", plus connu
+# sous le nom de" (never French "dit", which is also "says")
+_KNOWN_AS_AFTER = re.compile(
+    r"[\s\u00a0]*[,(\[\u2013\u2014-]?[\s\u00a0]*(?:"
+    r"(?:(?:also|commonly|better|widely|popularly|more|generally|simply|usually)[\s\u00a0]+)?"
+    r"(?:known|referred[\s\u00a0]+to)[\s\u00a0]+(?:as|by)"
+    r"|a\.?k\.?a\.?|alias|surnomm[ée]e?s?"
+    r"|(?:(?:plus|mieux|également|aussi|communément)[\s\u00a0]+)?connue?s?[\s\u00a0]+sous)"
+    r"(?![^\W_])", re.IGNORECASE)
+_QUOTE_OR_TITLE = re.compile(r"[\s\u00a0]*[«“\"‘']?[\s\u00a0]*(?:the[\s\u00a0]+)?")

@@ -2016,15 +2016,21 @@ def test_a_middle_name_no_table_knows_only_where_the_document_names_the_person()
 
 
 def test_one_more_name_no_table_knows_only_where_the_document_names_the_person() -> None:
-    rezaei = entry("Mohsen Rezaei")
-    text = "Mohsen Rezaei resigned. Mohsen Rezaei Mirghaed had run in 2009."
-    assert run(text, rezaei) == "Mohsen Rezaei resigned. Mohsen Rezaei had run in 2009."
-    alone = "Mohsen Rezaei Mirghaed had run in 2009."  # maybe someone else
+    rezaei = entry("Mohsen Rezaei", "Mohsen Rezaie")
+    # the person's longer name: the spelling is written as the canonical, the word after it
+    # is the text's own and stays
+    text = "Mohsen Rezaei resigned. Mohsen Rezaie Mirghaed had run in 2009."
+    assert run(text, rezaei) == "Mohsen Rezaei resigned. Mohsen Rezaei Mirghaed had run in 2009."
+    mbz = entry("Mohamed bin Zayed", "Mohammed ben Zayed")
+    text = ("Mohamed bin Zayed was elected. Mohammed ben Zayed Al Nahyan founded the Mohamed "
+            "bin Zayed Falconry and Desert Physiognomy School.")
+    assert run(text, mbz) == text.replace("Mohammed ben Zayed", "Mohamed bin Zayed")
+    alone = "Mohsen Rezaie Mirghaed had run in 2009."  # maybe someone else
     assert run(alone, rezaei) == alone
-    two = "Mohsen Rezaei resigned. Mohsen Rezaei Mirghaed Kazem had run."  # a longer name
+    two = "Mohsen Rezaei resigned. Mohsen Rezaie Mirghaed Kazem had run."  # a longer name
     assert run(two, rezaei) == two
     # another name word before it too: the middle of a longer name, never half rewritten
-    both = "Mohsen Rezaei resigned. The full name, Al-Sabi Mohsen Rezaei Mirghaed, is long."
+    both = "Mohsen Rezaei resigned. The full name, Al-Sabi Mohsen Rezaie Mirghaed, is long."
     assert run(both, rezaei) == both
 
 
@@ -2597,6 +2603,13 @@ def test_a_family_name_alone_with_other_accents_is_written_as_the_canonical_writ
     taha = entry("Hussein Ibrahim Taha", "Hussain Ibrahim Taha")
     ref = "HUSAYN, TAHA (1889-1971), Egyptian novelist. Tahâ wrote novels."
     assert run(ref, taha) == ref
+
+
+def test_a_big_citys_name_is_never_a_respelled_short_form() -> None:
+    qureshi = entry("Shah Mahmood Qureshi", "Shah Mehmood Qureshi")
+    text = "Shah Mehmood Qureshi met Zardari, who flew from Dubai to Karachi. Qureshy spoke."
+    assert run(text, qureshi) == ("Shah Mahmood Qureshi met Zardari, who flew from Dubai to "
+                                  "Karachi. Qureshi spoke.")
 
 
 def test_a_country_after_of_ends_the_title_before_a_name() -> None:

@@ -293,10 +293,13 @@ class MatchEdges:
     def _with_one_more_name(self, text: str, m: Match, chosen: list[Match]) -> Match | None:
         """A person's spelling followed by one more name word no table knows, where the
         document names the person otherwise too ("Adnan Khairallah Tulfah" after Adnan
-        Khairallah): the person's longer name, on the terms of a middle name no table knows
-        (``_may_add_unknown``); else (None) it may be someone else's and is left alone, as
-        where another name word comes before it too ("Al-Sabi Thabit ibn Qurra al-Harrani":
-        never the middle of a longer name)."""
+        Khairallah, "Mohamed bin Zayed Al Nahyan"): the person's longer name, on the terms of
+        a middle name no table knows (``_may_add_unknown``). The spelling is written as the
+        canonical and the word after it stays: it is the text's own ("Al Nahyan", the
+        dynasty), and may not be a name at all ("the Mohamed bin Zayed Falconry ... School").
+        Else (None) it may be someone else's and is left alone, as where another name word
+        comes before it too ("Al-Sabi Thabit ibn Qurra al-Harrani": never the middle of a
+        longer name)."""
         found = next_to(WORD_AFTER, text, m.end)
         if found is None or not self._may_add_unknown(m.spec) \
                 or self._name_word_before(text, m.start) \
@@ -306,7 +309,7 @@ class MatchEdges:
                            and c.spec.kind != "keep" and not c.spec.short for c in chosen) \
                 or CHILD_OF_AFTER.match(text, found.end(1)):
             return None  # ("Saliou Mbacké Ndiouroul, fils de ...": a namesake, the son of one)
-        return replace(m, end=found.end(1))
+        return m
 
     def _name_word_before(self, text: str, pos: int) -> bool:
         """Is there another name word right before ``pos``: not a common capitalized word,
