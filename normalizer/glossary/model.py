@@ -32,6 +32,11 @@ def entry_type(written: str) -> str | None:
     kind = written.strip().lower()
     kind = TYPE_SYNONYMS.get(kind, kind)
     return kind if kind in ENTRY_TYPES else None
+
+
+def unknown_type(written: str) -> str:
+    """The message for a ``type`` cell that names no entry type."""
+    return f"type {written!r} is not one of {', '.join(ENTRY_TYPES)}"
 EVENT_TYPES = frozenset({"event", "operation"})  # named things that happen, not that act
 LANG_RE = re.compile(r"^[a-z]{2}$")
 

@@ -20,14 +20,7 @@ import csv
 import io
 
 from normalizer.errors import GlossaryError
-from normalizer.glossary.model import (
-    ENTRY_TYPES,
-    Entry,
-    Variant,
-    entry_type,
-    parse_langs,
-    slug,
-)
+from normalizer.glossary.model import Entry, Variant, entry_type, parse_langs, slug, unknown_type
 
 REQUIRED = ("canonical", "variant")
 KNOWN = ("canonical", "variant", "lang", "type", "id", "note", "role", "generate",
@@ -94,8 +87,7 @@ def parse_table_full(text: str, source: str,
         written = cells.get("type", "").strip()
         kind = entry_type(written) if written else None
         if written and kind is None:
-            problems.append(GlossaryError(f"type {written!r} is not one of "
-                                          f"{', '.join(ENTRY_TYPES)}",
+            problems.append(GlossaryError(unknown_type(written),
                                           path=source, line=number))
             continue
         try:

@@ -23,14 +23,7 @@ from __future__ import annotations
 import yaml
 
 from normalizer.errors import GlossaryError
-from normalizer.glossary.model import (
-    ENTRY_TYPES,
-    Entry,
-    Variant,
-    entry_type,
-    parse_langs,
-    slug,
-)
+from normalizer.glossary.model import Entry, Variant, entry_type, parse_langs, slug, unknown_type
 
 ENTRY_KEYS = {"id", "canonical", "type", "short", "generate", "variants", "lang", "keep",
               "note", "notes"}
@@ -118,7 +111,7 @@ class _Reader:
         if kind and entry_type(kind) is not None:
             kind = entry_type(kind)
         elif kind:
-            self.fail(fields["type"], f"type {kind!r} is not one of {', '.join(ENTRY_TYPES)}")
+            self.fail(fields["type"], unknown_type(kind))
         variants = [v for item in self._items(fields.get("variants"), "variants")
                     if (v := self.variant(item, None))]
         if "lang" in fields:
