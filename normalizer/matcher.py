@@ -384,7 +384,7 @@ class CompiledGlossary:
                         for k in range(span[0] + 1, span[1]))):
                 # a listed tail is a short form ("Amir-Abdollahian", "Bagheri Kani"), unless
                 # it is the name in full in several words (``_tail_in_full``)
-                target = self._partial_target(entry, canon_parts, span[0])
+                target = self._partial_target(entry, canon_parts, span[0], span[1])
                 short = _name_words(parts) - part_keys(parts, variant.text).count("") < 2 \
                     and (span[1] - span[0] - _articles(canon_parts[span[0]:span[1]])
                          - ayn_tokens < 2)
@@ -652,7 +652,7 @@ class CompiledGlossary:
                                         text[canon_parts[k - 1].start:canon_parts[m - 1].end],
                                         "partial", True))
                 continue
-            target = self._partial_target(entry, canon_parts, k)
+            target = self._partial_target(entry, canon_parts, k, m)
             specs.append(self._spec(index, text, canon_parts[k:m], target, "partial", True))
             if k >= 2 and canon_parts[k - 1].folded in COMPOUND_HEADS:
                 # "Abu Rudeineh" of "Nabil Abu Rudeineh": the family name with its "Abu"
@@ -720,18 +720,26 @@ class CompiledGlossary:
                     out.append(variant)
         return out
 
-    def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int) -> str:
-        """A short mention is written from the start of its canonical word to the name's end.
+    def _partial_target(self, entry: Entry, canon_parts: list[Token], k: int,
+                        end: int | None = None) -> str:
+        """A short mention of the canonical's words ``k`` to ``end`` is written from the start
+        of its canonical word to the name's end.
 
         "Abdollahian" in "Hossein Amir-Abdollahian" becomes "Amir-Abdollahian" (a truncated
         compound family name is completed, never expanded to the given name); an article is
-        not added ("Houthi" stays "Houthi", not "al-Houthi").
+        not added ("Houthi" stays "Houthi", not "al-Houthi"). A word inside the name, alone,
+        is completed only where the glossary spells the rest as one name ("Bagheri Kani" of
+        Ali Bagheri Kani); else it may be a father's name, written alone as the canonical
+        writes it: "Bihi" of Muse Bihi Abdi stays "Bihi", never "Bihi Abdi"; "Baqeri" of Ali
+        Bagheri Kani is "Bagheri".
         """
         if k == 0:
             return entry.canonical
         if entry.short:
             return entry.short
         text = entry.canonical
+        if end is not None and _a_middle_word(entry, canon_parts, k, end):
+            return canon_parts[k].text
         j = k
         while j > 0 and joined(text, canon_parts[j - 1], canon_parts[j]) \
                 and canon_parts[j - 1].folded not in ARTICLES:
@@ -808,6 +816,28 @@ class CompiledGlossary:
 _ABDUL_KEY = re.compile("abdul")  # how the key writes "Abd", "Abdel", "Abdol" ...
 
 
+
+
+
+def _a_middle_word(entry: Entry, canon_parts: list[Token], k: int, end: int) -> bool:
+    """Are the canonical's words ``k`` to ``end`` one word inside the name, of three letters
+    or more, neither after an article, nor the start of a family name with a particle
+    ("Kyelem de Tambela"), nor written joined to the next, whose rest the glossary never
+    spells as one name?"""
+    text = entry.canonical
+    return end - k == 1 and end < len(canon_parts) and len(canon_parts[k].folded) >= 3 \
+        and canon_parts[k - 1].folded not in ARTICLES \
+        and k != _particle_family(text, canon_parts) \
+        and not joined(text, canon_parts[k], canon_parts[end]) \
+        and not _tail_is_one_name(entry, text, k, canon_parts)
+
+def _tail_is_one_name(entry: Entry, text: str, k: int, canon_parts: list[Token]) -> bool:
+    """Does the glossary spell the canonical's words from ``k`` on as one name: as the
+    entry's short form, or as a spelling of its own ("Bagheri Kani")?"""
+    if entry.short:
+        return True
+    tail = form_key(text[canon_parts[k].start:])
+    return any(form_key(form.text) == tail for form in entry.every_form())
 
 def _spelled_in(entry: Entry, lang: str | None) -> bool:
     """Does the glossary give the entry a spelling for this language only ("Ligue arabe"

@@ -2612,6 +2612,21 @@ def test_a_big_citys_name_is_never_a_respelled_short_form() -> None:
                                   "Karachi. Qureshi spoke.")
 
 
+def test_a_middle_word_alone_is_completed_only_where_the_glossary_spells_the_rest() -> None:
+    # "Bihi" of Muse Bihi Abdi is his father's name, never "Bihi Abdi"; "Baqeri" of Ali
+    # Bagheri Kani is written as the canonical writes the word; where the glossary spells
+    # "Bagheri Kani" as a name of its own, the word alone is that name
+    bihi = entry("Muse Bihi Abdi", "Musa Abdi Bihi")
+    assert run("Muse Bihi Abdi won. Mr. Bihi spoke.", bihi) == \
+        "Muse Bihi Abdi won. Mr. Bihi spoke."
+    kani = entry("Ali Bagheri Kani", "Ali Baqeri Kani")
+    assert run("Ali Baqeri Kani met them. Baqeri said no.", kani) == \
+        "Ali Bagheri Kani met them. Bagheri said no."
+    listed = entry("Ali Bagheri Kani", "Bagheri Kani")
+    assert run("Ali Bagheri Kani met them. Baqeri said no.", listed) == \
+        "Ali Bagheri Kani met them. Bagheri Kani said no."
+
+
 def test_a_country_after_of_ends_the_title_before_a_name() -> None:
     fuad = entry("Fuad Hussein", "Fuad Hussain")
     assert run("The Foreign Minister of Iraq Fuad Mohammed Hussein met them.", fuad) == \
