@@ -92,7 +92,7 @@ from normalizer.canon.edges import MatchEdges
 from normalizer.canon.gaps import NASAB_AFTER
 from normalizer.canon.generated import GeneratedSearch
 from normalizer.canon.initials import InitialsSearch
-from normalizer.canon.layout import starts_sentence
+from normalizer.canon.layout import splits_a_quote, starts_sentence
 from normalizer.canon.listed import ListedSearch
 from normalizer.canon.match import BY_ORIGIN, Match, select
 from normalizer.canon.mentions import (
@@ -383,6 +383,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                     if out and m.start < out[-1].end:
                         continue  # grown into the name before it: "Fuad Hussain Amir-
                         # Abdollahian" is neither Fuad Hussein nor Amir-Abdollahian in full
+                    if splits_a_quote(text, m.start, m.end):
+                        continue  # "Abdullahi ‘Irro’" is never "Abdullahi Irro’"
                     if m.rule not in ("exact", "folded") and named_otherwise_after(text, m.end, [
                             (c.start, c.end) for c in chosen
                             if c.spec.entry == m.spec.entry and c.start > m.start]):

@@ -2627,6 +2627,14 @@ def test_a_middle_word_alone_is_completed_only_where_the_glossary_spells_the_res
         "Ali Bagheri Kani met them. Bagheri Kani said no."
 
 
+def test_a_name_that_opens_a_quotation_closed_after_it_stays() -> None:
+    irro = entry("Abdirahman Mohamed Abdullahi Irro", "Abdirahman Irro")
+    text = "The opposition leader Abdirahman Mohamed Abdullahi ‘Irro’ won the vote."
+    assert run(text, irro) == text  # never "... Abdullahi Irro’ won"
+    assert run("« Abdirahman Irro » a gagné.", irro, lang="fr") == \
+        "« Abdirahman Mohamed Abdullahi Irro » a gagné."
+
+
 def test_a_country_after_of_ends_the_title_before_a_name() -> None:
     fuad = entry("Fuad Hussein", "Fuad Hussain")
     assert run("The Foreign Minister of Iraq Fuad Mohammed Hussein met them.", fuad) == \

@@ -72,3 +72,19 @@ def starts_sentence(text: str, pos: int) -> bool:
     """Does a sentence start at ``pos``? A lower-case canonical ("al-Hayya") is capitalized
     there, as English and French write it."""
     return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None
+
+
+_QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a"}
+
+
+def splits_a_quote(text: str, start: int, end: int) -> bool:
+    """Does ``start:end`` open a quotation that closes right after it ("Abdullahi ‘Irro’"
+    matched up to "Irro")? Written as a name, it would leave the closing mark alone
+    ("Abdullahi Irro’"), so the span is left as written."""
+    after = text[end:end + 3].lstrip(" \u00a0")[:1]
+    if not after:
+        return False
+    span = text[start:end]
+    return any(span.count(opening) > span.count(closing) and after == closing
+               for opening, closing in _QUOTE_PAIRS.items()) or (
+        after == '"' and span.count('"') % 2 == 1)
