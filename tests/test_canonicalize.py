@@ -2599,6 +2599,11 @@ def test_a_family_name_alone_with_other_accents_is_written_as_the_canonical_writ
     # a relative named before it makes the bare name anyone's of the family: left alone
     kin = "Bilal Erdoğan spoke. Erdoğan said no."
     assert run(kin, erdogan) == kin
+    # nor another entry's given name, nor a word a name goes on after ("Leon van ...")
+    leon = entry("Juan Carlos León")
+    text = "Leon van Schevinghuizen told reporters that León had left."
+    assert run(text, leon, entry("Leon Marchand")) == text
+    assert run(text, leon) == text
     # and never a name anyone may be given, nor a word in capitals
     taha = entry("Hussein Ibrahim Taha", "Hussain Ibrahim Taha")
     ref = "HUSAYN, TAHA (1889-1971), Egyptian novelist. Tahâ wrote novels."

@@ -61,6 +61,11 @@ def _written_as_is(surface: str, spec: FormSpec) -> bool:
     return fold_token(surface) == spec.folded[-1] == fold_token(spec.target)
 
 _SPLIT = frozenset(" -\u2010\u2011")  # what splits a family name written as two words
+# a lower-case particle and a capitalized word after a name: it goes on ("Leon van
+# Schevinghuizen", "Karim al-Rashid")
+_PARTICLE_NAME_AFTER = re.compile(r"[ \u00a0]+(?:van|von|de|der|den|del|della|da|di|du|dos|das|"
+                                  r"la|le|al|el|bin|ben|ibn|ter|ten|zu)[ \u00a0\-\u2010\u2011]+"
+                                  r"[A-Z\u00c0-\u00de]")
 
 _JOINED_ARTICLE_GAP = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011'\u2019][ \u00a0]?$")
 
@@ -250,7 +255,8 @@ class ShortForms:
             start, end, word = capitals[n]
             spec = families[folded[n]]
             if word == spec.target or word.isupper() or taken.at(start) is not None or (
-                    start and is_word_char(text[start - 1])):
+                    start and is_word_char(text[start - 1])) or _PARTICLE_NAME_AFTER.match(
+                    text, end):
                 continue
             found.append(Match(start, end, replace(spec, after_full=False), "short"))
         return found
@@ -360,6 +366,10 @@ def _one_word_families(compiled: CompiledGlossary) -> dict[str, FormSpec]:
     """Folded family name -> its short form, for the persons whose family name is one word
     that no other entry has as its family name (``_family_names_typed_otherwise``)."""
     owners: dict[str, FormSpec | None] = {}
+    # (a word another entry starts its name with is a given name too: "Leon" of someone's
+    # "Leon van Schevinghuizen" is no "León", whatever family is so called)
+    firsts = {tokens[0].folded for entry in compiled.entries
+              if (tokens := tokenize(entry.canonical))}
     for entry, specs in compiled.partials.items():
         if not compiled.is_person(entry):
             continue
@@ -367,7 +377,7 @@ def _one_word_families(compiled: CompiledGlossary) -> dict[str, FormSpec]:
             word = spec.folded[0]
             if len(spec.folded) != 1 or spec.origin or fold_token(spec.target) != word \
                     or len(word) < 4 or word in GIVEN_NAMES or _other_word(word) \
-                    or spec.keys[0] in romanized_name_keys():
+                    or spec.keys[0] in romanized_name_keys() or word in firsts:
                 continue  # (nor a name anyone may be given: "TAHA" of Taha Husayn)
             mine = owners.get(word, spec)
             owners[word] = spec if mine is not None and mine.entry == entry else None
