@@ -14,8 +14,8 @@ from normalizer.canon.mentions import SAINT
 from normalizer.canon.name_parts import HONORIFIC_NAMES, HYPHENS
 from normalizer.canon.nearby import word_before_any
 from normalizer.canon.views import Capitals, DocTokens
-from normalizer.commonwords import is_common_capitalized, is_ordinary_word, place_words
-from normalizer.glossary.known import known_place_words
+from normalizer.commonwords import is_common_capitalized, is_ordinary_word
+from normalizer.glossary.known import is_place_word
 from normalizer.matcher import (
     COMPOUND_HEADS,
     NASAB,
@@ -177,7 +177,7 @@ class DocumentRespellings:
         name, spelled its way ("Voria"). News calls athletes, artists, women and royals so.
         Only a first name of the canonical's own (the same key), no article, particle, title
         or "Abd", not one of the names so common that it alone names anyone ("Mohammed",
-        "Ali"), not a country's or city's name ("Israël" of Israël Katz is the country too),
+        "Ali"), not a country's or capital's name ("Israël" of Israël Katz is the country),
         not after a religious title ("the Prophet Muhammad"), not beside another
         name word, and only where no one else in the document carries it."""
         firsts: dict[str, tuple[int, int, str]] = {}  # first word as written -> person
@@ -192,7 +192,7 @@ class DocumentRespellings:
                 continue
             first = tokenize(text, m.start, m.end)[0]
             if first.folded in _NAMES_OF_ANYONE or first.text == canon_parts[0].text \
-                    or first.folded in place_words() or first.folded in known_place_words() \
+                    or is_place_word(first.folded) \
                     or self._key(first.text) != canon_keys[0]:
                 continue
             seen = firsts.get(first.folded)

@@ -30,9 +30,9 @@ from normalizer.canon.name_parts import JOINABLE_HEADS, joined_head
 from normalizer.canon.namesakes import romanized_name_keys
 from normalizer.canon.nearby import FRENCH_ARTICLE_BEFORE
 from normalizer.canon.views import Capitals, DocTokens
-from normalizer.commonwords import city_words, is_ordinary_word, place_words
+from normalizer.commonwords import city_words, is_ordinary_word
 from normalizer.glossary.ambiguous import GIVEN_NAMES
-from normalizer.glossary.known import known_place_words
+from normalizer.glossary.known import is_place_word
 from normalizer.matcher import (
     COMPOUND_HEADS,
     CompiledGlossary,
@@ -51,8 +51,7 @@ from normalizer.textfold import Token, fold_token, is_name_gap, is_word_char, to
 def _other_word(folded: str) -> bool:
     """An ordinary word ("The", "She") or the name of a place or organisation ("Iran",
     "Israel"): as a short form it may only be the person's own word, written as it is."""
-    return is_ordinary_word(folded) or folded in place_words() or folded in known_place_words() \
-        or folded in city_words()
+    return is_ordinary_word(folded) or is_place_word(folded) or folded in city_words()
 
 
 def _written_as_is(surface: str, spec: FormSpec) -> bool:

@@ -114,4 +114,13 @@ def with_known_aliases(glossary: Glossary,
     return Glossary.build(entries, glossary.sources, glossary.global_keep)
 
 
-__all__ = ["KNOWN_ALIASES", "known_entries", "known_place_words", "with_known_aliases"]
+def is_place_word(folded: str) -> bool:
+    """Is the folded word a country's or capital's name (``commonwords.place_words``) or a
+    one-word place the shipped alias list names?"""
+    from normalizer.commonwords import place_words
+
+    return folded in place_words() or folded in known_place_words()
+
+
+__all__ = ["KNOWN_ALIASES", "is_place_word", "known_entries", "known_place_words",
+           "with_known_aliases"]
