@@ -107,12 +107,12 @@ from normalizer.canon.mentions import (
 from normalizer.canon.namesakes import NamesakeChecks, Namesakes
 from normalizer.canon.nations import another_nation_before
 from normalizer.canon.respelled import DocumentRespellings
-from normalizer.canon.short_forms import ShortForms
+from normalizer.canon.short_forms import OneWordFamilies, ShortForms
 from normalizer.canon.views import Capitals, DocTokens, Memo
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
-from normalizer.matcher import CompiledGlossary, FormSpec, consonants, loose, masked, part_keys
+from normalizer.matcher import CompiledGlossary, consonants, loose, masked, part_keys
 from normalizer.naming import (
     introduced_as_alias,
     named_otherwise_after,
@@ -166,9 +166,11 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         # per language: the acronyms the glossary lists as spellings (``_acronyms`` leaves
         # them to the listed search, which may have dropped one on purpose: "OIC-Arab League")
         self._listed_acronyms: dict[str | None, frozenset[str]] = {}
-        # per language: folded one-word family name -> its short form (``ShortForms``)
-        self._typed_families: dict[str | None, dict[str, FormSpec]] = {}
+        # per language: the one-word family names of persons (``ShortForms``)
+        self._typed_families: dict[str | None, OneWordFamilies] = {}
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
+        # entry -> first names of the entries named one word and then its name
+        self._named_for: dict[int, list[tuple[str, str]]] | None = None
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name

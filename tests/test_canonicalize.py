@@ -1387,10 +1387,15 @@ def test_a_headline_may_name_a_person_before_the_story_does() -> None:
         "Former president Morsi dies in court\nEgypt's former president Mohammed Morsi "
         "collapsed. Morsi was 67.")
     # a first line that a sentence runs on from is no headline (for a short form the
-    # glossary does not list); nor one with another Mursi
+    # glossary does not list: "Marsi" is no romanization of Morsi, only a respelling that
+    # needs the full name before it); nor one with another Mursi
+    assert run("The court said Marsi had\ncollapsed. Mohammed Mursi was 67. Marsi left.",
+               entry("Mohammed Morsi", "Mohammed Mursi")) == (
+        "The court said Marsi had\ncollapsed. Mohammed Morsi was 67. Morsi left.")
+    # (the family name in another romanization is his, before the full name too)
     assert run("The court said Mursi had\ncollapsed. Mohammed Mursi was 67.",
                entry("Mohammed Morsi", "Mohammed Mursi")) == (
-        "The court said Mursi had\ncollapsed. Mohammed Morsi was 67.")
+        "The court said Morsi had\ncollapsed. Mohammed Morsi was 67.")
     assert run("Mursi sons detained\nAhmed Mursi and Mohammed Mursi were there.", morsi) == (
         "Mursi sons detained\nAhmed Mursi and Mohammed Morsi were there.")
     # the story's first word does not continue a name that ends the headline
@@ -2610,6 +2615,43 @@ def test_a_family_name_alone_with_other_accents_is_written_as_the_canonical_writ
     assert run(ref, taha) == ref
 
 
+def test_a_family_name_alone_in_another_romanization_is_the_canonicals() -> None:
+    # "Rafsandjani" (French), "Toqaev", "Farmaajo": the family name's key, spelled otherwise,
+    # with no full mention in the story
+    rafsanjani = entry("Akbar Hashemi Rafsanjani")
+    tokayev = entry("Kassym-Jomart Tokayev")
+    text = "Sous le président Rafsandjani, puis Toqaev, rien."
+    assert run(text, rafsanjani, tokayev, lang="fr") == \
+        "Sous le président Rafsanjani, puis Tokayev, rien."
+    # never a given name, a place, an ordinary word or a word of another glossary name
+    behruz = entry("Ali Behruz")  # a family name with the key of a given name: "Behrouz"
+    text = "Behrouz said no."
+    assert run(text, behruz) == text
+    assert run("Behruz said no.", entry("Ali Behrouz")) == "Behruz said no."
+    saleh = entry("Barham Salih")
+    text = "Saleh said no."  # a given name, and the family of another president
+    assert run(text, saleh) == text
+    # the glossary's own other spelling of the name too (never another entry's word)
+    pashinyan = entry("Nikol Pashinyan", "Nikol Pashinian")
+    assert run("Karapetian infuriated Pashinian.", pashinyan) == \
+        "Karapetian infuriated Pashinyan."
+    assert run("Pashinian spoke.", pashinyan, entry("Ara Pashinian")) == "Pashinian spoke."
+    # nor a people's adjective, a town, a short word, another first letter
+    for person, text in (("Ahmed Zaki Yamani", "Yemeni forces said no."),
+                         ("Muhammad Saleh Benten", "Pilgrims from Banten wait."),
+                         ("Hakim Kaanache", "Cannes said no."),
+                         ("Yassine Bounou", "Bono said no.")):
+        assert run(text, entry(person)) == text
+    # nor the last word of a longer name the glossary does not know
+    text = "Syed Abul A'ala Mawdudi spoke. Mawdudi said no."
+    assert run(text, entry("Abul A'la Maududi")) == \
+        "Syed Abul A'ala Mawdudi spoke. Maududi said no."
+    # two entries whose family names share the key: nobody's alone
+    two = [entry("Ali Rafsanjani"), entry("Mehdi Rafsandjani")]
+    text = "Rafsanjany said no."
+    assert run(text, *two) == text
+
+
 def test_a_big_citys_name_is_never_a_respelled_short_form() -> None:
     qureshi = entry("Shah Mahmood Qureshi", "Shah Mehmood Qureshi")
     text = "Shah Mehmood Qureshi met Zardari, who flew from Dubai to Karachi. Qureshy spoke."
@@ -2671,3 +2713,19 @@ def test_an_acronym_the_glossary_lists_is_never_another_entrys_acronym(canonical
     text = ("The Organization of Islamic Cooperation met. Turkey backs the OIC-Arab League "
             "plan and the work of the OIC.")
     assert canonicalizer.canonicalize(text, "en")[0] == text
+
+
+def test_a_name_after_a_given_name_is_the_son_named_for_his_father() -> None:
+    # the glossary knows the son: his given name and then his father's name
+    father = entry("Idriss Deby Itno", "Idriss Déby")
+    son = entry("Mahamat Idriss Deby Itno", "Mahamat Idriss Déby")
+    for text in ("The Chadian president Mahamad Idris Deby spoke.",
+                 "The Chadian president Mohamed Idris Deby spoke."):
+        assert run(text, father, son) == text
+    assert run("President Idris Deby died. Mahamat Idriss Déby rules.", father, son) == \
+        "President Idriss Deby Itno died. Mahamat Idriss Deby Itno rules."
+    # a capitalized word that is no given name is no son's: "Head of State Idriss Déby"
+    assert run("He met the Head of State Idriss Déby.", father, son) == \
+        "He met the Head of State Idriss Deby Itno."
+    # without the son in the glossary, the father's name keeps its leading Muhammad
+    assert run("Mohamed Idris Deby spoke.", father) == "Idriss Deby Itno spoke."

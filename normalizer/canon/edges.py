@@ -26,6 +26,7 @@ from normalizer.canon.nearby import (
     JOINED_ARTICLE,
     NAMED_AFTER,
     WORD_AFTER,
+    after_a_name_word,
     crosses_headline,
     named_after_further,
     next_to,
@@ -40,6 +41,7 @@ from normalizer.commonwords import (
 )
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import COMPOUND_HEADS, NASAB, CompiledGlossary, concat_align
+from normalizer.namesim import respelling
 from normalizer.romanize import ARTICLES, MUHAMMAD, surface_key
 from normalizer.textfold import DASHES, fold_token, tokenize
 
@@ -89,7 +91,8 @@ class MatchEdges:
                                   m: Match) -> bool:
         """A person's full name introduced as a relative of the person named just before ("...
         that Mousharafa was killed. His father, Moustafa Mosharafa, was a scholar", "... était le
-        fils de Moustafa Mosharafa"): one is not
+        fils de Moustafa Mosharafa"; named also by the family name the glossary spells, left
+        as it is: "that Mosharafa was killed"): one is not
         one's own father, so the name is the relative's, who may share most of it. Only when no
         other full name stands between them ("Inji Efflatoun ... Son neveu Hassan Galaleddine ...
         sa tante Injy Efflatoun" is her again)."""
@@ -99,11 +102,17 @@ class MatchEdges:
         if kin is None:
             return False
         before = [c for c in named if c.end <= kin.start()]
-        return bool(before) and before[-1].spec.entry == m.spec.entry \
-            and FULL_NAME.search(text, before[-1].end, kin.start()) is None \
+        last = (before[-1].end, before[-1].spec.entry) if before else (0, -1)
+        for found in CAPITALIZED_IN.finditer(text, last[0], kin.start()):
+            own = self._one_word_family(compiled, fold_token(found.group()))
+            if own is not None and own.entry == m.spec.entry and not after_a_name_word(
+                    text, found.start()):  # named by the family name no one else has,
+                last = (found.end(), m.spec.entry)  # alone ("Kamel El Harrachi" is not)
+        return last[1] == m.spec.entry \
+            and FULL_NAME.search(text, last[0], kin.start()) is None \
             and not any(self._person_words(compiled).get(fold_token(found.group()), set())
                         - {m.spec.entry}
-                        for found in CAPITALIZED_IN.finditer(text, before[-1].end, kin.start()))
+                        for found in CAPITALIZED_IN.finditer(text, last[0], kin.start()))
 
     def _person_words(self, compiled: CompiledGlossary) -> dict[str, set[int]]:
         """The name words of the glossary's persons (folded; titles and articles aside) and
@@ -371,6 +380,12 @@ class MatchEdges:
         When the glossary spells the person three ways or more, none with that name, the
         longer name is someone else's: None, the mention is left alone.
         """
+        sons = self._named_for_him(m.spec.entry)
+        if sons and (before := word_before(text, m.start)) is not None \
+                and self._may_be_first_name(before.group(1), sons):
+            return None  # "Mahamad Idris Deby", "Mohamed Idris Deby": another entry is a
+            # given name and this one's name, the son named for his father (Mahamat Idriss
+            # Deby Itno, son of Idriss Deby Itno), so the longer name is the son's
         if m.start < 3 or text[m.start - 1] not in _BEFORE_LEADING \
                 or m.spec.kind not in ("listed", "dropped") or m.spec.short \
                 or not compiled.is_person(m.spec.entry) or m.spec.name_parts < 2 \
@@ -394,6 +409,37 @@ class MatchEdges:
             # name, knows how they are written: the longer name is someone else's, a son
             # named with his father's name ("Mohammed Saeed Lootah") or a namesake
         return replace(m, start=found.start(1))
+
+    def _named_for_him(self, entry: int) -> list[tuple[str, str]]:
+        """The first names (key, folded) of the entries whose canonical is one word and then
+        this entry's canonical, by the keys of the names ("Mahamat Idriss Deby Itno" of
+        Idriss Deby Itno). Made once."""
+        if self._named_for is None:
+            by_keys: dict[tuple[str, ...], list[int]] = {}
+            firsts: dict[int, tuple[str, str]] = {}
+            for index in range(len(self.glossary.entries)):
+                tokens, keys = self._canonical_parts(index)
+                named = tuple(k for k in keys if k)
+                by_keys.setdefault(named, []).append(index)
+                if tokens:
+                    firsts[index] = (keys[0], tokens[0].folded)
+            self._named_for = {}
+            for keys, sons in by_keys.items():
+                for father in by_keys.get(keys[1:], ()) if len(keys) >= 3 else ():
+                    self._named_for.setdefault(father, []).extend(firsts[s] for s in sons)
+        return self._named_for.get(entry, [])
+
+    def _may_be_first_name(self, word: str, firsts: list[tuple[str, str]]) -> bool:
+        """May this capitalized word be the given name of one of these (key, folded) first
+        names: a Muhammad, a given name anyone may have, or that name respelled? Never a
+        title or an ordinary word ("Head of State Idriss Deby")."""
+        folded = fold_token(word)
+        if is_common_capitalized(folded):
+            return False
+        key = self._key(word)
+        return key == MUHAMMAD or folded in GIVEN_NAMES or any(
+            key == first or respelling(key, first, folded, first_folded)
+            for first, first_folded in firsts)
 
     def _with_own_first_name(self, text: str, compiled: CompiledGlossary, m: Match) -> Match:
         """The canonical's own first name right before a spelling that leaves it out belongs

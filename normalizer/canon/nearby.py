@@ -8,6 +8,7 @@ import re
 
 from normalizer.canon.gaps import WORD_GAP
 from normalizer.canon.layout import headline_end
+from normalizer.commonwords import is_common_capitalized
 from normalizer.romanize import close_keys
 from normalizer.textfold import fold_token
 
@@ -84,3 +85,15 @@ def same_name_part(key: str, want: str) -> bool:
 
 
 JOINED_ARTICLE = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011]$")
+
+
+_ANY_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_][\w'\u2019-]*[ \u00a0]+$")
+
+
+def after_a_name_word(text: str, start: int) -> bool:
+    """Does a capitalized word that is no title or opener come right before, so that the
+    word at ``start`` ends a longer name ("Joe Raggi", "Abul A'ala Mawdudi")?"""
+    before = _ANY_WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or not before.group()[:1].isupper():
+        return False
+    return not is_common_capitalized(fold_token(before.group().split()[0]))

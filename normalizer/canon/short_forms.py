@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from itertools import compress
+from typing import NamedTuple
 
 from normalizer.canon.align import (
     LONG_FAMILY,
@@ -28,7 +29,7 @@ from normalizer.canon.layout import headline_end, next_start
 from normalizer.canon.match import Match, Occupied, select
 from normalizer.canon.name_parts import JOINABLE_HEADS, joined_head
 from normalizer.canon.namesakes import romanized_name_keys
-from normalizer.canon.nearby import FRENCH_ARTICLE_BEFORE
+from normalizer.canon.nearby import FRENCH_ARTICLE_BEFORE, after_a_name_word
 from normalizer.canon.views import Capitals, DocTokens
 from normalizer.commonwords import city_words, is_ordinary_word
 from normalizer.glossary.ambiguous import GIVEN_NAMES
@@ -65,6 +66,10 @@ _SPLIT = frozenset(" -\u2010\u2011")  # what splits a family name written as two
 _PARTICLE_NAME_AFTER = re.compile(r"[ \u00a0]+(?:van|von|de|der|den|del|della|da|di|du|dos|das|"
                                   r"la|le|al|el|bin|ben|ibn|ter|ten|zu)[ \u00a0\-\u2010\u2011]+"
                                   r"[A-Z\u00c0-\u00de]")
+
+# the words before a place's name: a word after them is no family name respelled
+_PLACE_BEFORE = re.compile(r"(?<![^\W_])(?:in|near|outside|from|across|throughout|dans|en)"
+                           r"[ \u00a0]+$", re.IGNORECASE)
 
 _JOINED_ARTICLE_GAP = re.compile(r"(?<![^\W_])[AaEe]l[-\u2010\u2011'\u2019][ \u00a0]?$")
 
@@ -235,30 +240,49 @@ class ShortForms:
     def _family_names_typed_otherwise(self, text: str, compiled: CompiledGlossary,
                                       capitals: Capitals, chosen: list[Match]) -> list[Match]:
         """A person's family name alone, written as the canonical writes it but for accents
-        ("Erdoğan", "Ocalan", "Demirtas" for Erdogan, Öcalan, Demirtaş): that is the
+        ("Erdoğan", "Ocalan", "Demirtas" for Erdogan, Öcalan, Demirtaş) or another
+        romanization of it ("Hafter", "Sinouar" for Haftar, Sinwar): that is the
         glossary's spelling of the name whoever of the family it names, so it is written so
         before the story names the person in full, or where it never does (the listed family
         name's rule: "Khomeiny" is Khomeini). Only a family name no other entry has, never an
         ordinary word, a place, a given name or a word in capitals (a headline's, a
         reference's "HUSAYN, TAHA"); the checks of every short form follow (not
         part of a longer name, no relative of that name in the document before it)."""
-        families = self._typed_families.get(compiled.lang)
-        if families is None:
-            families = self._typed_families[compiled.lang] = _one_word_families(compiled)
-        if not families:
+        families = self._one_word_families(compiled)
+        if not families.by_word:
             return []
         taken = Occupied(chosen)
         found: list[Match] = []
-        folded = capitals.folded
-        for n in compress(range(len(folded)), map(families.__contains__, folded)):
+        folded, keys = capitals.folded, capitals.keys
+        hits = set(compress(range(len(folded)), map(families.by_word.__contains__, folded)))
+        hits.update(compress(range(len(keys)), map(families.by_key.__contains__, keys)))
+        for n in sorted(hits):
+            spec = families.of(folded[n], keys[n])
+            if spec is None:
+                continue
             start, end, word = capitals[n]
-            spec = families[folded[n]]
-            if word == spec.target or word.isupper() or taken.at(start) is not None or (
+            if word == spec.target or folded[n] != spec.folded[0] and (
+                    after_a_name_word(text, start)
+                    or _PLACE_BEFORE.search(text, max(0, start - 12), start)):
+                continue  # another romanization only alone ("Joe Raggi" is no "Joe Raji")
+                # and never where a place is named ("from Banten" is no Benten)
+            if word.isupper() or taken.at(start) is not None or (
                     start and is_word_char(text[start - 1])) or _PARTICLE_NAME_AFTER.match(
                     text, end):
                 continue
             found.append(Match(start, end, replace(spec, after_full=False), "short"))
         return found
+
+    def _one_word_families(self, compiled: CompiledGlossary) -> OneWordFamilies:
+        """The persons' one-word family names no other entry has, made once per language."""
+        families = self._typed_families.get(compiled.lang)
+        if families is None:
+            families = self._typed_families[compiled.lang] = _one_word_families(compiled)
+        return families
+
+    def _one_word_family(self, compiled: CompiledGlossary, folded: str) -> FormSpec | None:
+        """The short form of the one person whose family name is this folded word, if any."""
+        return self._one_word_families(compiled).by_word.get(folded)
 
     @staticmethod
     def _words_of(text: str, compiled: CompiledGlossary, chosen: list[Match],
@@ -361,10 +385,38 @@ class ShortForms:
         return not ({s.entry for s in by_key.get(key, ())} - {entry})
 
 
-def _one_word_families(compiled: CompiledGlossary) -> dict[str, FormSpec]:
-    """Folded family name -> its short form, for the persons whose family name is one word
-    that no other entry has as its family name (``_family_names_typed_otherwise``)."""
+class OneWordFamilies(NamedTuple):
+    """The persons' one-word family names that no other entry has, for
+    ``_family_names_typed_otherwise``: by folded spelling, by romanization key (when no other
+    entry's family name has that key either), and the entries each word of the glossary's
+    names belongs to."""
+
+    by_word: dict[str, FormSpec]
+    by_key: dict[str, FormSpec]
+    name_words: dict[str, set[int]]
+
+    def of(self, folded: str, key: str) -> FormSpec | None:
+        """The family name a capitalized word writes: its own spelling but for accents
+        ("Ocalan"), or another romanization with the same key and first letter ("Hafter",
+        "Sinouar", "Ghannoushi" for Haftar, Sinwar, Ghannouchi), if the word is no word of
+        its own: five letters or more, no ordinary word, place or people ("Yemeni" is no
+        Yamani), given name, or word of another entry's name. ("Cannes" has the key of
+        "Kaanache", "Bono" that of "Bounou".)"""
+        spec = self.by_word.get(folded)
+        if spec is not None:
+            return spec
+        spec = self.by_key.get(key)
+        if spec is None or spec.folded[0][:1] != folded[:1] or len(folded) < 5 \
+                or folded in GIVEN_NAMES or self.name_words.get(folded, set()) - {spec.entry} \
+                or _other_word(folded) or (folded[-1:] == "i" and _other_word(folded[:-1])):
+            return None
+        return spec
+
+
+def _one_word_families(compiled: CompiledGlossary) -> OneWordFamilies:
+    """The persons' family names of one word that no other entry has as its family name."""
     owners: dict[str, FormSpec | None] = {}
+    by_key: dict[str, FormSpec | None] = {}
     # (a word another entry starts its name with is a given name too: "Leon" of someone's
     # "Leon van Schevinghuizen" is no "León", whatever family is so called)
     firsts = {tokens[0].folded for entry in compiled.entries
@@ -378,6 +430,14 @@ def _one_word_families(compiled: CompiledGlossary) -> dict[str, FormSpec]:
                     or len(word) < 4 or word in GIVEN_NAMES or _other_word(word) \
                     or spec.keys[0] in romanized_name_keys() or word in firsts:
                 continue  # (nor a name anyone may be given: "TAHA" of Taha Husayn)
-            mine = owners.get(word, spec)
-            owners[word] = spec if mine is not None and mine.entry == entry else None
-    return {word: spec for word, spec in owners.items() if spec is not None}
+            for table, name in ((owners, word), (by_key, spec.keys[0])):
+                mine = table.get(name, spec)
+                table[name] = spec if mine is not None and mine.entry == entry else None
+    words: dict[str, set[int]] = {}
+    for index, entry in enumerate(compiled.entries):
+        for form in entry.every_form():
+            for token in tokenize(form.text):
+                words.setdefault(token.folded, set()).add(index)
+    return OneWordFamilies({word: spec for word, spec in owners.items() if spec is not None},
+                           {key: spec for key, spec in by_key.items() if spec is not None},
+                           words)
