@@ -82,7 +82,8 @@ _TURKISH = re.compile(r"[şğı]|o[gğ]lu$")  # Turkish letters, or the Turkish 
 # ("Ignace Ephrem II" = Ignatius Aphrem II, "Grégoire III" = Gregory III). "Sheikh", part of
 # many names ("Sheikh Jarrah", "Ould Cheikh Ahmed"), is "Sheik" in American usage. Turkish
 # writes a final d or b as t or p ("Mahmut", "Edip") and a j as c ("Cemal", "Cevdet"), Chad
-# "Ahmat" for Ahmad.
+# "Ahmat" for Ahmad. Ukrainian given names and their Russian forms are one name too
+# ("Volodymyr" = Vladimir, "Kyrylo" = Kirill).
 _GIVEN_NAME_GROUPS = """
 yusuf youssef yousef yusef youcef yousif yousuf youssouf yussuf yossef
 uthman othman osman usman ousmane othmane otman
@@ -159,6 +160,24 @@ riyad riad riaz
 zuhair zoheir zoher zouheir zuheir zohair zuhayr
 fawzi faouzi fouzi fauzi fawzy
 numan nouman noaman noomane nuaman noman
+volodymyr vladimir
+kyrylo kirill kyrill
+oleksandr oleksander aleksandr alexander
+andriy andrii andrei andrey
+oleksiy oleksii alexei aleksei alexey aleksey
+mykola nikolai nikolay
+mykhailo mykhaylo mikhail
+serhiy serhii sergei sergey serguei
+dmytro dmitry dmitri dmitriy
+yuriy yurii yuri iouri
+vitaliy vitalii vitaly vitali
+valeriy valerii valery valeri
+yevhen yevheniy yevgeny yevgeniy evgeny evgeni evgueni
+ihor igor
+denys denis
+pavlo pavel
+petro pyotr
+heorhiy georgy georgiy
 """
 GIVEN_NAME_KEYS: dict[str, str] = {}  # filled below, once name_key is defined
 # The same for words of place names: the Arabic "kafr" (village) is "Kfar" in Lebanon and
@@ -228,6 +247,9 @@ def name_key(folded: str) -> str:
         s = "al" + s[article.end():]  # "Eltaief" = "Ltaief" = Al-Taief
     if "y" in s:
         s = _DIGRAPH_Y_VOWEL.sub(r"\1i", _CONSONANT_Y_VOWEL.sub("i", s))
+    if len(s) >= 5 and s.endswith(("ii", "iy", "yi")) and s[-3] not in "aeiou":
+        s = s[:-1]  # the Ukrainian "-yi", "-iy", "-ii" of "Syrskyi", "Andriy" = Syrsky, Andrii
+        # (after a consonant: the "-eyi" of Kurdish "Kakeyi" is no ending)
     if "qu" in s:  # French and Spanish "qu" before a vowel is a q: "Zarquawi" = Zarqawi
         s = _QU_VOWEL.sub("q", s)
     if "gu" in s:

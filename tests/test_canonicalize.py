@@ -45,6 +45,10 @@ MUST_MERGE = [
     ("Ibrahim Eissa", "Ibrahim Issa"),  # Isa: Issa, Eissa, Essa, Aissa
     ("Abdumalik Abdullajanov", "Abdumalik Abdulladzhanov"),  # Russian "dzh" = "j"
     ("Salman Raduyev", "Salman Radouïev"),  # a French "ï" between vowels = "y"
+    ("Oleksandr Syrsky", "Oleksandr Syrskyi"),  # the Ukrainian "-yi" ending
+    ("Andriy Yermak", "Andrii Yermak"),
+    ("Volodymyr Zelensky", "Vladimir Zelensky"),  # a Ukrainian name's Russian form
+    ("Kyrylo Budanov", "Kirill Budanov"),
     ("Sheikh Jarrah", "Sheik Jarrah"),  # the title inside names: Sheik, Shaykh, Cheikh
     ("Badr Shakir al-Sayyab", "Badr Shakir As-Sayyab"),  # a sun letter's article, capitalized
     ("Halide Edib Adivar", "Halide Edip Adivar"),  # Turkish final p and t for b and d
@@ -2642,6 +2646,9 @@ def test_a_family_name_alone_in_another_romanization_is_the_canonicals() -> None
                          ("Hakim Kaanache", "Cannes said no."),
                          ("Yassine Bounou", "Bono said no.")):
         assert run(text, entry(person)) == text
+    # alone, it is the family name only, never grown into the full name by an initial
+    text = "Decree No. 59 on the dismissal of V. Zaluzhnyi was signed."
+    assert run(text, entry("Valery Zaluzhny")) == text.replace("Zaluzhnyi", "Zaluzhny")
     # nor the last word of a longer name the glossary does not know
     text = "Syed Abul A'ala Mawdudi spoke. Mawdudi said no."
     assert run(text, entry("Abul A'la Maududi")) == \
@@ -2729,3 +2736,24 @@ def test_a_name_after_a_given_name_is_the_son_named_for_his_father() -> None:
         "He met the Head of State Idriss Deby Itno."
     # without the son in the glossary, the father's name keeps its leading Muhammad
     assert run("Mohamed Idris Deby spoke.", father) == "Idriss Deby Itno spoke."
+
+
+def test_a_sentence_ended_inside_a_quotation_starts_the_next_with_a_capital() -> None:
+    sheikh = entry("Hussein al-Sheikh", "Hussein Al-Sheikh")
+    text = "Hussein Al-Sheikh spoke of “the leadership.” Al-Sheikh, 64, left. He met Al-Sheikh."
+    assert run(text, sheikh) == ("Hussein al-Sheikh spoke of “the leadership.” Al-Sheikh, 64, "
+                                 "left. He met al-Sheikh.")
+
+
+def test_a_title_and_a_name_are_never_one_family_name_written_as_two() -> None:
+    # "Mme Hamedi" is Mrs Hamedi, never "Mhamedi" for the Mohammadi of another woman
+    hamedi = entry("Niloufar Hamedi")
+    mohammadi = entry("Elaheh Mohammadi")
+    text = "Elaheh Mohammadi a été condamnée. Mme Hamedi, photographe, a écopé."
+    assert run(text, hamedi, mohammadi, lang="fr") == text
+
+
+def test_a_muhammad_alone_is_no_short_form_unless_written_as_the_glossary_writes_it() -> None:
+    mahathir = entry("Mahathir Mohamad", "Mahathir bin Mohamad")
+    text = "Mahathir Mohamad spoke. Later Mohamed, his son, spoke."
+    assert run(text, mahathir) == text

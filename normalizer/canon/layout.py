@@ -18,7 +18,9 @@ def in_capitals_line(words: list[str], spans: list[tuple[int, int]], n: int) -> 
 
 
 # Where a sentence starts: the text's start, or after . ! ? : or a line break (quotes aside).
-_SENTENCE_START = re.compile(r"(?:^|[.!?:\n])[ \u00a0\"'\u201c\u00ab(]*$")
+# (a closing quotation mark or bracket may end the sentence: "... leadership.” Al-Sheikh")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n][\"'\u201d\u2019\u00bb)\]]*)"
+                             r"[ \u00a0\"'\u201c\u00ab(]*$")
 
 
 def next_start(tokens: list[Token], last: int | None) -> int:
@@ -71,7 +73,7 @@ _NEXT_LINE = re.compile(r"\s*[\"\u201c\u00ab(]?[A-Z\u00c0-\u00de0-9]")
 def starts_sentence(text: str, pos: int) -> bool:
     """Does a sentence start at ``pos``? A lower-case canonical ("al-Hayya") is capitalized
     there, as English and French write it."""
-    return _SENTENCE_START.search(text, max(0, pos - 4), pos) is not None
+    return _SENTENCE_START.search(text, max(0, pos - 6), pos) is not None
 
 
 _QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a"}

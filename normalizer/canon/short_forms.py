@@ -31,7 +31,7 @@ from normalizer.canon.name_parts import JOINABLE_HEADS, joined_head
 from normalizer.canon.namesakes import romanized_name_keys
 from normalizer.canon.nearby import FRENCH_ARTICLE_BEFORE, after_a_name_word
 from normalizer.canon.views import Capitals, DocTokens
-from normalizer.commonwords import city_words, is_ordinary_word
+from normalizer.commonwords import city_words, is_common_capitalized, is_ordinary_word
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.glossary.known import is_place_word
 from normalizer.matcher import (
@@ -45,7 +45,7 @@ from normalizer.matcher import (
     masked,
 )
 from normalizer.namesim import respelling
-from normalizer.romanize import ARTICLES
+from normalizer.romanize import ARTICLES, MUHAMMAD
 from normalizer.textfold import Token, fold_token, is_name_gap, is_word_char, tokenize
 
 
@@ -150,8 +150,12 @@ class ShortForms:
             if len(surface) >= 6:
                 specs = sorted(specs + by_key.get("~" + masked(key), []),
                                key=lambda sp: -len(sp.keys))  # "al-Mohandes" before "Mohandes"
-            if specs and _other_word(fold_token(surface)) and not _JOINED_ARTICLE_GAP.search(
-                    text, max(0, start - 4), start):  # "al-Cheikh" is a name, "Cheikh" a title
+            if specs and (_other_word(fold_token(surface)) or key == MUHAMMAD and any(
+                    self._canonical_parts(spec.entry)[1][-1:] == (key,) for spec in specs)) \
+                    and not _JOINED_ARTICLE_GAP.search(text, max(0, start - 4), start):
+                # ("al-Cheikh" is a name, "Cheikh" a title; a Muhammad alone, however
+                # written, is anyone's, never a family name otherwise written: "Mohamed"
+                # is no short form of Mahathir Mohamad)
                 specs = [spec for spec in specs if _written_as_is(surface, spec)
                          or spec.name_parts >= 2]  # the words before it must match too
             if not specs or taken.at(start) is not None:
@@ -227,7 +231,10 @@ class ShortForms:
                 # Sahraoui", "les Atrache"; "La Mecque" is no "Macke"
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
-                with_initial = with_initial_before(text, tokens, at, m, canonical)
+                alone = m in typed and not m.start >= first_seen.get(m.spec.entry, len(text))
+                with_initial = m if alone else with_initial_before(
+                    text, tokens, at, m, canonical)  # (only after a full mention: "V.
+                # Zaluzhnyi" alone is no "Valery Zaluzhny")
                 if with_initial is not None:
                     accepted.append(with_initial)
         for key, pos in self._rival_keys(text, window, capitals, by_key,
@@ -312,8 +319,10 @@ class ShortForms:
             start, end = spans[n - 1][0], spans[n][1]
             if spans[n][0] - spans[n - 1][1] != 1 or text[spans[n - 1][1]] not in _SPLIT \
                     or (start and is_word_char(text[start - 1])) \
-                    or capitals.folded[n] in GIVEN_NAMES:
-                continue  # ("Ben Ali" is a name of its own, whatever "Benali" is)
+                    or capitals.folded[n] in GIVEN_NAMES \
+                    or is_common_capitalized(capitals.folded[n - 1]):
+                continue  # ("Ben Ali" is a name of its own, whatever "Benali" is; "Mme
+                # Hamedi" is a woman called Hamedi, never "Mhamedi" for Mohammadi)
             specs = [spec for spec in by_key.get(join_keys(keys[n - 1], keys[n]), ())
                      if len(spec.keys) == 1]
             if specs and taken.at(start) is None and taken.at(spans[n][0]) is None:
