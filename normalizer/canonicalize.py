@@ -112,7 +112,7 @@ from normalizer.canon.views import Capitals, DocTokens, Memo
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
 from normalizer.glossary.known import with_known_aliases
-from normalizer.matcher import CompiledGlossary, consonants, loose, masked, part_keys
+from normalizer.matcher import CompiledGlossary, FormSpec, consonants, loose, masked, part_keys
 from normalizer.naming import (
     introduced_as_alias,
     named_otherwise_after,
@@ -169,6 +169,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         # per language: the one-word family names of persons (``ShortForms``)
         self._typed_families: dict[str | None, OneWordFamilies] = {}
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
+        # per language: first-name key -> the royal called by it (``_royal_given_name``)
+        self._royals_made: dict[str | None, dict[str, FormSpec]] = {}
         # entry -> first names of the entries named one word and then its name
         self._named_for: dict[int, list[tuple[str, str]]] | None = None
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
@@ -362,6 +364,7 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
                 # is named in full: the document's short forms of it follow ("Zend")
                 respelled = self._resolve_short(text, compiled, window, capitals, respelled, [])
             chosen = self._given_name_alone(text, compiled, window, capitals, respelled)
+            chosen = self._royal_given_name(text, compiled, capitals, chosen)
         out = []
         for m in chosen:
             if not not_a_mention(text, compiled, m) and not self._given_name_as_fathers(

@@ -2757,3 +2757,26 @@ def test_a_muhammad_alone_is_no_short_form_unless_written_as_the_glossary_writes
     mahathir = entry("Mahathir Mohamad", "Mahathir bin Mohamad")
     text = "Mahathir Mohamad spoke. Later Mohamed, his son, spoke."
     assert run(text, mahathir) == text
+
+
+def test_a_one_word_name_before_another_name_word_is_part_of_that_other_name() -> None:
+    sukarno = entry("Sukarno", "Soekarno")
+    text = "Soekarno ruled. His daughter's name is Soekarno Putri, sources say."
+    assert run(text, sukarno) == text.replace("Soekarno ruled", "Sukarno ruled")
+
+
+def test_a_royals_given_name_after_the_title_is_written_as_the_canonical_writes_it() -> None:
+    salman = entry("Salman bin Abdulaziz", fr=("Salmane ben Abdelaziz",))
+    reema = entry("Reema bint Bandar")
+    mbs = entry("Mohammed bin Salman")
+    text = "Le roi Salmane d'Arabie a parlé. La princesse Rima sera ambassadrice."
+    assert run(text, salman, reema, mbs, lang="fr") == \
+        "Le roi Salman d'Arabie a parlé. La princesse Reema sera ambassadrice."
+    # never a longer name, another person with that first name, or a name of anyone
+    for other in ("Le prince Salmane ben Hamad est venu.", "Le prince Salmane Khalifa parle.",
+                  "Le prince Mohamed a parlé."):
+        assert run(other, salman, mbs, lang="fr") == other
+    text = "Le roi Salmane a parlé."
+    assert run(text, salman, entry("Salman al-Odah"), lang="fr") == text
+    # nor without the title
+    assert run("Salmane a parlé.", salman, lang="fr") == "Salmane a parlé."

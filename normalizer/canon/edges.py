@@ -308,9 +308,10 @@ class MatchEdges:
         dynasty), and may not be a name at all ("the Mohamed bin Zayed Falconry ... School").
         Else (None) it may be someone else's and is left alone, as where another name word
         comes before it too ("Al-Sabi Thabit ibn Qurra al-Harrani": never the middle of a
-        longer name)."""
+        longer name), or where the spelling is one word: "Soekarno Putri" is Sukarno's
+        daughter's name, never his."""
         found = next_to(WORD_AFTER, text, m.end)
-        if found is None or not self._may_add_unknown(m.spec) \
+        if found is None or m.spec.name_parts < 2 or not self._may_add_unknown(m.spec) \
                 or self._name_word_before(text, m.start) \
                 or not may_be_middle_name(fold_token(found.group(1))) \
                 or next_to(WORD_AFTER, text, found.end(1)) is not None \

@@ -5,6 +5,7 @@ mention wrote it."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import compress
 
 from normalizer.canon.gaps import name_gap
@@ -35,7 +36,7 @@ from normalizer.namesim import (
     respells,
     spelling_parts,
 )
-from normalizer.romanize import ARTICLES
+from normalizer.romanize import ARTICLES, MUHAMMAD
 from normalizer.textfold import fold_token, tokenize
 
 # first names that alone name anyone, the Prophet and the imams first of all: never read as
@@ -49,6 +50,14 @@ _RELIGIOUS_TITLES = SAINT | {"prophet", fold_token("prophète"), "imam"}  # (fol
 
 # the next word has a capital in it: "Moustafa ak-Kazimi" (a typo) goes on as a name
 _CAPITAL_IN_NEXT_WORD = re.compile(r"[ \u00a0\-\u2010\u2011]?[^\s]*[A-Z\u00c0-\u00de]")
+# a sovereign's or royal's title right before a given name
+_ROYAL_TITLE_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:king|roi|queen|reine|emir|émir|amir|sultan|prince|princess|princesse"
+    r"|sheikh|shaikh|cheikh|sheikha|cheikha)[ \u00a0]+$")
+# "bin", "bint", "ben", "ibn", "ould" after a first name: a father's name follows
+_CHILD_OF = frozenset("bin bint ben ibn ould".split())
+_NAME_GOES_ON = re.compile(r"[ \u00a0\-\u2010\u2011]+(?:(?i:bin|bint|ben|ibn|ould|al|el)(?![^\W_])"
+                           r"|[A-Z\u00c0-\u00de])")  # ("roi Salmane d'Arabie" does not)
 # an article joined to the next word, in lower case too: a family name ("Khalid el-islambouli")
 _ARTICLE_NAME_NEXT = re.compile(r"[ \u00a0]+[AaEe]l[\-\u2010\u2011][^\W\d_]")
 
@@ -232,6 +241,67 @@ class DocumentRespellings:
             found.append(Match(start, end, spec, "short"))
         found = [m for m in found if m.spec.folded[0] not in elsewhere]
         return select(chosen + found) if found else chosen
+
+    def _royal_given_name(self, text: str, compiled: CompiledGlossary, capitals: Capitals,
+                          chosen: list[Match]) -> list[Match]:
+        """A sovereign's or a royal's given name after the title, spelled otherwise ("le roi
+        Salmane", "princesse Rima" for Salman bin Abdulaziz, Reema bint Bandar): news names
+        royals so, and the word is the canonical's first name respelled (the same key), so it
+        is written as the canonical writes that name, with no full mention needed. Only for
+        a canonical of the form "X bin Y" (the name the person is called by, then the
+        father's), where no other person of the glossary has a first name with that key,
+        never a name of anyone ("Mohammed"), and never when the name goes on ("Prince
+        Salman bin Hamad")."""
+        royals = self._royals_made.get(compiled.lang)
+        if royals is None:
+            royals = self._royals_made[compiled.lang] = self._royal_first_names(compiled)
+        if not royals:
+            return chosen
+        keys = capitals.keys
+        hits = list(compress(range(len(keys)), map(royals.__contains__, keys)))
+        if not hits:
+            return chosen
+        taken = Occupied(chosen)
+        found: list[Match] = []
+        for n in hits:
+            start, end, word = capitals[n]
+            spec = royals[keys[n]]
+            if spec is None or word == spec.target or word.isupper() \
+                    or taken.at(start) is not None \
+                    or not _ROYAL_TITLE_BEFORE.search(text, max(0, start - 24), start) \
+                    or _NAME_GOES_ON.match(text, end):
+                continue
+            found.append(Match(start, end, replace(spec, text=word, folded=(capitals.folded[n],)),
+                               "short"))
+        return select(chosen + found) if found else chosen
+
+    def _royal_first_names(self, compiled: CompiledGlossary) -> dict[str, FormSpec | None]:
+        """First-name key -> the one person whose canonical is "X bin Y" with that first
+        name (None where two persons share it), made once per language."""
+        out: dict[str, FormSpec | None] = {}
+        for entry in compiled.partials:
+            if not compiled.is_person(entry):
+                continue
+            parts, keys = self._canonical_parts(entry)
+            if not parts:
+                continue
+            key = keys[0]
+            head = parts[0].folded
+            royal = len(parts) >= 3 and parts[1].folded in _CHILD_OF and len(head) >= 4 \
+                and head not in _NAMES_OF_ANYONE and head not in COMPOUND_HEADS \
+                and key != MUHAMMAD and not is_common_capitalized(head)
+            if key in out or not royal:
+                if key in out and (out[key] is None or out[key].entry != entry):
+                    out[key] = None  # (two persons with that first name: nobody's)
+                continue
+            out[key] = FormSpec(entry, parts[0].text, (head,), (key,), parts[0].text,
+                                "partial", False, short=True)
+        for entry in compiled.partials:  # (any other person's first name makes it ambiguous)
+            parts, keys = self._canonical_parts(entry)
+            if parts and keys[0] in out and out[keys[0]] is not None \
+                    and out[keys[0]].entry != entry and compiled.is_person(entry):
+                out[keys[0]] = None
+        return {key: spec for key, spec in out.items() if spec is not None}
 
     def _respelling_targets(self, compiled: CompiledGlossary, entry: int) -> tuple[
             tuple[tuple[tuple[str, str], ...], ...], tuple[str, str] | None, frozenset[str]]:
