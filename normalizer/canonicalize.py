@@ -107,7 +107,7 @@ from normalizer.canon.mentions import (
 from normalizer.canon.namesakes import NamesakeChecks, Namesakes
 from normalizer.canon.nations import another_nation_before
 from normalizer.canon.respelled import DocumentRespellings
-from normalizer.canon.short_forms import OneWordFamilies, ShortForms
+from normalizer.canon.short_forms import OneWordFamilies, ShortForms, one_word_families
 from normalizer.canon.views import Capitals, DocTokens, Memo
 from normalizer.document import Change, Document
 from normalizer.glossary import Glossary, form_key
@@ -171,8 +171,8 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         # per language: first-name key -> the royal called by it (``_royal_given_name``)
         self._royals_made: dict[str | None, dict[str, FormSpec]] = {}
-        # entry -> first names of the entries named one word and then its name
-        self._named_for: dict[int, list[tuple[str, str]]] | None = None
+        # entry -> the entries named one word and then its name (``_named_for_him``)
+        self._named_for: dict[int, list[int]] | None = None
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
@@ -201,9 +201,13 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         short_targets: dict[int, dict[str, str]] = {}
         spellings: set[tuple[int, tuple[str, ...]]] = set()
         acronyms: set[str] = set()
+        name_words: dict[str, set[int]] = {}  # folded word -> the entries spelled with it
         for specs in compiled.search_specs:
             for spec in specs:
                 if spec.kind == "listed":
+                    if (spec.entry, spec.folded) not in spellings:
+                        for word in spec.folded:
+                            name_words.setdefault(word, set()).add(spec.entry)
                     spellings.add((spec.entry, spec.folded))
                     if len(spec.folded) == 1 and spec.text.isupper():
                         acronyms.add(spec.text)
@@ -214,6 +218,11 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._short_targets[lang] = short_targets
         self._listed_acronyms[lang] = frozenset(acronyms)
         self._namesakes[lang] = Namesakes(spellings, self._key)
+        # the tables of rules that read every document, made here with the rest of the build
+        self._typed_families[lang] = one_word_families(compiled, name_words)
+        self._royals_made[lang] = self._royal_first_names(compiled)
+        if self._named_for is None:
+            self._named_for = self._named_for_fathers()
 
     # -- public API -------------------------------------------------------------------------
     def canonicalize(self, text: str, lang: str | None = None) -> tuple[str, list[Change]]:

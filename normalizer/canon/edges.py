@@ -39,6 +39,7 @@ from normalizer.commonwords import (
     is_common_capitalized,
     is_ordinary_word,
 )
+from normalizer.glossary import form_key
 from normalizer.glossary.ambiguous import GIVEN_NAMES
 from normalizer.matcher import COMPOUND_HEADS, NASAB, CompiledGlossary, concat_align
 from normalizer.namesim import respelling
@@ -413,22 +414,26 @@ class MatchEdges:
 
     def _named_for_him(self, entry: int) -> list[tuple[str, str]]:
         """The first names (key, folded) of the entries whose canonical is one word and then
-        this entry's canonical, by the keys of the names ("Mahamat Idriss Deby Itno" of
-        Idriss Deby Itno). Made once."""
-        if self._named_for is None:
-            by_keys: dict[tuple[str, ...], list[int]] = {}
-            firsts: dict[int, tuple[str, str]] = {}
-            for index in range(len(self.glossary.entries)):
-                tokens, keys = self._canonical_parts(index)
-                named = tuple(k for k in keys if k)
-                by_keys.setdefault(named, []).append(index)
-                if tokens:
-                    firsts[index] = (keys[0], tokens[0].folded)
-            self._named_for = {}
-            for keys, sons in by_keys.items():
-                for father in by_keys.get(keys[1:], ()) if len(keys) >= 3 else ():
-                    self._named_for.setdefault(father, []).extend(firsts[s] for s in sons)
-        return self._named_for.get(entry, [])
+        this entry's canonical ("Mahamat Idriss Deby Itno" of Idriss Deby Itno)."""
+        sons = self._named_for.get(entry) if self._named_for else None
+        if not sons:
+            return []
+        return [(self._key(self.glossary.entries[son].canonical.split()[0]),
+                 fold_token(self.glossary.entries[son].canonical.split()[0])) for son in sons]
+
+    def _named_for_fathers(self) -> dict[int, list[int]]:
+        """Entry -> the entries named one word and then its canonical (folded as
+        ``form_key``): made with the build, from the canonicals' strings."""
+        by_name: dict[str, list[int]] = {}
+        for index, entry in enumerate(self.glossary.entries):
+            by_name.setdefault(form_key(entry.canonical), []).append(index)
+        fathers: dict[int, list[int]] = {}
+        for name, sons in by_name.items():
+            tail = name.partition(" ")[2]
+            if tail.count(" ") >= 1:  # (the father's name of two words or more)
+                for father in by_name.get(tail, ()):
+                    fathers.setdefault(father, []).extend(sons)
+        return fathers
 
     def _may_be_first_name(self, word: str, firsts: list[tuple[str, str]]) -> bool:
         """May this capitalized word be the given name of one of these (key, folded) first

@@ -252,9 +252,7 @@ class DocumentRespellings:
         father's), where no other person of the glossary has a first name with that key,
         never a name of anyone ("Mohammed"), and never when the name goes on ("Prince
         Salman bin Hamad")."""
-        royals = self._royals_made.get(compiled.lang)
-        if royals is None:
-            royals = self._royals_made[compiled.lang] = self._royal_first_names(compiled)
+        royals = self._royals_made[compiled.lang]
         if not royals:
             return chosen
         keys = capitals.keys
@@ -275,33 +273,27 @@ class DocumentRespellings:
                                "short"))
         return select(chosen + found) if found else chosen
 
-    def _royal_first_names(self, compiled: CompiledGlossary) -> dict[str, FormSpec | None]:
-        """First-name key -> the one person whose canonical is "X bin Y" with that first
-        name (None where two persons share it), made once per language."""
-        out: dict[str, FormSpec | None] = {}
+    def _royal_first_names(self, compiled: CompiledGlossary) -> dict[str, FormSpec]:
+        """First-name key -> the one person whose canonical is "X bin Y" with that first name,
+        where no other person's first name has that key. Made with the build, from the
+        canonicals' words (the keys of first names only: few distinct words)."""
+        firsts: dict[str, set[int]] = {}
+        royal: dict[int, tuple[str, str]] = {}
         for entry in compiled.partials:
             if not compiled.is_person(entry):
                 continue
-            parts, keys = self._canonical_parts(entry)
-            if not parts:
-                continue
-            key = keys[0]
-            head = parts[0].folded
-            royal = len(parts) >= 3 and parts[1].folded in _CHILD_OF and len(head) >= 4 \
-                and head not in _NAMES_OF_ANYONE and head not in COMPOUND_HEADS \
-                and key != MUHAMMAD and not is_common_capitalized(head)
-            if key in out or not royal:
-                if key in out and (out[key] is None or out[key].entry != entry):
-                    out[key] = None  # (two persons with that first name: nobody's)
-                continue
-            out[key] = FormSpec(entry, parts[0].text, (head,), (key,), parts[0].text,
-                                "partial", False, short=True)
-        for entry in compiled.partials:  # (any other person's first name makes it ambiguous)
-            parts, keys = self._canonical_parts(entry)
-            if parts and keys[0] in out and out[keys[0]] is not None \
-                    and out[keys[0]].entry != entry and compiled.is_person(entry):
-                out[keys[0]] = None
-        return {key: spec for key, spec in out.items() if spec is not None}
+            words = self.glossary.entries[entry].canonical.split()
+            key = self._key(words[0])
+            firsts.setdefault(key, set()).add(entry)
+            head = fold_token(words[0])
+            if len(words) >= 3 and fold_token(words[1]) in _CHILD_OF and len(head) >= 4 \
+                    and head not in _NAMES_OF_ANYONE and head not in COMPOUND_HEADS \
+                    and key != MUHAMMAD and not is_common_capitalized(head) \
+                    and words[0].isalpha():
+                royal[entry] = (key, words[0])
+        return {key: FormSpec(entry, name, (fold_token(name),), (key,), name, "partial",
+                              False, short=True)
+                for entry, (key, name) in royal.items() if len(firsts[key]) == 1}
 
     def _respelling_targets(self, compiled: CompiledGlossary, entry: int) -> tuple[
             tuple[tuple[tuple[str, str], ...], ...], tuple[str, str] | None, frozenset[str]]:

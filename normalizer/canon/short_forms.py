@@ -255,7 +255,7 @@ class ShortForms:
         ordinary word, a place, a given name or a word in capitals (a headline's, a
         reference's "HUSAYN, TAHA"); the checks of every short form follow (not
         part of a longer name, no relative of that name in the document before it)."""
-        families = self._one_word_families(compiled)
+        families = self._typed_families[compiled.lang]
         if not families.by_word:
             return []
         taken = Occupied(chosen)
@@ -280,16 +280,9 @@ class ShortForms:
             found.append(Match(start, end, replace(spec, after_full=False), "short"))
         return found
 
-    def _one_word_families(self, compiled: CompiledGlossary) -> OneWordFamilies:
-        """The persons' one-word family names no other entry has, made once per language."""
-        families = self._typed_families.get(compiled.lang)
-        if families is None:
-            families = self._typed_families[compiled.lang] = _one_word_families(compiled)
-        return families
-
     def _one_word_family(self, compiled: CompiledGlossary, folded: str) -> FormSpec | None:
         """The short form of the one person whose family name is this folded word, if any."""
-        return self._one_word_families(compiled).by_word.get(folded)
+        return self._typed_families[compiled.lang].by_word.get(folded)
 
     @staticmethod
     def _words_of(text: str, compiled: CompiledGlossary, chosen: list[Match],
@@ -422,8 +415,10 @@ class OneWordFamilies(NamedTuple):
         return spec
 
 
-def _one_word_families(compiled: CompiledGlossary) -> OneWordFamilies:
-    """The persons' family names of one word that no other entry has as its family name."""
+def one_word_families(compiled: CompiledGlossary,
+                      name_words: dict[str, set[int]]) -> OneWordFamilies:
+    """The persons' family names of one word that no other entry has as its family name;
+    ``name_words``: the entries each folded word of the glossary's spellings belongs to."""
     owners: dict[str, FormSpec | None] = {}
     by_key: dict[str, FormSpec | None] = {}
     # (a word another entry starts its name with is a given name too: "Leon" of someone's
@@ -442,11 +437,6 @@ def _one_word_families(compiled: CompiledGlossary) -> OneWordFamilies:
             for table, name in ((owners, word), (by_key, spec.keys[0])):
                 mine = table.get(name, spec)
                 table[name] = spec if mine is not None and mine.entry == entry else None
-    words: dict[str, set[int]] = {}
-    for index, entry in enumerate(compiled.entries):
-        for form in entry.every_form():
-            for token in tokenize(form.text):
-                words.setdefault(token.folded, set()).add(index)
     return OneWordFamilies({word: spec for word, spec in owners.items() if spec is not None},
                            {key: spec for key, spec in by_key.items() if spec is not None},
-                           words)
+                           name_words)
