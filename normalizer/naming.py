@@ -33,7 +33,6 @@ by ("Yahya Ibrahim Hassan Sinwar, commonly known as Yahya Sinwar"): the sentence
 formal or other name with the usual one, and writing the first as the canonical would say the
 name twice. ("Mohamed Hamdan Daglo, known as Hemedti" glosses it with a nickname the
 glossary does not give: the name is written as the canonical.)
-
 """
 
 from __future__ import annotations

@@ -264,7 +264,7 @@ class DocumentRespellings:
         for n in hits:
             start, end, word = capitals[n]
             spec = royals[keys[n]]
-            if spec is None or word == spec.target or word.isupper() \
+            if word == spec.target or word.isupper() \
                     or taken.at(start) is not None \
                     or not _ROYAL_TITLE_BEFORE.search(text, max(0, start - 24), start) \
                     or _NAME_GOES_ON.match(text, end):

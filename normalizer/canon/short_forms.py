@@ -231,7 +231,7 @@ class ShortForms:
                 # Sahraoui", "les Atrache"; "La Mecque" is no "Macke"
             else:
                 canonical = self.glossary.entries[m.spec.entry].canonical
-                alone = m in typed and not m.start >= first_seen.get(m.spec.entry, len(text))
+                alone = m in typed and m.start < first_seen.get(m.spec.entry, len(text))
                 with_initial = m if alone else with_initial_before(
                     text, tokens, at, m, canonical)  # (only after a full mention: "V.
                 # Zaluzhnyi" alone is no "Valery Zaluzhny")
