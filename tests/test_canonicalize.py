@@ -2780,3 +2780,10 @@ def test_a_royals_given_name_after_the_title_is_written_as_the_canonical_writes_
     assert run(text, salman, entry("Salman al-Odah"), lang="fr") == text
     # nor without the title
     assert run("Salmane a parlé.", salman, lang="fr") == "Salmane a parlé."
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    nakhalah = entry("Ziad al-Nakhalah", "Ziyad al-Nakhalah")
+    text = "Ziyad al-Nakhalah arrived. A source said Mr. Al-Nakhalah spoke. Al-Nakhalah left."
+    assert run(text, nakhalah) == ("Ziad al-Nakhalah arrived. A source said Mr. al-Nakhalah "
+                                   "spoke. Al-Nakhalah left.")

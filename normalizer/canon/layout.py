@@ -72,8 +72,18 @@ _NEXT_LINE = re.compile(r"\s*[\"\u201c\u00ab(]?[A-Z\u00c0-\u00de0-9]")
 
 def starts_sentence(text: str, pos: int) -> bool:
     """Does a sentence start at ``pos``? A lower-case canonical ("al-Hayya") is capitalized
-    there, as English and French write it."""
-    return _SENTENCE_START.search(text, max(0, pos - 6), pos) is not None
+    there, as English and French write it. Not after an abbreviated title ("Mr.
+    al-Nakhalah", "M. al-Soudani")."""
+    found = _SENTENCE_START.search(text, max(0, pos - 6), pos)
+    if found is None:
+        return False
+    before = _WORD_AND_PERIOD.search(text, max(0, found.start() - 8), found.start() + 1)
+    return before is None or before.group(1).lower() not in _TITLE_ABBREVIATIONS
+
+
+# the word a period ends, and the abbreviated titles whose period ends no sentence
+_WORD_AND_PERIOD = re.compile(r"(?<![^\W_])([A-Za-z]{1,5})\.$")
+_TITLE_ABBREVIATIONS = _ABBREVIATIONS | {"m", "mme", "mlle", "me", "dr", "pr"}
 
 
 _QUOTE_PAIRS = {"\u2018": "\u2019", "\u201c": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a"}
