@@ -67,11 +67,13 @@ def respelling(a: str, b: str, a_written: str = "", b_written: str = "",
     equal.) ``a_written`` and ``b_written``, the parts as written (folded), count too: a
     letter left out of a spelling the key rules compress ("Djalai" for Djalali). A word
     ``alone`` (no other part of the name beside it to agree) must also be close as written,
-    and one consonant for another is another word there ("Rafah" is not Rabah)."""
+    have five letters or more, and one consonant for another is another word there ("Rafah"
+    is not Rabah)."""
     if a == b or min(len(a), len(b)) < MIN_LETTERS:
         return False
-    if alone and not _close_as_written(a_written, b_written):
-        return False
+    if alone and (min(len(a_written or a), len(b_written or b)) < 5
+                  or not _close_as_written(a_written, b_written)):
+        return False  # (a word of four letters alone is anything: "Hamas" is no "Hams")
     if a in GIVEN_NAME_KEYS and b in GIVEN_NAME_KEYS:
         return False  # two names people are given: Hassan is not Hussein
     if a.endswith("i") != b.endswith("i") and a.rstrip("aiuy") == b.rstrip("aiuy"):
@@ -202,6 +204,11 @@ def _with_other_middle(parts: list[tuple[str, str]],
     if len(parts) > len(spelling) and not all(
             key in GIVEN_NAME_KEYS for key, _folded in parts[1:1 + len(parts) - len(spelling)]):
         return False
+    if len(parts) < len(spelling) and not all(
+            any(a[0] == b[0] or respelling(*_pair(a, b)) for b in spelling[1:-1])
+            for a in parts[1:-1]):
+        return False  # a middle name of its own: "Abdullah bin Hamad Al Thani" is not
+        # Abdullah bin Nasser bin Khalifa Al Thani with one left out
     ends = ((parts[0], spelling[0]), (parts[-1], spelling[-1]))
     same = sum(a[0] == b[0] for a, b in ends)
     return same >= 1 and all(a[0] == b[0] or respelling(*_pair(a, b)) for a, b in ends)

@@ -2787,3 +2787,16 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
     text = "Ziyad al-Nakhalah arrived. A source said Mr. Al-Nakhalah spoke. Al-Nakhalah left."
     assert run(text, nakhalah) == ("Ziad al-Nakhalah arrived. A source said Mr. al-Nakhalah "
                                    "spoke. Al-Nakhalah left.")
+
+
+def test_a_word_of_four_letters_alone_is_no_respelled_family_name() -> None:
+    hams = entry("Marwan al-Hams")
+    text = "Dr Marwan al-Hams was seized as a supposed Hamas operative."
+    assert run(text, hams) == text
+
+
+def test_a_longer_name_with_another_fathers_name_is_someone_else() -> None:
+    pm = entry("Abdullah bin Nasser bin Khalifa Al-Thani")
+    text = ("Abdullah bin Nasser bin Khalifa Al-Thani resigned. The emir, with Deputy Emir "
+            "Sheikh Abdullah bin Hamad Al Thani, spoke.")
+    assert run(text, pm) == text
