@@ -286,7 +286,9 @@ _CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunda
 february march april may june july august september october november december lundi mardi
 mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août
 septembre octobre novembre décembre""".split())
-_WORD_GOES_ON = re.compile(r"['\u2019\u02bc\u02bf](?!s(?![^\W_]))[a-z\u00e0-\u00ff]")
+# (a capital after it too: a replacement after the apostrophe capitalizes the word, and
+# "abdollahian’hossein" must read the same on a second pass as "abdollahian’Hossein")
+_WORD_GOES_ON = re.compile(r"['\u2019\u02bc\u02bf](?!s(?![^\W_]))[^\W\d_]")
 SAINT = frozenset("saint st sainte san santa".split())
 _CLERGY = frozenset(fold_token(w) for w in """bishop évêque archbishop archevêque pope pape
 patriarch patriarche metropolitan métropolite abbot anba abuna""".split())
