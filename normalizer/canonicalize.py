@@ -171,8 +171,9 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._titled_entries: dict[int, bool] = {}  # entry -> named with "Pasha" or the like
         # per language: first-name key -> the royal called by it (``_royal_given_name``)
         self._royals_made: dict[str | None, dict[str, FormSpec]] = {}
-        # entry -> the entries named one word and then its name (``_named_for_him``)
-        self._named_for: dict[int, list[int]] | None = None
+        # entry -> the first names (key, folded) of the entries named one word and then its
+        # name (``_named_for_him``)
+        self._named_for: dict[int, list[tuple[str, str]]] | None = None
         self._person_words_made: dict[str | None, dict[str, set[int]]] = {}
         # capitalized word -> what a respelling of it is looked up by (``_respelled``);
         # nothing for a short or ordinary word, which never respells a name
@@ -220,7 +221,7 @@ class Canonicalizer(ListedSearch, GeneratedSearch, InitialsSearch, DocumentRespe
         self._namesakes[lang] = Namesakes(spellings, self._key)
         # the tables of rules that read every document, made here with the rest of the build
         self._typed_families[lang] = one_word_families(compiled, name_words)
-        self._royals_made[lang] = self._royal_first_names(compiled)
+        self._royals_made[lang] = self._royal_first_names(compiled) if self.short_forms else {}
         if self._named_for is None:
             self._named_for = self._named_for_fathers()
 

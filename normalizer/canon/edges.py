@@ -415,24 +415,24 @@ class MatchEdges:
     def _named_for_him(self, entry: int) -> list[tuple[str, str]]:
         """The first names (key, folded) of the entries whose canonical is one word and then
         this entry's canonical ("Mahamat Idriss Deby Itno" of Idriss Deby Itno)."""
-        sons = self._named_for.get(entry) if self._named_for else None
-        if not sons:
-            return []
-        return [(self._key(self.glossary.entries[son].canonical.split()[0]),
-                 fold_token(self.glossary.entries[son].canonical.split()[0])) for son in sons]
+        return self._named_for.get(entry, []) if self._named_for else []
 
-    def _named_for_fathers(self) -> dict[int, list[int]]:
-        """Entry -> the entries named one word and then its canonical (folded as
-        ``form_key``): made with the build, from the canonicals' strings."""
+    def _named_for_fathers(self) -> dict[int, list[tuple[str, str]]]:
+        """Entry -> the first names (key, folded) of the entries named one word and then its
+        canonical (folded as ``form_key``): made with the build, from the canonicals'
+        strings."""
         by_name: dict[str, list[int]] = {}
         for index, entry in enumerate(self.glossary.entries):
             by_name.setdefault(form_key(entry.canonical), []).append(index)
-        fathers: dict[int, list[int]] = {}
+        fathers: dict[int, list[tuple[str, str]]] = {}
         for name, sons in by_name.items():
             tail = name.partition(" ")[2]
             if tail.count(" ") >= 1:  # (the father's name of two words or more)
                 for father in by_name.get(tail, ()):
-                    fathers.setdefault(father, []).extend(sons)
+                    for son in sons:
+                        first = self.glossary.entries[son].canonical.split()[0]
+                        fathers.setdefault(father, []).append((self._key(first),
+                                                               fold_token(first)))
         return fathers
 
     def _may_be_first_name(self, word: str, firsts: list[tuple[str, str]]) -> bool:
